@@ -1,0 +1,37 @@
+// CliArgs (see cli_args.h).
+#include "app/cli_args.h"
+
+#include <cstdio>
+
+namespace alab::app {
+
+CliArgs::CliArgs(const std::vector<std::string>& args, const std::set<std::string>& valued,
+                 const std::set<std::string>& flags) {
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (valued.count(a)) {
+            if (i + 1 >= args.size()) {
+                m_error = a + " needs a value";
+                return;
+            }
+            m_values[a] = args[++i];
+        } else if (flags.count(a)) {
+            m_values[a] = "1";
+        } else {
+            m_error = "unknown option \"" + a + "\"";
+            return;
+        }
+    }
+}
+
+std::string CliArgs::value(const std::string& name, const std::string& fallback) const {
+    auto it = m_values.find(name);
+    return it == m_values.end() ? fallback : it->second;
+}
+
+int fail(const std::string& message, int code) {
+    std::fprintf(stderr, "attention-lab: %s\n", message.c_str());
+    return code;
+}
+
+}  // namespace alab::app

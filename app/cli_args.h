@@ -1,0 +1,30 @@
+// A small command-line option reader shared by the sub-commands: "--name value" pairs and flags.
+// Unknown options and missing values are reported as one line of text.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace alab::app {
+
+class CliArgs {
+public:
+    /// `valued` options take a value; `flags` take none. args excludes the program and sub-command.
+    CliArgs(const std::vector<std::string>& args, const std::set<std::string>& valued,
+            const std::set<std::string>& flags);
+
+    const std::string& error() const { return m_error; }
+    bool has(const std::string& name) const { return m_values.count(name) > 0; }
+    std::string value(const std::string& name, const std::string& fallback = {}) const;
+
+private:
+    std::map<std::string, std::string> m_values;
+    std::string m_error;
+};
+
+/// Prints "attention-lab: <message>" to stderr and returns the exit code 2 (usage) or 1 (failure).
+int fail(const std::string& message, int code = 1);
+
+}  // namespace alab::app

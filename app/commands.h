@@ -1,0 +1,16 @@
+// The sub-commands of attention-lab; each returns the process exit code.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace alab::app {
+
+struct ModelInputs;
+
+int runTrace(const std::vector<std::string>& args);        // attention-lab trace ...
+int printWalkthrough();                                     // the lesson's numbers, in the terminal
+int runGui(int argc, char** argv);                          // the window
+bool hasDisplay();                                          // DISPLAY or WAYLAND_DISPLAY set
+
+}  // namespace alab::app

@@ -1,0 +1,33 @@
+// attention-lab: dispatches to a sub-command (trace, export), the terminal walkthrough when there
+// is no display, or the window.
+#include "app/commands.h"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace {
+
+const char* kUsage =
+    "usage:\n"
+    "  attention-lab                         open the lesson window (prints the walkthrough without a display)\n"
+    "  attention-lab trace [--preset thinking-machines|demo | --weights F.safetensors --config F.json [--vocab F.txt]]\n"
+    "                      (--src TEXT | --src-ids 1,2,3) [--tgt TEXT | --tgt-ids 4,5] --out DIR\n"
+    "  attention-lab --walkthrough           print the Thinking Machines numbers step by step\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    const std::string command = args.empty() ? "" : args[0];
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    if (command == "trace") {
+        if (args.size() == 2 && args[1] == "--help") return std::fputs(kUsage, stdout), 0;
+        return alab::app::runTrace({args.begin() + 1, args.end()});
+    }
+    if (command == "--walkthrough" || (args.empty() && !alab::app::hasDisplay())) return alab::app::printWalkthrough();
+    return alab::app::runGui(argc, argv);
+}

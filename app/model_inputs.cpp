@@ -1,0 +1,47 @@
+// Shared model + input options (see model_inputs.h).
+#include "app/model_inputs.h"
+
+namespace alab::app {
+namespace {
+
+std::string readSequence(const CliArgs& args, const core::LoadedModel& m, const std::string& textOpt,
+                         const std::string& idsOpt, std::vector<int>& ids, std::vector<std::string>& tokens) {
+    if (args.has(textOpt) && args.has(idsOpt)) return "give " + textOpt + " or " + idsOpt + ", not both";
+    std::string err;
+    if (args.has(textOpt)) err = core::encodeText(m, args.value(textOpt), ids);
+    else if (args.has(idsOpt)) err = core::parseIds(args.value(idsOpt), ids);
+    if (!err.empty()) return textOpt.substr(2) + ": " + err;
+    tokens.clear();
+    for (int id : ids) tokens.push_back(m.vocab.size() ? m.vocab.token(id) : std::to_string(id));
+    return {};
+}
+
+}  // namespace
+
+std::set<std::string> modelOptionNames() {
+    return {"--preset", "--weights", "--config", "--vocab", "--seed", "--src", "--src-ids", "--tgt", "--tgt-ids"};
+}
+
+std::string loadInputs(const CliArgs& args, ModelInputs& out) {
+    core::ModelSource source;
+    source.preset = args.value("--preset");
+    source.weightsPath = args.value("--weights");
+    source.configPath = args.value("--config");
+    source.vocabPath = args.value("--vocab");
+    if (args.has("--preset") && (args.has("--weights") || args.has("--config")))
+        return "give --preset or --weights/--config, not both";
+    if (!args.has("--preset") && !args.has("--weights") && !args.has("--config")) source.preset = "thinking-machines";
+    if (args.has("--seed")) {
+        const std::string s = args.value("--seed");
+        if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos || s.size() > 18)
+            return "--seed \"" + s + "\" is not a non-negative integer";
+        source.seed = std::stoull(s);
+    }
+    if (std::string err = core::loadModel(source, out.loaded); !err.empty()) return err;
+    if (!args.has("--src") && !args.has("--src-ids")) return "give the source with --src TEXT or --src-ids 1,2,3";
+    if (std::string err = readSequence(args, out.loaded, "--src", "--src-ids", out.src, out.srcTokens); !err.empty()) return err;
+    if (std::string err = readSequence(args, out.loaded, "--tgt", "--tgt-ids", out.tgt, out.tgtTokens); !err.empty()) return err;
+    return {};
+}
+
+}  // namespace alab::app

@@ -1,0 +1,102 @@
+// Attention kernels. Projections are one GEMM each for all heads; heads are column blocks.
+#include "core/attention.h"
+
+#include <cassert>
+#include <cmath>
+#include <limits>
+
+namespace alab::core {
+
+Matrix softmaxRows(const Matrix& x) {
+    Matrix out(x.rows(), x.cols());
+    for (Eigen::Index r = 0; r < x.rows(); ++r) {
+        const float max = x.row(r).maxCoeff();
+        if (!std::isfinite(max)) {  // every key masked
+            out.row(r).setZero();
+            continue;
+        }
+        out.row(r) = (x.row(r).array() - max).exp();  // exp(-inf) is exactly 0
+        out.row(r) /= out.row(r).sum();
+    }
+    return out;
+}
+
+Matrix causalMask(int T) {
+    Matrix m = Matrix::Zero(T, T);
+    for (int i = 0; i < T; ++i) m.row(i).head(i + 1).setOnes();
+    return m;
+}
+
+Matrix paddingMask(int Tq, const std::vector<int>& keyIds, int pad_id) {
+    Matrix m = Matrix::Ones(Tq, Eigen::Index(keyIds.size()));
+    if (pad_id < 0) return m;
+    for (size_t j = 0; j < keyIds.size(); ++j)
+        if (keyIds[j] == pad_id) m.col(Eigen::Index(j)).setZero();
+    return m;
+}
+
+Matrix scaledDotProductAttention(const Eigen::Ref<const Matrix>& q, const Eigen::Ref<const Matrix>& k,
+                                 const Eigen::Ref<const Matrix>& v, const Matrix& mask, Matrix* scores,
+                                 Matrix* scaled, Matrix* weights) {
+    assert(q.cols() == k.cols() && k.rows() == v.rows());
+    Matrix raw(q.rows(), k.rows());
+    raw.noalias() = q * k.transpose();
+    Matrix s = raw * (1.0f / std::sqrt(float(q.cols())));
+    if (mask.size() > 0) {
+        assert(mask.rows() == s.rows() && mask.cols() == s.cols());
+        s = (mask.array() > 0.5f).select(s, -std::numeric_limits<float>::infinity());
+    }
+    Matrix w = softmaxRows(s);
+    Matrix context(q.rows(), v.cols());
+    context.noalias() = w * v;
+    if (scores) *scores = std::move(raw);
+    if (scaled) *scaled = std::move(s);
+    if (weights) *weights = std::move(w);
+    return context;
+}
+
+Matrix multiHeadAttention(const Matrix& xq, const Matrix& xkv, const MhaWeights& w, int heads,
+                          const Matrix& mask, AttentionTrace* trace) {
+    const Eigen::Index d_k = w.wq.rows() / heads;
+    Matrix q(xq.rows(), w.wq.rows()), k(xkv.rows(), w.wk.rows()), v(xkv.rows(), w.wv.rows());
+    q.noalias() = xq * w.wq.transpose();
+    q.rowwise() += w.bq;
+    k.noalias() = xkv * w.wk.transpose();
+    k.rowwise() += w.bk;
+    v.noalias() = xkv * w.wv.transpose();
+    v.rowwise() += w.bv;
+
+    Matrix concat(xq.rows(), heads * d_k);
+    if (trace) {
+        for (HeadStack* stack : {&trace->q, &trace->k, &trace->v, &trace->scores, &trace->scaled,
+                                 &trace->weights, &trace->context})
+            stack->assign(size_t(heads), Matrix());
+    }
+    for (int h = 0; h < heads; ++h) {
+        const auto qh = q.middleCols(h * d_k, d_k);
+        const auto kh = k.middleCols(h * d_k, d_k);
+        const auto vh = v.middleCols(h * d_k, d_k);
+        if (trace) {
+            const size_t i = size_t(h);
+            trace->q[i] = qh;
+            trace->k[i] = kh;
+            trace->v[i] = vh;
+            trace->context[i] = scaledDotProductAttention(qh, kh, vh, mask, &trace->scores[i],
+                                                          &trace->scaled[i], &trace->weights[i]);
+            concat.middleCols(h * d_k, d_k) = trace->context[i];
+        } else {
+            concat.middleCols(h * d_k, d_k) = scaledDotProductAttention(qh, kh, vh, mask);
+        }
+    }
+    Matrix out(xq.rows(), w.out.weight.rows());
+    out.noalias() = concat * w.out.weight.transpose();
+    out.rowwise() += w.out.bias;
+    if (trace) {
+        trace->mask = mask.size() > 0 ? mask : Matrix::Ones(xq.rows(), xkv.rows());
+        trace->concat = concat;
+        trace->output = out;
+    }
+    return out;
+}
+
+}  // namespace alab::core

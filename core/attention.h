@@ -1,0 +1,34 @@
+// Scaled dot-product attention and multi-head attention (Vaswani et al. 2017, section 3.2),
+// each a plain function that optionally records its intermediates into an AttentionTrace.
+// Legend: Tq query rows, Tk key rows, h heads, d_k per-head width.
+#pragma once
+
+#include "core/trace.h"
+#include "core/weights.h"
+
+#include <vector>
+
+namespace alab::core {
+
+/// Softmax of each row, subtracting the row max first; -inf entries get weight exactly 0,
+/// and a row with every entry -inf becomes all zeros (rather than NaN).
+Matrix softmaxRows(const Matrix& x);
+
+/// [T, T] with 1 on and below the diagonal: position i may attend to keys 0..i.
+Matrix causalMask(int T);
+
+/// [Tq, Tk] with 0 in the columns whose key id equals pad_id (all ones when pad_id < 0).
+Matrix paddingMask(int Tq, const std::vector<int>& keyIds, int pad_id);
+
+/// One head: softmax(q kᵀ / sqrt(d_k), masked) · v. q [Tq,d_k], k and v [Tk,d_k], mask [Tq,Tk] or empty.
+/// When the out-pointers are given they receive scores, scaled and weights [Tq,Tk].
+Matrix scaledDotProductAttention(const Eigen::Ref<const Matrix>& q, const Eigen::Ref<const Matrix>& k,
+                                 const Eigen::Ref<const Matrix>& v, const Matrix& mask,
+                                 Matrix* scores = nullptr, Matrix* scaled = nullptr, Matrix* weights = nullptr);
+
+/// Multi-head attention: queries from xq [Tq,d_model], keys and values from xkv [Tk,d_model];
+/// heads of width d_k, concatenated and projected by W^O. Returns [Tq, d_model].
+Matrix multiHeadAttention(const Matrix& xq, const Matrix& xkv, const MhaWeights& w, int heads,
+                          const Matrix& mask, AttentionTrace* trace = nullptr);
+
+}  // namespace alab::core

@@ -1,0 +1,73 @@
+// The demo model's vocabulary: everyday English words and the most common Chinese characters
+// (each Chinese character is one token, as the tokenizer splits them). Ids follow this order,
+// after the four special tokens.
+#include "core/presets.h"
+
+namespace alab::core {
+
+const std::vector<std::string>& demoWords() {
+    static const std::vector<std::string> words = {
+        "the", "a", "an", "and", "or", "but", "if", "then", "so", "because", "of", "to", "in", "on", "at", "by",
+        "for", "with", "from", "into", "over", "under", "about", "after", "before", "i", "you", "he", "she", "it", "we", "they",
+        "me", "him", "her", "us", "them", "my", "your", "his", "its", "our", "their", "this", "that", "these", "those", "there",
+        "here", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "have", "has", "had", "will", "would",
+        "can", "could", "should", "may", "might", "must", "not", "no", "yes", "cat", "dog", "bird", "fish", "horse", "cow", "sheep",
+        "animal", "mat", "chair", "table", "bed", "door", "window", "house", "home", "room", "garden", "tree", "flower", "grass", "sun", "moon",
+        "star", "sky", "rain", "snow", "wind", "cloud", "water", "river", "sea", "lake", "mountain", "city", "road", "street", "car", "bus",
+        "train", "bike", "plane", "book", "pen", "paper", "letter", "word", "sentence", "story", "song", "music", "picture", "film", "game", "ball",
+        "toy", "phone", "computer", "machine", "machines", "thinking", "thought", "think", "know", "learn", "teach", "student", "teacher", "school", "class", "lesson",
+        "question", "answer", "idea", "mind", "brain", "man", "woman", "boy", "girl", "child", "children", "people", "friend", "family", "mother", "father",
+        "brother", "sister", "baby", "name", "person", "eat", "drink", "sleep", "walk", "run", "jump", "sit", "sat", "stand", "read", "write",
+        "speak", "say", "said", "see", "saw", "look", "hear", "listen", "play", "work", "go", "went", "come", "came", "give", "gave",
+        "take", "took", "make", "made", "find", "found", "like", "love", "want", "need", "help", "open", "close", "start", "stop", "try",
+        "use", "big", "small", "long", "short", "tall", "new", "old", "young", "good", "bad", "happy", "sad", "hot", "cold", "warm",
+        "fast", "slow", "early", "late", "first", "last", "red", "blue", "green", "yellow", "black", "white", "bright", "dark", "beautiful", "quiet",
+        "loud", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "some", "all", "every", "each",
+        "more", "most", "other", "same", "day", "night", "morning", "evening", "today", "tomorrow", "yesterday", "week", "year", "time", "now", "again",
+        "always", "never", "often", "food", "bread", "rice", "apple", "milk", "tea", "coffee", "egg", "meat", "soup", "cake", "attention", "transformer",
+        "model", "vector", "matrix", "query", "key", "value", "head", "layer", "token", "language", "的", "一", "是", "不", "了", "在",
+        "人", "有", "我", "他", "这", "个", "们", "中", "来", "上", "大", "为", "和", "国", "地", "到",
+        "以", "说", "时", "要", "就", "出", "会", "可", "也", "你", "对", "生", "能", "而", "子", "那",
+        "得", "于", "着", "下", "自", "之", "年", "过", "发", "后", "作", "里", "用", "道", "行", "所",
+        "然", "家", "种", "事", "成", "方", "多", "经", "么", "去", "法", "学", "如", "都", "同", "现",
+        "当", "没", "动", "面", "起", "看", "定", "天", "分", "还", "进", "好", "小", "部", "其", "些",
+        "主", "样", "理", "心", "她", "本", "前", "开", "但", "因", "只", "从", "想", "实", "日", "军",
+        "者", "意", "无", "力", "它", "与", "长", "把", "机", "十", "民", "第", "公", "此", "已", "工",
+        "使", "情", "明", "性", "知", "全", "三", "又", "关", "点", "正", "业", "外", "将", "两", "高",
+        "间", "由", "问", "很", "最", "重", "并", "物", "手", "应", "战", "向", "头", "文", "体", "政",
+        "美", "相", "见", "被", "利", "什", "二", "等", "产", "或", "新", "己", "制", "身", "果", "加",
+        "西", "斯", "月", "话", "合", "回", "特", "代", "内", "信", "表", "化", "老", "给", "世", "位",
+        "次", "度", "门", "任", "常", "先", "海", "通", "教", "儿", "原", "东", "声", "提", "立", "及",
+        "比", "员", "解", "水", "名", "真", "论", "处", "走", "义", "各", "入", "几", "口", "认", "条",
+        "平", "系", "气", "题", "活", "尔", "更", "别", "打", "女", "变", "四", "神", "总", "何", "电",
+        "数", "安", "少", "报", "才", "结", "反", "受", "目", "太", "量", "再", "感", "建", "务", "做",
+        "接", "必", "场", "件", "计", "管", "期", "市", "直", "德", "资", "命", "山", "金", "指", "克",
+        "许", "统", "区", "保", "至", "队", "形", "社", "便", "空", "决", "治", "展", "马", "科", "司",
+        "五", "基", "眼", "书", "非", "则", "听", "白", "却", "界", "达", "光", "放", "强", "即", "像",
+        "难", "且", "权", "思", "王", "象", "完", "设", "式", "色", "路", "记", "南", "品", "住", "告",
+        "类", "求", "据", "程", "北", "边", "死", "张", "该", "交", "规", "万", "取", "拉", "格", "望",
+        "觉", "术", "领", "共", "确", "传", "师", "观", "清", "今", "切", "院", "让", "识", "候", "带",
+        "导", "争", "运", "笑", "飞", "风", "步", "改", "收", "根", "干", "造", "言", "联", "持", "组",
+        "每", "济", "车", "亲", "极", "林", "服", "快", "办", "议", "往", "元", "英", "士", "证", "近",
+        "失", "转", "夫", "令", "准", "布", "始", "怎", "呢", "存", "未", "远", "叫", "台", "单", "影",
+        "具", "罗", "字", "爱", "击", "流", "备", "兵", "连", "调", "深", "商", "算", "质", "团", "集",
+        "百", "需", "价", "花", "党", "华", "城", "石", "级", "整", "府", "离", "况", "亚", "请", "技",
+        "际", "约", "示", "复", "病", "息", "究", "线", "似", "官", "火", "断", "精", "满", "支", "视",
+        "消", "越", "器", "容", "照", "须", "九", "增", "研", "写", "称", "企", "八", "功", "吗", "包",
+        "片", "史", "委", "乎", "查", "轻", "易", "早", "曾", "除", "农", "找", "装", "广", "显", "吧",
+        "阿", "李", "标", "谈", "吃", "图", "念", "六", "引", "历", "首", "医", "局", "突", "专", "费",
+        "号", "尽", "另", "周", "较", "注", "语", "仅", "考", "落", "青", "随", "选", "列", "武", "红",
+        "响", "虽", "推", "势", "参", "希", "古", "众", "构", "房", "半", "节", "土", "投", "某", "案",
+        "黑", "维", "革", "划", "敌", "致", "陈", "律", "足", "态", "护", "七", "兴", "派", "孩", "验",
+        "责", "营", "星", "够", "章", "音", "跟", "志", "底", "站", "严", "巴", "例", "防", "族", "供",
+        "效", "续", "施", "留", "讲", "型", "料", "终", "答", "紧", "黄", "绝", "奇", "察", "母", "京",
+        "段", "依", "批", "群", "项", "故", "按", "河", "米", "围", "江", "织", "害", "斗", "双", "境",
+        "客", "纪", "采", "举", "杀", "攻", "父", "苏", "密", "低", "朝", "友", "诉", "止", "细", "愿",
+        "千", "值", "猫", "狗", "鸟", "鱼", "牛", "羊", "猪", "鸡", "鸭", "坐", "垫", "床", "桌", "椅",
+        "窗", "屋", "树", "草", "湖", "云", "雨", "雪", "笔", "纸", "读", "习", "朋", "喜", "欢", "喝",
+        "睡", "跑", "模", "矩", "阵", "词", "句", "苹", "饭", "奶", "茶", "咖", "啡", "晚", "昨",
+    };
+    return words;
+}
+
+}  // namespace alab::core

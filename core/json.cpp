@@ -1,0 +1,273 @@
+// Recursive-descent JSON parser and writer (see json.h).
+#include "core/json.h"
+
+#include "core/tensor.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace alab::core {
+namespace {
+
+class Parser {
+public:
+    explicit Parser(const std::string& text) : m_text(text) {}
+
+    Json parseDocument() {
+        Json v = parseValue(0);
+        skipSpace();
+        if (m_pos != m_text.size()) fail("unexpected text after the value");
+        return v;
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& what) const {
+        throw InvalidArgument("invalid JSON at offset " + std::to_string(m_pos) + ": " + what);
+    }
+    void skipSpace() {
+        while (m_pos < m_text.size() &&
+               (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\r' || m_text[m_pos] == '\t'))
+            ++m_pos;
+    }
+    bool consume(const char* word) {
+        size_t n = std::char_traits<char>::length(word);
+        if (m_text.compare(m_pos, n, word) != 0) return false;
+        m_pos += n;
+        return true;
+    }
+    Json parseValue(int depth) {
+        if (depth > 200) fail("nesting too deep");
+        skipSpace();
+        if (m_pos >= m_text.size()) fail("unexpected end of text");
+        char c = m_text[m_pos];
+        if (c == '{') return parseObject(depth);
+        if (c == '[') return parseArray(depth);
+        if (c == '"') return Json(parseString());
+        if (consume("true")) return Json(true);
+        if (consume("false")) return Json(false);
+        if (consume("null")) return Json();
+        if (c == '-' || (c >= '0' && c <= '9')) return parseNumber();
+        fail(std::string("unexpected character '") + c + "'");
+    }
+    Json parseNumber() {
+        size_t start = m_pos;
+        if (m_text[m_pos] == '-') ++m_pos;
+        auto digits = [&] {
+            size_t s = m_pos;
+            while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9') ++m_pos;
+            if (s == m_pos) fail("expected a digit");
+        };
+        digits();
+        if (m_pos < m_text.size() && m_text[m_pos] == '.') { ++m_pos; digits(); }
+        if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
+            ++m_pos;
+            if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-')) ++m_pos;
+            digits();
+        }
+        return Json(std::strtod(m_text.substr(start, m_pos - start).c_str(), nullptr));
+    }
+    static void appendUtf8(std::string& out, uint32_t cp) {
+        if (cp < 0x80) out += char(cp);
+        else if (cp < 0x800) { out += char(0xC0 | (cp >> 6)); out += char(0x80 | (cp & 0x3F)); }
+        else if (cp < 0x10000) {
+            out += char(0xE0 | (cp >> 12)); out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
+        } else {
+            out += char(0xF0 | (cp >> 18)); out += char(0x80 | ((cp >> 12) & 0x3F));
+            out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
+        }
+    }
+    uint32_t parseHex4() {
+        if (m_pos + 4 > m_text.size()) fail("short \\u escape");
+        uint32_t v = 0;
+        for (int i = 0; i < 4; ++i) {
+            char h = m_text[m_pos++];
+            v <<= 4;
+            if (h >= '0' && h <= '9') v |= uint32_t(h - '0');
+            else if (h >= 'a' && h <= 'f') v |= uint32_t(h - 'a' + 10);
+            else if (h >= 'A' && h <= 'F') v |= uint32_t(h - 'A' + 10);
+            else fail("bad \\u escape");
+        }
+        return v;
+    }
+    std::string parseString() {
+        ++m_pos;  // opening quote
+        std::string out;
+        while (true) {
+            if (m_pos >= m_text.size()) fail("unterminated string");
+            char c = m_text[m_pos++];
+            if (c == '"') return out;
+            if (static_cast<unsigned char>(c) < 0x20) fail("control character in string");
+            if (c != '\\') { out += c; continue; }
+            if (m_pos >= m_text.size()) fail("unterminated escape");
+            char e = m_text[m_pos++];
+            switch (e) {
+            case '"': out += '"'; break;
+            case '\\': out += '\\'; break;
+            case '/': out += '/'; break;
+            case 'b': out += '\b'; break;
+            case 'f': out += '\f'; break;
+            case 'n': out += '\n'; break;
+            case 'r': out += '\r'; break;
+            case 't': out += '\t'; break;
+            case 'u': {
+                uint32_t cp = parseHex4();
+                if (cp >= 0xD800 && cp < 0xDC00 && consume("\\u")) {
+                    uint32_t low = parseHex4();
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                }
+                appendUtf8(out, cp);
+                break;
+            }
+            default: fail(std::string("bad escape \\") + e);
+            }
+        }
+    }
+    Json parseArray(int depth) {
+        ++m_pos;
+        Json::Array items;
+        skipSpace();
+        if (consume("]")) return Json(std::move(items));
+        while (true) {
+            items.push_back(parseValue(depth + 1));
+            skipSpace();
+            if (consume("]")) return Json(std::move(items));
+            if (!consume(",")) fail("expected ',' or ']'");
+        }
+    }
+    Json parseObject(int depth) {
+        ++m_pos;
+        Json::Object members;
+        skipSpace();
+        if (consume("}")) return Json(std::move(members));
+        while (true) {
+            skipSpace();
+            if (m_pos >= m_text.size() || m_text[m_pos] != '"') fail("expected a key string");
+            std::string key = parseString();
+            skipSpace();
+            if (!consume(":")) fail("expected ':'");
+            members[key] = parseValue(depth + 1);
+            skipSpace();
+            if (consume("}")) return Json(std::move(members));
+            if (!consume(",")) fail("expected ',' or '}'");
+        }
+    }
+
+    const std::string& m_text;
+    size_t m_pos = 0;
+};
+
+void dumpString(std::string& out, const std::string& s) {
+    out += '"';
+    for (char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c));
+                out += buf;
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+}  // namespace
+
+bool Json::toBool() const {
+    if (!isBool()) throw InvalidArgument("expected a JSON boolean");
+    return std::get<bool>(m_value);
+}
+double Json::toNumber() const {
+    if (!isNumber()) throw InvalidArgument("expected a JSON number");
+    return std::get<double>(m_value);
+}
+int64_t Json::toInt() const {
+    double d = toNumber();
+    if (d != std::floor(d) || std::fabs(d) > 9.0e15) throw InvalidArgument("expected an integer, got " + dump());
+    return int64_t(d);
+}
+const std::string& Json::toString() const {
+    if (!isString()) throw InvalidArgument("expected a JSON string");
+    return std::get<std::string>(m_value);
+}
+const Json::Array& Json::toArray() const {
+    if (!isArray()) throw InvalidArgument("expected a JSON array");
+    return *std::get<std::shared_ptr<Array>>(m_value);
+}
+const Json::Object& Json::toObject() const {
+    if (!isObject()) throw InvalidArgument("expected a JSON object");
+    return *std::get<std::shared_ptr<Object>>(m_value);
+}
+const Json* Json::find(const std::string& key) const {
+    if (!isObject()) return nullptr;
+    const Object& o = toObject();
+    auto it = o.find(key);
+    return it == o.end() ? nullptr : &it->second;
+}
+
+Json Json::parse(const std::string& text) { return Parser(text).parseDocument(); }
+
+std::string Json::dump(int indent) const {
+    std::string out;
+    dumpTo(out, indent, 0);
+    return out;
+}
+
+void Json::dumpTo(std::string& out, int indent, int depth) const {
+    auto newline = [&](int d) {
+        if (indent < 0) return;
+        out += '\n';
+        out.append(size_t(indent * d), ' ');
+    };
+    switch (m_value.index()) {
+    case 0: out += "null"; break;
+    case 1: out += std::get<bool>(m_value) ? "true" : "false"; break;
+    case 2: {
+        double d = std::get<double>(m_value);
+        char buf[32];
+        if (!std::isfinite(d)) out += "null";
+        else if (d == std::floor(d) && std::fabs(d) < 1e15) { std::snprintf(buf, sizeof buf, "%lld", (long long)d); out += buf; }
+        else { std::snprintf(buf, sizeof buf, "%.9g", d); out += buf; }
+        break;
+    }
+    case 3: dumpString(out, std::get<std::string>(m_value)); break;
+    case 4: {
+        const Array& a = toArray();
+        out += '[';
+        for (size_t i = 0; i < a.size(); ++i) {
+            if (i) out += ',';
+            newline(depth + 1);
+            a[i].dumpTo(out, indent, depth + 1);
+        }
+        if (!a.empty()) newline(depth);
+        out += ']';
+        break;
+    }
+    case 5: {
+        const Object& o = toObject();
+        out += '{';
+        bool first = true;
+        for (const auto& [k, v] : o) {
+            if (!first) out += ',';
+            first = false;
+            newline(depth + 1);
+            dumpString(out, k);
+            out += indent < 0 ? ":" : ": ";
+            v.dumpTo(out, indent, depth + 1);
+        }
+        if (!o.empty()) newline(depth);
+        out += '}';
+        break;
+    }
+    }
+}
+
+}  // namespace alab::core

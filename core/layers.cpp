@@ -1,0 +1,115 @@
+// LayerNorm, FFN and the two Transformer layer types.
+#include "core/layers.h"
+
+#include "core/attention.h"
+
+#include <cmath>
+
+namespace alab::core {
+namespace {
+
+Matrix linear(const Matrix& x, const Linear& l) {
+    Matrix y(x.rows(), l.weight.rows());
+    y.noalias() = x * l.weight.transpose();
+    y.rowwise() += l.bias;
+    return y;
+}
+
+void activate(Matrix& x, Activation act) {
+    if (act == Activation::Relu) {
+        x = x.cwiseMax(0.0f);
+    } else {  // exact GELU, x·Φ(x), as PyTorch's default
+        x = x.unaryExpr([](float v) { return 0.5f * v * (1.0f + std::erf(v * float(M_SQRT1_2))); });
+    }
+}
+
+// Record a LayerNorm output / residual stream into a trace slot when tracing.
+void keep(Matrix* slot, const Matrix& value) {
+    if (slot) *slot = value;
+}
+
+}  // namespace
+
+Matrix layerNorm(const Matrix& x, const LayerNormWeights& w, float eps) {
+    Matrix y(x.rows(), x.cols());
+    for (Eigen::Index r = 0; r < x.rows(); ++r) {
+        const float mean = x.row(r).mean();
+        const auto centred = x.row(r).array() - mean;
+        const float var = centred.square().mean();
+        y.row(r) = (centred / std::sqrt(var + eps)).matrix();
+    }
+    y.array().rowwise() *= w.gamma.array();
+    y.rowwise() += w.beta;
+    return y;
+}
+
+Matrix feedForward(const Matrix& x, const Linear& linear1, const Linear& linear2, Activation act, FfnTrace* trace) {
+    Matrix hidden = linear(x, linear1);
+    activate(hidden, act);
+    Matrix out = linear(hidden, linear2);
+    if (trace) {
+        trace->hidden = hidden;
+        trace->output = out;
+    }
+    return out;
+}
+
+Matrix encoderLayer(const Matrix& x, const EncoderLayerWeights& w, const ModelConfig& c, const Matrix& mask,
+                    EncoderLayerTrace* t) {
+    const float eps = c.layer_norm_eps;
+    Matrix h;
+    if (!c.norm_first) {  // x = norm1(x + sa(x)); x = norm2(x + ff(x))
+        h = layerNorm(x + multiHeadAttention(x, x, w.self_attn, c.heads, mask, t ? &t->self_attn : nullptr), w.norm1, eps);
+        keep(t ? &t->norm1 : nullptr, h);
+        keep(t ? &t->add_norm1 : nullptr, h);
+        h = layerNorm(h + feedForward(h, w.linear1, w.linear2, c.activation, t ? &t->ffn : nullptr), w.norm2, eps);
+        keep(t ? &t->norm2 : nullptr, h);
+    } else {  // x = x + sa(norm1(x)); x = x + ff(norm2(x))
+        const Matrix n1 = layerNorm(x, w.norm1, eps);
+        keep(t ? &t->norm1 : nullptr, n1);
+        h = x + multiHeadAttention(n1, n1, w.self_attn, c.heads, mask, t ? &t->self_attn : nullptr);
+        keep(t ? &t->add_norm1 : nullptr, h);
+        const Matrix n2 = layerNorm(h, w.norm2, eps);
+        keep(t ? &t->norm2 : nullptr, n2);
+        h = h + feedForward(n2, w.linear1, w.linear2, c.activation, t ? &t->ffn : nullptr);
+    }
+    keep(t ? &t->add_norm2 : nullptr, h);
+    keep(t ? &t->output : nullptr, h);
+    return h;
+}
+
+Matrix decoderLayer(const Matrix& x, const Matrix& memory, const DecoderLayerWeights& w, const ModelConfig& c,
+                    const Matrix& selfMask, const Matrix& crossMask, DecoderLayerTrace* t) {
+    const float eps = c.layer_norm_eps;
+    AttentionTrace* sa = t ? &t->self_attn : nullptr;
+    AttentionTrace* ca = t ? &t->cross_attn : nullptr;
+    FfnTrace* ff = t ? &t->ffn : nullptr;
+    Matrix h;
+    if (!c.norm_first) {
+        h = layerNorm(x + multiHeadAttention(x, x, w.self_attn, c.heads, selfMask, sa), w.norm1, eps);
+        keep(t ? &t->norm1 : nullptr, h);
+        keep(t ? &t->add_norm1 : nullptr, h);
+        h = layerNorm(h + multiHeadAttention(h, memory, w.cross_attn, c.heads, crossMask, ca), w.norm2, eps);
+        keep(t ? &t->norm2 : nullptr, h);
+        keep(t ? &t->add_norm2 : nullptr, h);
+        h = layerNorm(h + feedForward(h, w.linear1, w.linear2, c.activation, ff), w.norm3, eps);
+        keep(t ? &t->norm3 : nullptr, h);
+    } else {
+        const Matrix n1 = layerNorm(x, w.norm1, eps);
+        keep(t ? &t->norm1 : nullptr, n1);
+        h = x + multiHeadAttention(n1, n1, w.self_attn, c.heads, selfMask, sa);
+        keep(t ? &t->add_norm1 : nullptr, h);
+        const Matrix n2 = layerNorm(h, w.norm2, eps);
+        keep(t ? &t->norm2 : nullptr, n2);
+        h = h + multiHeadAttention(n2, memory, w.cross_attn, c.heads, crossMask, ca);
+        keep(t ? &t->add_norm2 : nullptr, h);
+        const Matrix n3 = layerNorm(h, w.norm3, eps);
+        keep(t ? &t->norm3 : nullptr, n3);
+        h = h + feedForward(n3, w.linear1, w.linear2, c.activation, ff);
+    }
+    keep(t ? &t->add_norm3 : nullptr, h);
+    keep(t ? &t->output : nullptr, h);
+    return h;
+}
+
+}  // namespace alab::core

@@ -1,0 +1,26 @@
+// The building blocks around attention: LayerNorm, the position-wise feed-forward network, and the
+// encoder and decoder layers in post-norm (the paper) or pre-norm form. Each records into its trace.
+#pragma once
+
+#include "core/config.h"
+#include "core/trace.h"
+#include "core/weights.h"
+
+namespace alab::core {
+
+/// Normalise each row to mean 0 / variance 1 (biased variance), then scale by gamma and shift by beta.
+Matrix layerNorm(const Matrix& x, const LayerNormWeights& w, float eps);
+
+/// linear2(activation(linear1(x))); x [rows, d_model] -> [rows, d_model].
+Matrix feedForward(const Matrix& x, const Linear& linear1, const Linear& linear2, Activation act,
+                   FfnTrace* trace = nullptr);
+
+/// One encoder layer: self-attention then FFN, each with a residual connection and LayerNorm.
+Matrix encoderLayer(const Matrix& x, const EncoderLayerWeights& w, const ModelConfig& c, const Matrix& mask,
+                    EncoderLayerTrace* trace = nullptr);
+
+/// One decoder layer: masked self-attention, encoder–decoder attention (Q from x, K and V from memory), FFN.
+Matrix decoderLayer(const Matrix& x, const Matrix& memory, const DecoderLayerWeights& w, const ModelConfig& c,
+                    const Matrix& selfMask, const Matrix& crossMask, DecoderLayerTrace* trace = nullptr);
+
+}  // namespace alab::core

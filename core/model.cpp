@@ -1,0 +1,103 @@
+// Model::forward wires the layers together and fills the Trace.
+#include "core/model.h"
+
+#include "core/attention.h"
+#include "core/layers.h"
+#include "core/positional_encoding.h"
+
+#include <cmath>
+
+namespace alab::core {
+
+Model::Model(ModelConfig config, Weights weights) : m_config(std::move(config)), m_weights(std::move(weights)) {
+    m_config.validate();
+    // Round-tripping through the named view checks every shape and value.
+    m_weights = fromNamedTensors(m_config, toNamedTensors(m_config, m_weights));
+}
+
+void Model::checkIds(const std::vector<int>& ids, int vocab, const char* which) const {
+    if (ids.size() > size_t(m_config.max_len))
+        throw InvalidArgument(std::string("the ") + which + " has " + std::to_string(ids.size()) +
+                              " tokens, more than max_len " + std::to_string(m_config.max_len));
+    for (size_t i = 0; i < ids.size(); ++i)
+        if (ids[i] < 0 || ids[i] >= vocab)
+            throw InvalidArgument("token id " + std::to_string(ids[i]) + " at " + which + " position " +
+                                  std::to_string(i) + " is outside the vocabulary of " + std::to_string(vocab));
+}
+
+Matrix Model::embed(const std::vector<int>& ids, const Matrix& table, Matrix* embedding, Matrix* pe) const {
+    const int n = int(ids.size()), d = m_config.d_model;
+    Matrix e(n, d);
+    const float scale = m_config.scale_embedding ? std::sqrt(float(d)) : 1.0f;
+    for (int i = 0; i < n; ++i) e.row(i) = table.row(ids[size_t(i)]) * scale;
+    switch (m_config.positional_encoding) {
+    case PositionalEncoding::Sinusoidal: *pe = sinusoidalEncoding(n, d); break;
+    case PositionalEncoding::Learned: *pe = m_weights.pos_embed.topRows(n); break;
+    case PositionalEncoding::None: *pe = Matrix::Zero(n, d); break;
+    }
+    *embedding = e;
+    return e + *pe;
+}
+
+Trace Model::forward(const std::vector<int>& src, const std::vector<int>& tgt, const CapturePolicy& capture) const {
+    const ModelConfig& c = m_config;
+    if (src.empty()) throw InvalidArgument("the source sentence is empty");
+    checkIds(src, c.src_vocab, "source");
+    checkIds(tgt, c.tgt_vocab, "target");
+    if (!tgt.empty() && c.decoder_layers == 0)
+        throw InvalidArgument("this model has no decoder, so it takes no target tokens");
+
+    Trace t;
+    t.src_ids = src;
+    t.tgt_ids = tgt;
+    const int S = int(src.size()), T = int(tgt.size());
+
+    // Encoder: every query may attend to every non-padding key.
+    Matrix x = embed(src, m_weights.src_embed, &t.src_embedding, &t.src_positional_encoding);
+    t.encoder_input = x;
+    const Matrix srcMask = paddingMask(S, src, c.pad_id);
+    t.encoder.resize(size_t(c.encoder_layers));
+    for (int l = 0; l < c.encoder_layers; ++l) {
+        EncoderLayerTrace* lt = capture.encoder(l) ? &t.encoder[size_t(l)] : nullptr;
+        if (lt) lt->captured = true;
+        x = encoderLayer(x, m_weights.encoder[size_t(l)], c, srcMask, lt);
+    }
+    if (c.final_norm && c.encoder_layers > 0) x = layerNorm(x, m_weights.encoder_norm, c.layer_norm_eps);
+    t.encoder_output = x;
+    if (T == 0) return t;
+
+    // Decoder: causal self-attention (and target padding); cross-attention masks source padding.
+    const Matrix& memory = t.encoder_output;
+    Matrix y = embed(tgt, m_weights.tgt_embed, &t.tgt_embedding, &t.tgt_positional_encoding);
+    t.decoder_input = y;
+    const Matrix selfMask = causalMask(T).cwiseProduct(paddingMask(T, tgt, c.pad_id));
+    const Matrix crossMask = paddingMask(T, src, c.pad_id);
+    t.decoder.resize(size_t(c.decoder_layers));
+    for (int l = 0; l < c.decoder_layers; ++l) {
+        DecoderLayerTrace* lt = capture.decoder(l) ? &t.decoder[size_t(l)] : nullptr;
+        if (lt) lt->captured = true;
+        y = decoderLayer(y, memory, m_weights.decoder[size_t(l)], c, selfMask, crossMask, lt);
+    }
+    if (c.final_norm) y = layerNorm(y, m_weights.decoder_norm, c.layer_norm_eps);
+    t.decoder_output = y;
+
+    t.logits.resize(T, c.tgt_vocab);
+    t.logits.noalias() = y * m_weights.generator.weight.transpose();
+    t.logits.rowwise() += m_weights.generator.bias;
+    t.probs = softmaxRows(t.logits);
+    return t;
+}
+
+std::vector<int> Model::greedyDecode(const std::vector<int>& src, int bos, int eos, int maxSteps) const {
+    std::vector<int> out{bos};
+    for (int step = 0; step < maxSteps && int(out.size()) < m_config.max_len; ++step) {
+        const Trace t = forward(src, out, CapturePolicy::none());
+        Eigen::Index next = 0;
+        t.logits.row(t.logits.rows() - 1).maxCoeff(&next);
+        out.push_back(int(next));
+        if (int(next) == eos) break;
+    }
+    return out;
+}
+
+}  // namespace alab::core

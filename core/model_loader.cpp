@@ -1,0 +1,77 @@
+// Loading models and inputs with one-line error messages (see model_loader.h).
+#include "core/model_loader.h"
+
+#include "core/file_io.h"
+#include "core/presets.h"
+#include "core/safetensors.h"
+
+namespace alab::core {
+
+std::string loadModel(const ModelSource& source, LoadedModel& out) {
+    try {
+        if (!source.preset.empty()) {
+            std::optional<Preset> p = presetByName(source.preset, source.seed);
+            if (!p) return "unknown preset \"" + source.preset + "\" (use thinking-machines or demo)";
+            out.model = std::make_shared<const Model>(p->config, std::move(p->weights));
+            out.vocab = p->vocab;
+            out.name = p->name;
+            return {};
+        }
+        if (source.weightsPath.empty() || source.configPath.empty())
+            return "give either --preset NAME or both --weights FILE and --config FILE";
+        std::string text;
+        if (std::string err = readFile(source.configPath, text); !err.empty()) return err;
+        ModelConfig config;
+        try {
+            config = ModelConfig::fromJson(Json::parse(text));
+        } catch (const InvalidArgument& e) {
+            return source.configPath + ": " + e.what();
+        }
+        TensorFile file = readSafetensors(source.weightsPath);
+        if (!file.ok()) return file.error;
+        Weights weights;
+        try {
+            weights = fromNamedTensors(config, file.tensors);
+        } catch (const InvalidArgument& e) {
+            return source.weightsPath + ": " + e.what();
+        }
+        Vocabulary vocab;
+        if (!source.vocabPath.empty())
+            if (std::string err = Vocabulary::fromFile(source.vocabPath, vocab); !err.empty()) return err;
+        out.model = std::make_shared<const Model>(config, std::move(weights));
+        out.vocab = std::move(vocab);
+        const size_t slash = source.weightsPath.find_last_of('/');
+        out.name = slash == std::string::npos ? source.weightsPath : source.weightsPath.substr(slash + 1);
+        return {};
+    } catch (const InvalidArgument& e) {
+        return e.what();
+    }
+}
+
+std::string parseIds(const std::string& csv, std::vector<int>& out) {
+    out.clear();
+    size_t start = 0;
+    while (start <= csv.size()) {
+        size_t comma = csv.find(',', start);
+        if (comma == std::string::npos) comma = csv.size();
+        std::string item = csv.substr(start, comma - start);
+        while (!item.empty() && item.front() == ' ') item.erase(item.begin());
+        while (!item.empty() && item.back() == ' ') item.pop_back();
+        if (item.empty() || item.find_first_not_of("0123456789-") != std::string::npos || item.size() > 9)
+            return "\"" + item + "\" is not a token id (expected a list like 1,2,3)";
+        out.push_back(std::stoi(item));
+        start = comma + 1;
+    }
+    return {};
+}
+
+std::string encodeText(const LoadedModel& model, const std::string& text, std::vector<int>& out) {
+    if (model.vocab.size() == 0) return "this model has no vocabulary: pass --vocab FILE or give token ids";
+    Tokenized t = tokenize(model.vocab, text);
+    if (t.tokens.empty()) return "the sentence is empty";
+    if (!t.unknown.empty()) return "the word \"" + t.unknown.front() + "\" is not in the " + model.name + " vocabulary";
+    out = t.ids;
+    return {};
+}
+
+}  // namespace alab::core

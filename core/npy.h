@@ -1,0 +1,14 @@
+// NumPy .npy (format 1.0, '<f4', C order) serialisation of a Tensor, readable by numpy.load.
+#pragma once
+
+#include "core/tensor.h"
+
+#include <string>
+
+namespace alab::core {
+
+std::string serializeNpy(const Tensor& tensor);
+/// Parses what serializeNpy writes (float32, C order); returns an error message or "".
+std::string parseNpy(const std::string& bytes, Tensor& out);
+
+}  // namespace alab::core

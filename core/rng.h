@@ -1,0 +1,23 @@
+// A deterministic random source: SplitMix64 seeding a xoshiro256** generator, and a uniform
+// distribution built from integer bits only, so the same seed gives bit-identical weights on every
+// machine, compiler and standard library (std::*_distribution differ between implementations).
+#pragma once
+
+#include <cstdint>
+
+namespace alab::core {
+
+class Rng {
+public:
+    explicit Rng(uint64_t seed);
+    uint64_t next();
+    /// Uniform in [-bound, bound): 24 random bits scaled exactly, then one multiply by bound.
+    float uniform(float bound);
+    /// An integer in [0, n): the high 32 bits scaled by n (Lemire's multiply-shift, no modulo bias worth naming).
+    uint32_t below(uint32_t n);
+
+private:
+    uint64_t m_s[4];
+};
+
+}  // namespace alab::core

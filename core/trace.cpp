@@ -1,0 +1,120 @@
+// The trace visitor: the single place that maps struct fields to stable dotted names.
+#include "core/trace.h"
+
+#include <algorithm>
+
+namespace alab::core {
+namespace {
+
+// Holds the visitor and an optional single wanted name, so a lookup converts only that tensor.
+struct Emitter {
+    const TensorVisitor& visit;
+    const std::string* only = nullptr;
+    bool namesOnly = false;  // hand out empty tensors: for listing names without copying data
+    bool wants(const std::string& name) const { return !only || *only == name; }
+};
+
+void emit(const Emitter& e, const std::string& name, const Matrix& m) {
+    if (m.size() > 0 && e.wants(name)) e.visit(name, e.namesOnly ? Tensor{} : Tensor::fromMatrix(m));
+}
+
+void emit(const Emitter& e, const std::string& name, const HeadStack& h) {
+    if (!h.empty() && e.wants(name)) e.visit(name, e.namesOnly ? Tensor{} : Tensor::fromHeads(h));
+}
+
+void visitAttention(const Emitter& visit, const std::string& p, const AttentionTrace& a) {
+    emit(visit, p + ".q", a.q);
+    emit(visit, p + ".k", a.k);
+    emit(visit, p + ".v", a.v);
+    emit(visit, p + ".scores", a.scores);
+    emit(visit, p + ".scaled", a.scaled);
+    emit(visit, p + ".mask", a.mask);
+    emit(visit, p + ".weights", a.weights);
+    emit(visit, p + ".context", a.context);
+    emit(visit, p + ".concat", a.concat);
+    emit(visit, p + ".output", a.output);
+}
+
+size_t editDistance(const std::string& a, const std::string& b) {
+    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+void visitAll(const Trace& t, const Emitter& visit) {
+    emit(visit, "input.src_embedding", t.src_embedding);
+    emit(visit, "input.positional_encoding", t.src_positional_encoding);
+    emit(visit, "encoder.input", t.encoder_input);
+    for (size_t l = 0; l < t.encoder.size(); ++l) {
+        const EncoderLayerTrace& e = t.encoder[l];
+        if (!e.captured) continue;
+        const std::string p = "encoder." + std::to_string(l);
+        visitAttention(visit, p + ".self_attn", e.self_attn);
+        emit(visit, p + ".norm1", e.norm1);
+        emit(visit, p + ".add_norm1", e.add_norm1);
+        emit(visit, p + ".ffn.hidden", e.ffn.hidden);
+        emit(visit, p + ".ffn.output", e.ffn.output);
+        emit(visit, p + ".norm2", e.norm2);
+        emit(visit, p + ".add_norm2", e.add_norm2);
+        emit(visit, p + ".output", e.output);
+    }
+    emit(visit, "encoder.output", t.encoder_output);
+    emit(visit, "input.tgt_embedding", t.tgt_embedding);
+    emit(visit, "input.tgt_positional_encoding", t.tgt_positional_encoding);
+    emit(visit, "decoder.input", t.decoder_input);
+    for (size_t l = 0; l < t.decoder.size(); ++l) {
+        const DecoderLayerTrace& d = t.decoder[l];
+        if (!d.captured) continue;
+        const std::string p = "decoder." + std::to_string(l);
+        visitAttention(visit, p + ".self_attn", d.self_attn);
+        emit(visit, p + ".norm1", d.norm1);
+        emit(visit, p + ".add_norm1", d.add_norm1);
+        visitAttention(visit, p + ".cross_attn", d.cross_attn);
+        emit(visit, p + ".norm2", d.norm2);
+        emit(visit, p + ".add_norm2", d.add_norm2);
+        emit(visit, p + ".ffn.hidden", d.ffn.hidden);
+        emit(visit, p + ".ffn.output", d.ffn.output);
+        emit(visit, p + ".norm3", d.norm3);
+        emit(visit, p + ".add_norm3", d.add_norm3);
+        emit(visit, p + ".output", d.output);
+    }
+    emit(visit, "decoder.output", t.decoder_output);
+    emit(visit, "output.logits", t.logits);
+    emit(visit, "output.probs", t.probs);
+}
+
+}  // namespace
+
+void visitTrace(const Trace& trace, const TensorVisitor& visit) { visitAll(trace, Emitter{visit}); }
+
+std::vector<std::string> traceNames(const Trace& trace) {
+    std::vector<std::string> names;
+    const TensorVisitor collect = [&](const std::string& name, const Tensor&) { names.push_back(name); };
+    visitAll(trace, Emitter{collect, nullptr, true});
+    return names;
+}
+
+std::optional<Tensor> findTensor(const Trace& trace, const std::string& name) {
+    std::optional<Tensor> found;
+    const TensorVisitor keep = [&](const std::string&, const Tensor& t) { found = t; };
+    visitAll(trace, Emitter{keep, &name});
+    return found;
+}
+
+std::vector<std::string> nearestNames(const Trace& trace, const std::string& name, size_t count) {
+    std::vector<std::pair<size_t, std::string>> ranked;
+    for (const std::string& n : traceNames(trace)) ranked.emplace_back(editDistance(n, name), n);
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::string> out;
+    for (size_t i = 0; i < ranked.size() && i < count; ++i) out.push_back(ranked[i].second);
+    return out;
+}
+
+}  // namespace alab::core

@@ -1,0 +1,96 @@
+// The trace: every intermediate of one forward pass, as typed structs with shapes, plus the one
+// visitor that names them. The dotted names are a contract shared by the CLI, the inspector and the
+// exporters: e.g. "encoder.0.self_attn.weights" is [h, S, S]. A trace is built once and never mutated.
+// Legend: S source positions, T target positions, Tq query rows, Tk key columns, h heads.
+#pragma once
+
+#include "core/tensor.h"
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace alab::core {
+
+struct AttentionTrace {
+    HeadStack q;        // [h, Tq, d_k]
+    HeadStack k;        // [h, Tk, d_k]
+    HeadStack v;        // [h, Tk, d_k]
+    HeadStack scores;   // [h, Tq, Tk]  raw q·k
+    HeadStack scaled;   // [h, Tq, Tk]  scores / sqrt(d_k), masked entries -inf
+    HeadStack weights;  // [h, Tq, Tk]  softmax over each row
+    HeadStack context;  // [h, Tq, d_k] weights · v
+    Matrix mask;        // [Tq, Tk]     1 = may attend, 0 = masked
+    Matrix concat;      // [Tq, heads*d_k]
+    Matrix output;      // [Tq, d_model] concat · W^O + b
+};
+
+struct FfnTrace {
+    Matrix hidden;  // [rows, d_ff] after the activation
+    Matrix output;  // [rows, d_model]
+};
+
+struct EncoderLayerTrace {
+    bool captured = false;
+    AttentionTrace self_attn;
+    Matrix norm1, add_norm1;  // [S, d_model]
+    FfnTrace ffn;
+    Matrix norm2, add_norm2;  // [S, d_model]
+    Matrix output;            // [S, d_model]
+};
+
+struct DecoderLayerTrace {
+    bool captured = false;
+    AttentionTrace self_attn;   // weights [h, T, T], causal
+    Matrix norm1, add_norm1;    // [T, d_model]
+    AttentionTrace cross_attn;  // weights [h, T, S]
+    Matrix norm2, add_norm2;    // [T, d_model]
+    FfnTrace ffn;
+    Matrix norm3, add_norm3;    // [T, d_model]
+    Matrix output;              // [T, d_model]
+};
+
+/// Which layers keep their intermediates; inputs and outputs are always kept.
+struct CapturePolicy {
+    bool allLayers = true;
+    std::set<int> encoderLayers;  // used when !allLayers
+    std::set<int> decoderLayers;
+    bool encoder(int l) const { return allLayers || encoderLayers.count(l); }
+    bool decoder(int l) const { return allLayers || decoderLayers.count(l); }
+    static CapturePolicy none() { return {false, {}, {}}; }
+};
+
+struct Trace {
+    std::vector<int> src_ids;          // [S]
+    std::vector<int> tgt_ids;          // [T], empty for an encoder-only pass
+    Matrix src_embedding;              // [S, d_model] after the sqrt(d_model) scale when enabled
+    Matrix src_positional_encoding;    // [S, d_model]
+    Matrix encoder_input;              // [S, d_model]
+    std::vector<EncoderLayerTrace> encoder;
+    Matrix encoder_output;             // [S, d_model] after the final norm, if any
+    Matrix tgt_embedding;              // [T, d_model]
+    Matrix tgt_positional_encoding;    // [T, d_model]
+    Matrix decoder_input;              // [T, d_model]
+    std::vector<DecoderLayerTrace> decoder;
+    Matrix decoder_output;             // [T, d_model]
+    Matrix logits;                     // [T, tgt_vocab]
+    Matrix probs;                      // [T, tgt_vocab]
+};
+
+using TensorVisitor = std::function<void(const std::string& name, const Tensor& tensor)>;
+
+/// Yields every recorded tensor as (dotted name, tensor) in forward order; empty fields are skipped.
+void visitTrace(const Trace& trace, const TensorVisitor& visit);
+
+/// All names visitTrace would yield, in the same order.
+std::vector<std::string> traceNames(const Trace& trace);
+
+/// The tensor with that dotted name, or nothing.
+std::optional<Tensor> findTensor(const Trace& trace, const std::string& name);
+
+/// Up to `count` recorded names closest to `name` (edit distance), for "did you mean" messages.
+std::vector<std::string> nearestNames(const Trace& trace, const std::string& name, size_t count = 3);
+
+}  // namespace alab::core

@@ -1,0 +1,198 @@
+// Seeded initialisation and the PyTorch-named view of Weights.
+#include "core/weights.h"
+
+#include "core/rng.h"
+
+#include <cmath>
+#include <functional>
+
+namespace alab::core {
+namespace {
+
+Matrix uniformMatrix(Rng& rng, int rows, int cols, float bound) {
+    Matrix m(rows, cols);
+    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = rng.uniform(bound);
+    return m;
+}
+
+float xavier(int fanIn, int fanOut) { return std::sqrt(6.0f / float(fanIn + fanOut)); }
+
+Linear initLinear(Rng& rng, int out, int in) {
+    return {uniformMatrix(rng, out, in, xavier(in, out)), RowVector::Zero(out)};
+}
+
+LayerNormWeights initNorm(int d) { return {RowVector::Ones(d), RowVector::Zero(d)}; }
+
+MhaWeights initMha(Rng& rng, const ModelConfig& c) {
+    const int p = c.projDim();
+    const float bound = xavier(c.d_model, 3 * p);  // PyTorch treats in_proj_weight as one [3p, d] matrix
+    MhaWeights w;
+    w.wq = uniformMatrix(rng, p, c.d_model, bound);
+    w.wk = uniformMatrix(rng, p, c.d_model, bound);
+    w.wv = uniformMatrix(rng, p, c.d_model, bound);
+    w.bq = w.bk = w.bv = RowVector::Zero(p);
+    w.out = initLinear(rng, c.d_model, p);
+    return w;
+}
+
+// One table of (name, tensor slot) pairs drives both directions of the mapping.
+struct Slot {
+    std::string name;
+    Matrix* matrix = nullptr;
+    RowVector* vector = nullptr;
+    std::vector<int64_t> shape;
+};
+
+void addMha(std::vector<Slot>& slots, const std::string& prefix, MhaWeights& w, const ModelConfig& c) {
+    const int64_t p = c.projDim(), d = c.d_model;
+    // in_proj_weight / in_proj_bias are stacked q;k;v and handled specially by the callers.
+    slots.push_back({prefix + ".in_proj_weight", &w.wq, nullptr, {3 * p, d}});
+    slots.push_back({prefix + ".in_proj_bias", nullptr, &w.bq, {3 * p}});
+    slots.push_back({prefix + ".out_proj.weight", &w.out.weight, nullptr, {d, p}});
+    slots.push_back({prefix + ".out_proj.bias", nullptr, &w.out.bias, {d}});
+}
+
+void addLinear(std::vector<Slot>& slots, const std::string& prefix, Linear& w, int64_t out, int64_t in) {
+    slots.push_back({prefix + ".weight", &w.weight, nullptr, {out, in}});
+    slots.push_back({prefix + ".bias", nullptr, &w.bias, {out}});
+}
+
+void addNorm(std::vector<Slot>& slots, const std::string& prefix, LayerNormWeights& w, int64_t d) {
+    slots.push_back({prefix + ".weight", nullptr, &w.gamma, {d}});
+    slots.push_back({prefix + ".bias", nullptr, &w.beta, {d}});
+}
+
+std::vector<Slot> slotsFor(const ModelConfig& c, Weights& w) {
+    const int64_t d = c.d_model, f = c.d_ff;
+    std::vector<Slot> s;
+    s.push_back({"src_embed.weight", &w.src_embed, nullptr, {c.src_vocab, d}});
+    s.push_back({"tgt_embed.weight", &w.tgt_embed, nullptr, {c.tgt_vocab, d}});
+    if (c.positional_encoding == PositionalEncoding::Learned)
+        s.push_back({"pos_embed.weight", &w.pos_embed, nullptr, {c.max_len, d}});
+    w.encoder.resize(size_t(c.encoder_layers));
+    w.decoder.resize(size_t(c.decoder_layers));
+    for (int l = 0; l < c.encoder_layers; ++l) {
+        const std::string p = "encoder.layers." + std::to_string(l);
+        EncoderLayerWeights& e = w.encoder[size_t(l)];
+        addMha(s, p + ".self_attn", e.self_attn, c);
+        addLinear(s, p + ".linear1", e.linear1, f, d);
+        addLinear(s, p + ".linear2", e.linear2, d, f);
+        addNorm(s, p + ".norm1", e.norm1, d);
+        addNorm(s, p + ".norm2", e.norm2, d);
+    }
+    if (c.final_norm && c.encoder_layers > 0) addNorm(s, "encoder.norm", w.encoder_norm, d);
+    for (int l = 0; l < c.decoder_layers; ++l) {
+        const std::string p = "decoder.layers." + std::to_string(l);
+        DecoderLayerWeights& e = w.decoder[size_t(l)];
+        addMha(s, p + ".self_attn", e.self_attn, c);
+        addMha(s, p + ".multihead_attn", e.cross_attn, c);
+        addLinear(s, p + ".linear1", e.linear1, f, d);
+        addLinear(s, p + ".linear2", e.linear2, d, f);
+        addNorm(s, p + ".norm1", e.norm1, d);
+        addNorm(s, p + ".norm2", e.norm2, d);
+        addNorm(s, p + ".norm3", e.norm3, d);
+    }
+    if (c.final_norm && c.decoder_layers > 0) addNorm(s, "decoder.norm", w.decoder_norm, d);
+    if (c.decoder_layers > 0) addLinear(s, "generator", w.generator, c.tgt_vocab, d);
+    return s;
+}
+
+bool endsWith(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The MhaWeights that owns an in_proj slot: wq / bq are the first members of their triples.
+MhaWeights* ownerOfInProj(Matrix* wq) { return reinterpret_cast<MhaWeights*>(wq); }
+
+}  // namespace
+
+Weights initWeights(const ModelConfig& c, uint64_t seed) {
+    c.validate();
+    Rng rng(seed);
+    Weights w;
+    const float unit = std::sqrt(3.0f);  // U(-sqrt3, sqrt3) has variance 1, like nn.Embedding's N(0, 1)
+    w.src_embed = uniformMatrix(rng, c.src_vocab, c.d_model, unit);
+    w.tgt_embed = uniformMatrix(rng, c.tgt_vocab, c.d_model, unit);
+    if (c.positional_encoding == PositionalEncoding::Learned)
+        w.pos_embed = uniformMatrix(rng, c.max_len, c.d_model, 0.02f * unit);
+    for (int l = 0; l < c.encoder_layers; ++l) {
+        EncoderLayerWeights e;
+        e.self_attn = initMha(rng, c);
+        e.linear1 = initLinear(rng, c.d_ff, c.d_model);
+        e.linear2 = initLinear(rng, c.d_model, c.d_ff);
+        e.norm1 = e.norm2 = initNorm(c.d_model);
+        w.encoder.push_back(std::move(e));
+    }
+    w.encoder_norm = initNorm(c.d_model);
+    for (int l = 0; l < c.decoder_layers; ++l) {
+        DecoderLayerWeights e;
+        e.self_attn = initMha(rng, c);
+        e.cross_attn = initMha(rng, c);
+        e.linear1 = initLinear(rng, c.d_ff, c.d_model);
+        e.linear2 = initLinear(rng, c.d_model, c.d_ff);
+        e.norm1 = e.norm2 = e.norm3 = initNorm(c.d_model);
+        w.decoder.push_back(std::move(e));
+    }
+    w.decoder_norm = initNorm(c.d_model);
+    if (c.decoder_layers > 0) w.generator = initLinear(rng, c.tgt_vocab, c.d_model);
+    return w;
+}
+
+NamedTensors toNamedTensors(const ModelConfig& c, const Weights& weights) {
+    Weights w = weights;  // slotsFor needs mutable pointers; the copy keeps the input untouched
+    NamedTensors out;
+    for (const Slot& s : slotsFor(c, w)) {
+        if (endsWith(s.name, ".in_proj_weight")) {
+            MhaWeights& m = *ownerOfInProj(s.matrix);
+            Matrix stacked(s.shape[0], s.shape[1]);
+            stacked << m.wq, m.wk, m.wv;
+            out[s.name] = Tensor::fromMatrix(stacked);
+        } else if (endsWith(s.name, ".in_proj_bias")) {
+            MhaWeights& m = *reinterpret_cast<MhaWeights*>(reinterpret_cast<char*>(s.vector) - offsetof(MhaWeights, bq));
+            RowVector stacked(s.shape[0]);
+            stacked << m.bq, m.bk, m.bv;
+            out[s.name] = Tensor::fromRow(stacked);
+        } else if (s.matrix) {
+            out[s.name] = Tensor::fromMatrix(*s.matrix);
+        } else {
+            out[s.name] = Tensor::fromRow(*s.vector);
+        }
+    }
+    return out;
+}
+
+Weights fromNamedTensors(const ModelConfig& c, const NamedTensors& tensors) {
+    c.validate();
+    Weights w;
+    for (const Slot& s : slotsFor(c, w)) {
+        auto it = tensors.find(s.name);
+        if (it == tensors.end()) throw InvalidArgument("tensor " + s.name + " is missing from the weights");
+        const Tensor& t = it->second;
+        if (t.shape != s.shape)
+            throw InvalidArgument("tensor " + s.name + " has shape " + shapeString(t.shape) + ", expected " +
+                                  shapeString(s.shape));
+        for (float v : t.data)
+            if (!std::isfinite(v)) throw InvalidArgument("tensor " + s.name + " contains NaN or infinity");
+        const int64_t p = c.projDim();
+        if (endsWith(s.name, ".in_proj_weight")) {
+            MhaWeights& m = *ownerOfInProj(s.matrix);
+            Matrix stacked = t.toMatrix();
+            m.wq = stacked.topRows(p);
+            m.wk = stacked.middleRows(p, p);
+            m.wv = stacked.bottomRows(p);
+        } else if (endsWith(s.name, ".in_proj_bias")) {
+            MhaWeights& m = *reinterpret_cast<MhaWeights*>(reinterpret_cast<char*>(s.vector) - offsetof(MhaWeights, bq));
+            Matrix stacked = t.toMatrix();
+            m.bq = stacked.leftCols(p);
+            m.bk = stacked.middleCols(p, p);
+            m.bv = stacked.rightCols(p);
+        } else if (s.matrix) {
+            *s.matrix = t.toMatrix();
+        } else {
+            *s.vector = t.toMatrix().row(0);
+        }
+    }
+    return w;
+}
+
+}  // namespace alab::core
