@@ -6,9 +6,8 @@
 
 namespace alab::app {
 
-struct ModelInputs;
-
 int runTrace(const std::vector<std::string>& args);        // attention-lab trace ...
+int runExport(int argc, char** argv);                       // attention-lab export ... (argv[1] == "export")
 int printWalkthrough();                                     // the lesson's numbers, in the terminal
 int runGui(int argc, char** argv);                          // the window
 bool hasDisplay();                                          // DISPLAY or WAYLAND_DISPLAY set

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
         if (args.size() == 2 && args[1] == "--help") return std::fputs(kUsage, stdout), 0;
         return alab::app::runTrace({args.begin() + 1, args.end()});
     }
+    if (command == "export") return alab::app::runExport(argc, argv);
     if (command == "--walkthrough" || (args.empty() && !alab::app::hasDisplay())) return alab::app::printWalkthrough();
     return alab::app::runGui(argc, argv);
 }

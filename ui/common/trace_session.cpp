@@ -1,0 +1,121 @@
+// TraceSession (see trace_session.h).
+#include "ui/common/trace_session.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace alab::ui {
+namespace {
+
+QStringList labels(const core::Vocabulary& vocab, const std::vector<int>& ids) {
+    QStringList out;
+    for (int id : ids) out << (vocab.size() ? QString::fromStdString(vocab.token(id)) : QString::number(id));
+    return out;
+}
+
+}  // namespace
+
+TraceSession::TraceSession(QObject* parent) : QObject(parent) {}
+
+QString TraceSession::reject(const QString& message) {
+    emit failed(message);
+    return message;
+}
+
+QString TraceSession::load(const core::ModelSource& source, const QString& srcText, const QString& tgtText, bool wait) {
+    core::LoadedModel loaded;
+    if (std::string err = core::loadModel(source, loaded); !err.empty()) return reject(QString::fromStdString(err));
+    auto next = std::make_shared<Snapshot>();
+    next->model = loaded.model;
+    next->vocab = loaded.vocab;
+    next->modelName = QString::fromStdString(loaded.name);
+    if (std::string err = core::encodeText(loaded, srcText.toStdString(), next->src); !err.empty())
+        return reject(QString::fromStdString(err));
+    if (!tgtText.trimmed().isEmpty())
+        if (std::string err = core::encodeText(loaded, tgtText.toStdString(), next->tgt); !err.empty())
+            return reject(QString::fromStdString(err));
+    return start(next, wait);
+}
+
+QString TraceSession::loadIds(const core::ModelSource& source, const std::vector<int>& src, const std::vector<int>& tgt,
+                              bool wait) {
+    core::LoadedModel loaded;
+    if (std::string err = core::loadModel(source, loaded); !err.empty()) return reject(QString::fromStdString(err));
+    auto next = std::make_shared<Snapshot>();
+    next->model = loaded.model;
+    next->vocab = loaded.vocab;
+    next->modelName = QString::fromStdString(loaded.name);
+    next->src = src;
+    next->tgt = tgt;
+    return start(next, wait);
+}
+
+QString TraceSession::setText(const QString& srcText, const QString& tgtText, bool wait) {
+    if (!m_snapshot) return reject(tr("No model is loaded."));
+    core::LoadedModel loaded{m_snapshot->model, m_snapshot->vocab, m_snapshot->modelName.toStdString()};
+    auto next = std::make_shared<Snapshot>(*m_snapshot);
+    next->trace.reset();
+    next->error.clear();
+    next->tgt.clear();
+    if (std::string err = core::encodeText(loaded, srcText.toStdString(), next->src); !err.empty())
+        return reject(QString::fromStdString(err));
+    if (!tgtText.trimmed().isEmpty())
+        if (std::string err = core::encodeText(loaded, tgtText.toStdString(), next->tgt); !err.empty())
+            return reject(QString::fromStdString(err));
+    return start(next, wait);
+}
+
+QString TraceSession::start(std::shared_ptr<Snapshot> next, bool wait) {
+    next->srcTokens = labels(next->vocab, next->src);
+    next->tgtTokens = labels(next->vocab, next->tgt);
+    // Validate ids and lengths up front so the caller gets the message synchronously.
+    const core::ModelConfig& c = next->model->config();
+    if (next->src.empty()) return reject(tr("The sentence is empty."));
+    if (int(next->src.size()) > c.max_len || int(next->tgt.size()) > c.max_len)
+        return reject(tr("The sentence has %1 tokens; this model takes at most %2.")
+                          .arg(std::max(next->src.size(), next->tgt.size()))
+                          .arg(c.max_len));
+    const quint64 generation = ++m_generation;
+    auto compute = [next]() -> std::shared_ptr<const Snapshot> {
+        try {
+            next->trace = std::make_shared<const core::Trace>(next->model->forward(next->src, next->tgt));
+        } catch (const core::InvalidArgument& e) {
+            next->error = QString::fromUtf8(e.what());
+            next->trace.reset();
+        }
+        return next;
+    };
+    if (wait) {
+        std::shared_ptr<const Snapshot> done = compute();
+        if (!done->trace) return reject(done->error);
+        m_snapshot = done;
+        emit snapshotChanged();
+        return {};
+    }
+    auto* watcher = new QFutureWatcher<std::shared_ptr<const Snapshot>>(this);
+    if (++m_pending == 1) emit busyChanged(true);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        std::shared_ptr<const Snapshot> done = watcher->result();
+        watcher->deleteLater();
+        if (m_watcher == watcher) m_watcher = nullptr;
+        const bool latest = generation == m_generation;
+        if (--m_pending == 0) emit busyChanged(false);
+        if (!latest) return;  // superseded by a newer request
+        if (!done->trace) {
+            emit failed(done->error);
+            return;
+        }
+        m_snapshot = done;
+        emit snapshotChanged();
+    });
+    m_watcher = watcher;
+    watcher->setFuture(QtConcurrent::run(compute));
+    return {};
+}
+
+void TraceSession::waitForFinished() {
+    while (m_pending > 0) QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+}
+
+}  // namespace alab::ui
