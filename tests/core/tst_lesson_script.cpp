@@ -1,0 +1,126 @@
+// The lesson script (core/lesson.h): its steps, the numbers its texts quote and the arithmetic it
+// explains, all checked against the trace of the same forward pass. Core only: no Qt GUI.
+#include "core/lesson.h"
+#include "core/presets.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace alab::core;
+
+namespace {
+
+struct Run {
+    Preset preset;
+    Model model;
+    Trace trace;
+    std::vector<std::string> words;
+};
+
+Run run(const Preset& p, const std::string& text) {
+    const Tokenized tok = tokenize(p.vocab, text);
+    Model model(p.config, p.weights);
+    Trace trace = model.forward(tok.ids);
+    return {p, std::move(model), std::move(trace), tok.tokens};
+}
+
+}  // namespace
+
+class TestLessonScript : public QObject {
+    Q_OBJECT
+private slots:
+    void stepsInOrder() {
+        const Run r = run(thinkingMachinesPreset(), "Thinking Machines");
+        const Lesson l = buildLesson(r.trace, r.model, r.words);
+        QStringList ids;
+        for (const LessonStep& s : l.steps) ids << QString::fromStdString(s.id);
+        QCOMPARE(ids, QStringList({"embed", "project", "scores", "scale", "softmax", "weigh", "sum", "matrix"}));
+        QCOMPARE(l.d_k, int(r.trace.encoder[0].self_attn.q[0].cols()));
+        for (const LessonStep& s : l.steps) {
+            QVERIFY2(!s.title.empty() && !s.paragraphs.empty() && !s.formula.empty(), s.id.c_str());
+            for (const std::string& name : s.tensors) QVERIFY2(findTensor(r.trace, name).has_value(), name.c_str());
+            for (const CellRef& c : s.highlights) QVERIFY2(findTensor(r.trace, c.tensor).has_value(), c.tensor.c_str());
+            for (int term : s.terms) QVERIFY(term >= 0 && term < int(attentionFormulaTerms().size()));
+        }
+    }
+
+    void textsQuoteTheTrace() {
+        const Run r = run(thinkingMachinesPreset(), "Thinking Machines");
+        const Lesson l = buildLesson(r.trace, r.model, r.words);
+        const AttentionTrace& a = r.trace.encoder[0].self_attn;
+        const auto& scores = l.steps[2].paragraphs[0].args;
+        QCOMPARE(scores[1], formatLessonNumber(a.scores[0](0, 0)));
+        QCOMPARE(scores[2], formatLessonNumber(a.scores[0](0, 1)));
+        QCOMPARE(scores[1], std::string("112"));  // the article's numbers, reproduced by the preset
+        QCOMPARE(scores[2], std::string("96"));
+        const auto& scale = l.steps[3].paragraphs[0].args;
+        QCOMPARE(scale[1], formatLessonNumber(std::sqrt(double(a.q[0].cols()))));
+        QCOMPARE(scale[3], formatLessonNumber(a.scaled[0](0, 0)));
+        QCOMPARE(scale[5], formatLessonNumber(a.scaled[0](0, 1)));
+        const auto& soft = l.steps[4].paragraphs[0].args;
+        QCOMPARE(soft[1], formatLessonNumber(a.weights[0](0, 0)));
+        QCOMPARE(soft[2], formatLessonNumber(a.weights[0](0, 1)));
+        const auto& sum = l.steps[6].paragraphs[0].args;
+        QCOMPARE(sum[2], formatLessonNumber(a.weights[0](1, 0)));
+        QCOMPARE(l.steps[7].paragraphs[0].args[0], std::string("0"));  // Z rows == z_i the long way
+    }
+
+    void stepByStepEqualsMatrixForm() {
+        const Run r = run(demoPreset(7), "the cat sat on the mat");
+        const AttentionTrace& a = r.trace.encoder[0].self_attn;
+        for (int i = 0; i < 6; ++i) {
+            const float diff = (stepByStepContext(r.trace, {}, i) - a.context[0].row(i)).cwiseAbs().maxCoeff();
+            QVERIFY2(diff < 1e-5f, QByteArray::number(diff));
+        }
+    }
+
+    void projectionReproducesQ() {
+        const Run r = run(demoPreset(), "the cat sat on the mat");
+        const LessonSpec spec{0, 2, 0, 1};
+        const Matrix x = findTensor(r.trace, lessonInputName(r.model, spec))->toMatrix();
+        const Matrix q = x * lessonProjection(r.model, spec, 'q');
+        const Matrix expected = r.trace.encoder[0].self_attn.q[2];
+        QVERIFY((q.rowwise() + lessonBias(r.model, spec, 'q') - expected).cwiseAbs().maxCoeff() < 1e-4f);
+    }
+
+    void arithmeticEndsWithTheCell() {
+        const Run r = run(thinkingMachinesPreset(), "Thinking Machines");
+        const AttentionTrace& a = r.trace.encoder[0].self_attn;
+        const std::string s = cellArithmetic(r.trace, r.model, {}, "encoder.0.self_attn.scores", {0, 0, 1});
+        QVERIFY2(s.rfind("q₁·k₂ = ", 0) == 0, s.c_str());
+        QVERIFY2(s.size() > 3 && s.substr(s.rfind("= ") + 2) == formatLessonNumber(a.scores[0](0, 1)), s.c_str());
+        const std::string w = cellArithmetic(r.trace, r.model, {}, "encoder.0.self_attn.weights", {0, 1, 0});
+        QVERIFY2(w.substr(w.rfind("= ") + 2) == formatLessonNumber(a.weights[0](1, 0)), w.c_str());
+        const std::string z = cellArithmetic(r.trace, r.model, {}, "encoder.0.self_attn.context", {0, 0, 3});
+        QVERIFY2(z.substr(z.rfind("= ") + 2) == formatLessonNumber(a.context[0](0, 3)), z.c_str());
+        QVERIFY(cellArithmetic(r.trace, r.model, {}, "output.probs", {0, 0}).empty());
+    }
+
+    void badInputsThrow() {
+        const Run one = run(thinkingMachinesPreset(), "Thinking");
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildLesson(one.trace, one.model, one.words));
+        const Run two = run(thinkingMachinesPreset(), "Thinking Machines");
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildLesson(two.trace, two.model, {"Thinking"}));
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildLesson(two.trace, two.model, two.words, {0, 1, 0, 1}));
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildLesson(two.trace, two.model, two.words, {3, 0, 0, 1}));
+    }
+
+    void numberFormat_data() {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("integer") << 112.0 << "112";
+        QTest::newRow("negative uses a minus sign") << -3.0 << "−3";
+        QTest::newRow("share") << 0.8808 << "0.88";
+        QTest::newRow("large fraction") << 12.345 << "12.3";
+        QTest::newRow("tiny negative is zero") << -0.0001 << "0";
+    }
+    void numberFormat() {
+        QFETCH(double, value);
+        QFETCH(QString, text);
+        QCOMPARE(QString::fromStdString(formatLessonNumber(value)), text);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestLessonScript)
+#include "tst_lesson_script.moc"
