@@ -1,9 +1,144 @@
-// Placeholder until the export command lands (issue 4).
+// attention-lab export: one tensor (or one head of it) as PNG / SVG / PDF / CSV / .npy, or every
+// layer x head of an attention kind into a folder. Runs without a display: when none is set it
+// selects Qt's offscreen platform before the QApplication that QCustomPlot needs is created.
 #include "app/cli_args.h"
 #include "app/commands.h"
+#include "app/model_inputs.h"
+#include "core/tensor_export.h"
+#include "ui/analysis/figure_export.h"
+#include "ui/common/trace_session.h"
+
+#include <QApplication>
+
+#include <cstdio>
+#include <cstdlib>
 
 namespace alab::app {
+namespace {
 
-int runExport(int, char**) { return fail("export is not available in this build yet"); }
+const char* kExportUsage =
+    "usage:\n"
+    "  attention-lab export [--preset thinking-machines|demo | --weights F.safetensors --config F.json [--vocab F.txt]]\n"
+    "                       (--src TEXT | --src-ids 1,2,3) [--tgt TEXT | --tgt-ids 4,5]\n"
+    "                       --tensor encoder.0.self_attn.weights [--head 3] [--format png|svg|pdf|csv|npy] --out PATH\n"
+    "  attention-lab export ... --all-heads DIR [--kind encoder-self|decoder-self|cross | --tensor NAME] [--format ...]\n"
+    "  figure size: [--width 1200] [--height 900] [--scale 2]  (PNG pixels = width*scale x height*scale)\n"
+    "  .npy without --head writes the whole tensor; every other format shows one head (default 0)\n";
+
+struct ExportArgs {
+    QString tensor, out, allHeads, part = QStringLiteral("weights");
+    int head = -1;
+    ui::ExportFormat format = ui::ExportFormat::Png;
+    ui::AttentionKind kind = ui::AttentionKind::EncoderSelf;
+    ui::FigureSize size;
+};
+
+std::string readInt(const CliArgs& args, const std::string& name, int lo, int hi, int* out) {
+    if (!args.has(name)) return {};
+    bool ok = false;
+    const int v = QString::fromStdString(args.value(name)).toInt(&ok);
+    if (!ok || v < lo || v > hi)
+        return name + " \"" + args.value(name) + "\" is not a whole number from " + std::to_string(lo) + " to " +
+               std::to_string(hi);
+    *out = v;
+    return {};
+}
+
+std::string readExportArgs(const CliArgs& args, ExportArgs& e) {
+    e.tensor = QString::fromStdString(args.value("--tensor"));
+    e.out = QString::fromStdString(args.value("--out"));
+    e.allHeads = QString::fromStdString(args.value("--all-heads"));
+    if (e.allHeads.isEmpty() == e.out.isEmpty()) return "give --out PATH (one tensor) or --all-heads DIR, not both";
+    if (e.allHeads.isEmpty() && e.tensor.isEmpty()) return "give the tensor with --tensor, e.g. encoder.0.self_attn.weights";
+    const std::string fmt = args.value("--format", "png");
+    if (!ui::formatFromKey(QString::fromStdString(fmt), &e.format))
+        return "--format \"" + fmt + "\" is not one of png, svg, pdf, csv, npy";
+    if (args.has("--kind") && !ui::kindFromKey(QString::fromStdString(args.value("--kind")), &e.kind))
+        return "--kind \"" + args.value("--kind") + "\" is not one of encoder-self, decoder-self, cross";
+    for (const auto& [name, lo, hi, out] : {std::tuple{"--head", 0, 4096, &e.head},
+                                            std::tuple{"--width", 16, 20000, &e.size.width},
+                                            std::tuple{"--height", 16, 20000, &e.size.height}})
+        if (std::string err = readInt(args, name, lo, hi, out); !err.empty()) return err;
+    if (args.has("--scale")) {
+        bool ok = false;
+        e.size.scale = QString::fromStdString(args.value("--scale")).toDouble(&ok);
+        if (!ok || e.size.scale <= 0 || e.size.scale > 8) return "--scale \"" + args.value("--scale") + "\" is not a number in (0, 8]";
+    }
+    return {};
+}
+
+std::string unknownTensor(const core::Trace& trace, const QString& name) {
+    std::string near;
+    for (const std::string& n : core::nearestNames(trace, name.toStdString())) near += (near.empty() ? "" : ", ") + n;
+    return "no tensor named \"" + name.toStdString() + "\"; nearest: " + near;
+}
+
+int exportOne(const ui::Snapshot& snap, const ExportArgs& e) {
+    const std::optional<core::Tensor> t = core::findTensor(*snap.trace, e.tensor.toStdString());
+    if (!t) return fail(unknownTensor(*snap.trace, e.tensor));
+    QString err;
+    if (e.format == ui::ExportFormat::Npy && e.head < 0) {
+        err = ui::exportNumbers(*t, {}, {}, e.format, e.out);  // the whole tensor, every head
+    } else {
+        ui::HeatmapData data;
+        err = ui::heatmapFor(snap, e.tensor, e.head < 0 ? 0 : e.head, &data);
+        if (err.isEmpty() && e.format == ui::ExportFormat::Npy)
+            err = ui::exportNumbers(core::Tensor::fromMatrix(data.values), {}, {}, e.format, e.out);
+        else if (err.isEmpty())
+            err = ui::exportHeatmap(data, ui::defaultColorMap(data), e.format, e.out, e.size);
+    }
+    if (!err.isEmpty()) return fail(err.toStdString());
+    std::printf("wrote %s\n", e.out.toLocal8Bit().constData());
+    return 0;
+}
+
+int exportAll(const ui::Snapshot& snap, ExportArgs e) {
+    if (!e.tensor.isEmpty()) {
+        int layer = 0;
+        if (!core::findTensor(*snap.trace, e.tensor.toStdString())) return fail(unknownTensor(*snap.trace, e.tensor));
+        if (!ui::parseAttentionName(e.tensor, &e.kind, &layer, &e.part))
+            return fail("--all-heads needs an attention tensor such as encoder.0.self_attn.weights, not " +
+                        e.tensor.toStdString());
+    }
+    ui::AllHeadsRequest request;
+    request.kind = e.kind;
+    request.part = e.part;
+    request.format = e.format;
+    request.size = e.size;
+    int files = 0;
+    if (QString err = ui::exportAllHeads(snap, request, e.allHeads, &files); !err.isEmpty()) return fail(err.toStdString());
+    std::printf("wrote %d files and index.json to %s\n", files, e.allHeads.toLocal8Bit().constData());
+    return 0;
+}
+
+}  // namespace
+
+int runExport(int argc, char** argv) {
+    if (argc == 3 && std::string(argv[2]) == "--help") return std::fputs(kExportUsage, stdout), 0;
+    std::set<std::string> valued = modelOptionNames();
+    valued.insert({"--tensor", "--head", "--format", "--out", "--all-heads", "--kind", "--width", "--height", "--scale"});
+    CliArgs args(std::vector<std::string>(argv + 2, argv + argc), valued, {});
+    if (!args.error().empty()) return fail(args.error(), 2);
+    ExportArgs e;
+    if (std::string err = readExportArgs(args, e); !err.empty()) return fail(err, 2);
+    if (!hasDisplay() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    ModelInputs in;
+    if (std::string err = loadInputs(args, in); !err.empty()) return fail(err);
+    auto snap = std::make_shared<ui::Snapshot>();
+    snap->model = in.loaded.model;
+    snap->vocab = in.loaded.vocab;
+    snap->modelName = QString::fromStdString(in.loaded.name);
+    snap->src = in.src;
+    snap->tgt = in.tgt;
+    for (const std::string& s : in.srcTokens) snap->srcTokens << QString::fromStdString(s);
+    for (const std::string& s : in.tgtTokens) snap->tgtTokens << QString::fromStdString(s);
+    try {
+        snap->trace = std::make_shared<const core::Trace>(in.loaded.model->forward(in.src, in.tgt));
+    } catch (const core::InvalidArgument& ex) {
+        return fail(ex.what());
+    }
+    return e.allHeads.isEmpty() ? exportOne(*snap, e) : exportAll(*snap, e);
+}
 
 }  // namespace alab::app

@@ -1,0 +1,144 @@
+// Figure and number export (see figure_export.h).
+#include "ui/analysis/figure_export.h"
+
+#include "core/npy.h"
+#include "core/tensor_export.h"
+#include "ui/analysis/heatmap_plot.h"
+#include "ui/common/trace_session.h"
+
+#include <QBuffer>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+namespace alab::ui {
+namespace {
+
+QString ctx(const char* text) { return QCoreApplication::translate("alab::ui::FigureExport", text); }
+
+std::vector<std::string> toStd(const QStringList& list) {
+    std::vector<std::string> out;
+    for (const QString& s : list) out.push_back(s.toStdString());
+    return out;
+}
+
+QString renderVector(QCustomPlot* plot, ExportFormat format, QIODevice* device, const FigureSize& size) {
+    const QRect rect(0, 0, size.width, size.height);
+    QSvgGenerator svg;
+    std::unique_ptr<QPdfWriter> pdf;
+    QPaintDevice* target = &svg;
+    if (format == ExportFormat::Svg) {
+        svg.setOutputDevice(device);
+        svg.setSize(rect.size());
+        svg.setViewBox(rect);
+        svg.setTitle(QStringLiteral("AttentionLab"));
+    } else {
+        pdf = std::make_unique<QPdfWriter>(device);
+        pdf->setCreator(QStringLiteral("AttentionLab"));
+        QPageLayout layout(QPageSize(QSizeF(rect.size()), QPageSize::Point, QString(), QPageSize::ExactMatch),
+                           QPageLayout::Portrait, QMarginsF(0, 0, 0, 0));
+        layout.setMode(QPageLayout::FullPageMode);
+        pdf->setPageLayout(layout);
+        target = pdf.get();
+    }
+    QCPPainter painter;
+    if (!painter.begin(target)) return ctx("cannot start drawing");
+    painter.setMode(QCPPainter::pmVectorized);
+    painter.setMode(QCPPainter::pmNoCaching);
+    painter.setWindow(rect);
+    plot->toPainter(&painter, rect.width(), rect.height());
+    painter.end();
+    return {};
+}
+
+}  // namespace
+
+QList<ExportFormat> allExportFormats() {
+    return {ExportFormat::Png, ExportFormat::Svg, ExportFormat::Pdf, ExportFormat::Csv, ExportFormat::Npy};
+}
+
+QString formatKey(ExportFormat format) {
+    switch (format) {
+    case ExportFormat::Png: return QStringLiteral("png");
+    case ExportFormat::Svg: return QStringLiteral("svg");
+    case ExportFormat::Pdf: return QStringLiteral("pdf");
+    case ExportFormat::Csv: return QStringLiteral("csv");
+    case ExportFormat::Npy: return QStringLiteral("npy");
+    }
+    return {};
+}
+
+bool formatFromKey(const QString& key, ExportFormat* format) {
+    for (ExportFormat f : allExportFormats())
+        if (formatKey(f) == key.toLower()) return *format = f, true;
+    return false;
+}
+
+bool isFigureFormat(ExportFormat format) {
+    return format == ExportFormat::Png || format == ExportFormat::Svg || format == ExportFormat::Pdf;
+}
+
+QString writeFileAtomically(const QString& path, const QByteArray& bytes) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return ctx("cannot write %1: %2").arg(path, file.errorString());
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return ctx("cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+QString exportPlot(QCustomPlot* plot, ExportFormat format, const QString& path, const FigureSize& size) {
+    if (size.width < 16 || size.height < 16 || size.width > 20000 || size.height > 20000 || size.scale <= 0 ||
+        size.scale > 8)
+        return ctx("cannot write %1: size %2 x %3 at scale %4 is out of range")
+            .arg(path).arg(size.width).arg(size.height).arg(size.scale);
+    if (plot->viewport().size() != QSize(size.width, size.height)) {
+        plot->setViewport(QRect(0, 0, size.width, size.height));  // lay out (and thin tick labels) for this size
+        plot->toPixmap(size.width, size.height, 1.0);
+    }
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (format == ExportFormat::Png) {
+        const QImage image = plot->toPixmap(size.width, size.height, size.scale).toImage();
+        if (image.isNull() || !image.save(&buffer, "PNG")) return ctx("cannot write %1: the image could not be encoded").arg(path);
+    } else if (format == ExportFormat::Svg || format == ExportFormat::Pdf) {
+        if (QString err = renderVector(plot, format, &buffer, size); !err.isEmpty()) return ctx("cannot write %1: %2").arg(path, err);
+    } else {
+        return ctx("cannot write %1: %2 is not a figure format").arg(path, formatKey(format));
+    }
+    plot->setViewport(plot->rect());
+    plot->replot(QCustomPlot::rpQueuedReplot);
+    return writeFileAtomically(path, bytes);
+}
+
+QString exportNumbers(const core::Tensor& tensor, const QStringList& rowLabels, const QStringList& colLabels,
+                      ExportFormat format, const QString& path) {
+    try {
+        if (format == ExportFormat::Npy) {
+            const std::string bytes = core::serializeNpy(tensor);
+            return writeFileAtomically(path, QByteArray(bytes.data(), qsizetype(bytes.size())));
+        }
+        if (format != ExportFormat::Csv) return ctx("cannot write %1: %2 is not a number format").arg(path, formatKey(format));
+        if (tensor.rank() > 2)
+            return ctx("cannot write %1: CSV holds one 2-D table; choose a head of %2")
+                .arg(path, QString::fromStdString(core::shapeString(tensor.shape)));
+        const std::string csv = core::matrixToCsv(tensor.toMatrix(), toStd(rowLabels), toStd(colLabels));
+        return writeFileAtomically(path, QByteArray::fromStdString(csv));
+    } catch (const core::InvalidArgument& e) {
+        return ctx("cannot write %1: %2").arg(path, QString::fromUtf8(e.what()));
+    }
+}
+
+QString exportHeatmap(const HeatmapData& data, ColorMapKind kind, ExportFormat format, const QString& path,
+                      const FigureSize& size) {
+    if (!isFigureFormat(format))
+        return exportNumbers(core::Tensor::fromMatrix(data.values), data.rowLabels, data.colLabels, format, path);
+    HeatmapPlot plot;
+    plot.setAttribute(Qt::WA_DontShowOnScreen);
+    plot.resize(size.width, size.height);
+    plot.setViewport(QRect(0, 0, size.width, size.height));
+    plot.setHeatmap(data, kind);
+    return exportPlot(&plot, format, path, size);
+}
+
+}  // namespace alab::ui

@@ -1,0 +1,85 @@
+// Token ticker and cell-value layer (see heatmap_layers.h).
+#include "ui/analysis/heatmap_layers.h"
+
+#include <cmath>
+
+namespace alab::ui {
+
+double TokenTicker::getTickStep(const QCPRange& range) {
+    const QFontMetrics fm(m_axis->tickLabelFont());
+    const bool vertical = m_axis->orientation() == Qt::Vertical;
+    const bool rotated = std::abs(m_axis->tickLabelRotation()) > 45;
+    const double spacing = (vertical || rotated) ? fm.height() * 1.15 : fm.horizontalAdvance(QStringLiteral("MMMMM"));
+    const int rect = vertical ? m_axis->axisRect()->height() : m_axis->axisRect()->width();
+    const int pixels = rect > 40 ? rect : (vertical ? m_axis->parentPlot()->height() : m_axis->parentPlot()->width());
+    const double fits = std::max(1.0, pixels / spacing);
+    return std::max(1.0, std::ceil(range.size() / fits));
+}
+
+QString TokenTicker::getTickLabel(double tick, const QLocale&, QChar, int) {
+    const int i = int(std::lround(tick));
+    if (i < 0 || i >= m_labels.size()) return {};
+    const QFontMetrics fm(m_axis->tickLabelFont());
+    return fm.elidedText(m_labels[i], Qt::ElideRight, fm.horizontalAdvance(QLatin1Char('M')) * 9);
+}
+
+QVector<double> TokenTicker::createTickVector(double tickStep, const QCPRange& range) {
+    QVector<double> ticks;
+    const int step = std::max(1, int(tickStep));
+    const int first = std::max(0, int(std::ceil(range.lower)));
+    const int start = (first + step - 1) / step * step;
+    const int last = std::min(int(m_labels.size()) - 1, int(std::floor(range.upper)));
+    for (int i = start; i <= last; i += step) ticks << i;
+    return ticks;
+}
+
+CellTextLayer::CellTextLayer(QCustomPlot* plot, QCPAxis* keyAxis, QCPAxis* valueAxis)
+    : QCPLayerable(plot), m_key(keyAxis), m_value(valueAxis) {}
+
+void CellTextLayer::setValues(const core::Matrix* values, ColorMapKind kind, double lo, double hi) {
+    m_values = values;
+    m_kind = kind;
+    m_lo = lo;
+    m_hi = hi;
+}
+
+bool CellTextLayer::readable(double cellWidth, double cellHeight) { return cellWidth >= 30 && cellHeight >= 15; }
+
+void CellTextLayer::applyDefaultAntialiasingHint(QCPPainter* painter) const {
+    applyAntialiasingHint(painter, true, QCP::aeOther);
+}
+
+QRect CellTextLayer::clipRect() const { return m_key->axisRect()->rect(); }
+
+void CellTextLayer::draw(QCPPainter* painter) {
+    if (!m_values || m_values->size() == 0) return;
+    const double w = std::abs(m_key->coordToPixel(1) - m_key->coordToPixel(0));
+    const double h = std::abs(m_value->coordToPixel(1) - m_value->coordToPixel(0));
+    if (!readable(w, h)) return;
+    const int c0 = std::max(0, int(std::floor(m_key->range().lower))), r0 = std::max(0, int(std::floor(m_value->range().lower)));
+    const int c1 = std::min(int(m_values->cols()) - 1, int(std::ceil(m_key->range().upper)));
+    const int r1 = std::min(int(m_values->rows()) - 1, int(std::ceil(m_value->range().upper)));
+    if ((c1 - c0 + 1) * (r1 - r0 + 1) > 4000) return;
+    QFont font = painter->font();
+    font.setPixelSize(int(std::clamp(std::min(h * 0.45, w / 4.2), 8.0, 18.0)));
+    painter->setFont(font);
+    for (int r = r0; r <= r1; ++r) {
+        for (int c = c0; c <= c1; ++c) {
+            const float v = (*m_values)(r, c);
+            const QRectF cell(m_key->coordToPixel(c) - w / 2, m_value->coordToPixel(r) - h / 2, w, h);
+            painter->setPen(textColorOn(std::isfinite(v) ? colorForValue(m_kind, v, m_lo, m_hi) : QColor(220, 220, 220)));
+            painter->drawText(cell, Qt::AlignCenter, cellText(v));
+        }
+    }
+}
+
+QString cellText(float value) {
+    if (std::isnan(value)) return QStringLiteral("nan");
+    if (std::isinf(value)) return value < 0 ? QStringLiteral("−∞") : QStringLiteral("∞");
+    const double a = std::abs(value);
+    if (a >= 100) return QString::number(double(value), 'f', 0);
+    if (a >= 10) return QString::number(double(value), 'f', 1);
+    return QString::number(double(value), 'f', 2);
+}
+
+}  // namespace alab::ui

@@ -1,0 +1,53 @@
+// Two QCustomPlot helpers for token heatmaps: an axis ticker that puts token labels on integer
+// positions and thins them to what fits (a 1024-token axis would otherwise draw 1024 labels), and a
+// layer that prints each cell's value when cells are large enough to read.
+#pragma once
+
+#include "core/tensor.h"
+#include "ui/common/color_maps.h"
+
+#include <qcustomplot.h>
+
+namespace alab::ui {
+
+class TokenTicker : public QCPAxisTicker {
+public:
+    explicit TokenTicker(QCPAxis* axis) : m_axis(axis) {}
+    void setLabels(const QStringList& labels) { m_labels = labels; }
+
+protected:
+    double getTickStep(const QCPRange& range) override;
+    int getSubTickCount(double) override { return 0; }
+    QString getTickLabel(double tick, const QLocale&, QChar, int) override;
+    QVector<double> createTickVector(double tickStep, const QCPRange& range) override;
+
+private:
+    QCPAxis* m_axis;
+    QStringList m_labels;
+};
+
+class CellTextLayer : public QCPLayerable {
+public:
+    CellTextLayer(QCustomPlot* plot, QCPAxis* keyAxis, QCPAxis* valueAxis);
+    /// `values` must outlive the layer's next draws (the plot owns it).
+    void setValues(const core::Matrix* values, ColorMapKind kind, double lo, double hi);
+    /// True when cells are at least this large on screen, so numbers are printed.
+    static bool readable(double cellWidth, double cellHeight);
+
+protected:
+    void applyDefaultAntialiasingHint(QCPPainter* painter) const override;
+    void draw(QCPPainter* painter) override;
+    QRect clipRect() const override;
+
+private:
+    QCPAxis* m_key;
+    QCPAxis* m_value;
+    const core::Matrix* m_values = nullptr;
+    ColorMapKind m_kind = ColorMapKind::Viridis;
+    double m_lo = 0, m_hi = 1;
+};
+
+/// "0.12", "-3.4", "112", "−∞": short enough for a cell.
+QString cellText(float value);
+
+}  // namespace alab::ui

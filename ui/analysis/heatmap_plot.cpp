@@ -1,0 +1,192 @@
+// HeatmapPlot (see heatmap_plot.h).
+#include "ui/analysis/heatmap_plot.h"
+
+#include "ui/analysis/heatmap_image.h"
+#include "ui/analysis/heatmap_layers.h"
+
+#include <cmath>
+
+namespace alab::ui {
+
+HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
+    setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    setNoAntialiasingOnDrag(true);
+    setMinimumSize(240, 200);
+    plotLayout()->insertRow(0);
+    m_title = new QCPTextElement(this, QString(), QFont(font().family(), 11, QFont::Bold));
+    plotLayout()->addElement(0, 0, m_title);
+    m_map = new QCPColorMap(xAxis, yAxis);
+    m_map->setInterpolate(false);
+    m_scale = new QCPColorScale(this);
+    plotLayout()->addElement(1, 1, m_scale);
+    m_scale->setType(QCPAxis::atRight);
+    m_map->setColorScale(m_scale);
+    auto* margins = new QCPMarginGroup(this);
+    axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_rowTicker.reset(new TokenTicker(yAxis));
+    m_colTicker.reset(new TokenTicker(xAxis));
+    yAxis->setTicker(m_rowTicker);
+    xAxis->setTicker(m_colTicker);
+    yAxis->setRangeReversed(true);
+    xAxis->setTickLabelRotation(-60);
+    for (QCPAxis* a : {xAxis, yAxis}) {
+        a->grid()->setVisible(false);
+        a->setSubTicks(false);
+    }
+    addLayer(QStringLiteral("celltext"), layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    m_cellText = new CellTextLayer(this, xAxis, yAxis);
+    m_cellText->setLayer(QStringLiteral("celltext"));
+    connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this] { clampRange(xAxis, int(m_data.values.cols())); });
+    connect(yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this] { clampRange(yAxis, int(m_data.values.rows())); });
+    setMouseTracking(true);
+    clearHeatmap();
+}
+
+void HeatmapPlot::setHeatmap(const HeatmapData& data, ColorMapKind kind) {
+    m_data = data;
+    m_kind = kind;
+    m_rowTicker->setLabels(m_data.rowLabels);
+    m_colTicker->setLabels(m_data.colLabels);
+    m_title->setText(m_data.title());
+    yAxis->setLabel(m_data.rowTitle);
+    xAxis->setLabel(m_data.colTitle);
+    fillMap();
+    applyGradient();
+    resetView();
+}
+
+void HeatmapPlot::setColorMapKind(ColorMapKind kind) {
+    m_kind = kind;
+    applyGradient();
+    replot();
+}
+
+void HeatmapPlot::clearHeatmap(const QString& message) {
+    m_data = HeatmapData();
+    m_rowTicker->setLabels({});
+    m_colTicker->setLabels({});
+    m_title->setText(message);
+    m_map->data()->clear();
+    m_cellText->setValues(nullptr, m_kind, 0, 1);
+    replot();
+}
+
+void HeatmapPlot::fillMap() {
+    const int rows = int(m_data.values.rows()), cols = int(m_data.values.cols());
+    // The one orientation adapter: key = x = column, value = y = row. Cell centres sit on integer
+    // coordinates; a single row or column is stored twice (QCPColorMap needs two cells to size one).
+    const int keys = std::max(cols, 2), values = std::max(rows, 2);
+    const QCPRange keyRange = cols > 1 ? QCPRange(0, cols - 1) : QCPRange(-0.25, 0.25);
+    const QCPRange valueRange = rows > 1 ? QCPRange(0, rows - 1) : QCPRange(-0.25, 0.25);
+    auto* d = new QCPColorMapData(keys, values, keyRange, valueRange);
+    for (int y = 0; y < values; ++y) {
+        for (int x = 0; x < keys; ++x) {
+            const float v = m_data.values(std::min(y, rows - 1), std::min(x, cols - 1));
+            d->setCell(x, y, std::isfinite(v) ? double(v) : std::numeric_limits<double>::quiet_NaN());
+        }
+    }
+    m_map->setData(d);
+}
+
+void HeatmapPlot::applyGradient() {
+    colorRange(m_data.values, m_kind, &m_lo, &m_hi);
+    QCPColorGradient g;
+    g.clearColorStops();
+    for (const auto& [pos, color] : colorStops(m_kind)) g.setColorStopAt(pos, color);
+    g.setLevelCount(256);
+    g.setNanHandling(QCPColorGradient::nhNanColor);
+    g.setNanColor(QColor(220, 220, 220));
+    m_map->setGradient(g);
+    m_map->setDataRange(QCPRange(m_lo, m_hi));
+    m_cellText->setValues(&m_data.values, m_kind, m_lo, m_hi);
+    retranslate();
+}
+
+void HeatmapPlot::retranslate() {
+    const bool weights = m_data.name.endsWith(QLatin1String(".weights"));
+    m_scale->axis()->setLabel(weights ? tr("attention weight") : tr("value"));
+}
+
+void HeatmapPlot::resetView() {
+    xAxis->setRange(-0.5, std::max<Eigen::Index>(1, m_data.values.cols()) - 0.5);
+    yAxis->setRange(-0.5, std::max<Eigen::Index>(1, m_data.values.rows()) - 0.5);
+    replot();
+}
+
+void HeatmapPlot::clampRange(QCPAxis* axis, int count) {
+    const double lo = -0.5, hi = std::max(1, count) - 0.5;
+    QCPRange r = axis->range();
+    if (r.size() > hi - lo) r = QCPRange(lo, hi);
+    if (r.lower < lo) r = QCPRange(lo, lo + r.size());
+    if (r.upper > hi) r = QCPRange(hi - r.size(), hi);
+    if (!qFuzzyCompare(r.lower, axis->range().lower) || !qFuzzyCompare(r.upper, axis->range().upper))
+        axis->setRange(r);
+}
+
+QString HeatmapPlot::describeCell(int row, int col) const {
+    if (row < 0 || col < 0 || row >= m_data.values.rows() || col >= m_data.values.cols()) return {};
+    const float v = m_data.values(row, col);
+    const QString value = std::isinf(v) && v < 0 ? tr("−∞ (masked)") : QString::number(double(v), 'g', 4);
+    if (m_data.isAttention)
+        return tr("%1 → %2: %3").arg(m_data.rowLabels.value(row), m_data.colLabels.value(col), value);
+    return tr("%1 (%2 %3) · %4 %5: %6")
+        .arg(m_data.rowLabels.value(row), m_data.rowTitle)
+        .arg(row)
+        .arg(m_data.colTitle, m_data.colLabels.value(col), value);
+}
+
+bool HeatmapPlot::cellAt(const QPointF& pixel, int* row, int* col) const {
+    if (m_data.isEmpty() || !axisRect()->rect().contains(pixel.toPoint())) return false;
+    const int c = int(std::lround(xAxis->pixelToCoord(pixel.x())));
+    const int r = int(std::lround(yAxis->pixelToCoord(pixel.y())));
+    if (r < 0 || c < 0 || r >= m_data.values.rows() || c >= m_data.values.cols()) return false;
+    *row = r;
+    *col = c;
+    return true;
+}
+
+QPointF HeatmapPlot::cellCenter(int row, int col) const {
+    return {xAxis->coordToPixel(col), yAxis->coordToPixel(row)};
+}
+
+void HeatmapPlot::mousePressEvent(QMouseEvent* event) {
+    m_pressPos = event->pos();
+    QCustomPlot::mousePressEvent(event);
+}
+
+void HeatmapPlot::mouseMoveEvent(QMouseEvent* event) {
+    int r = -1, c = -1;
+    if (cellAt(event->position(), &r, &c)) emit cellHovered(r, c, describeCell(r, c));
+    else emit cellHovered(-1, -1, QString());
+    QCustomPlot::mouseMoveEvent(event);
+}
+
+void HeatmapPlot::mouseReleaseEvent(QMouseEvent* event) {
+    int r = -1, c = -1;
+    const bool click = (event->pos() - m_pressPos).manhattanLength() < 4 && event->button() == Qt::LeftButton;
+    QCustomPlot::mouseReleaseEvent(event);
+    if (click && cellAt(event->position(), &r, &c)) emit cellClicked(r, c);
+}
+
+void HeatmapPlot::mouseDoubleClickEvent(QMouseEvent* event) {
+    resetView();
+    QCustomPlot::mouseDoubleClickEvent(event);
+}
+
+void HeatmapPlot::leaveEvent(QEvent* event) {
+    emit cellHovered(-1, -1, QString());
+    QCustomPlot::leaveEvent(event);
+}
+
+void HeatmapPlot::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        replot();
+    }
+    QCustomPlot::changeEvent(event);
+}
+
+}  // namespace alab::ui

@@ -1,0 +1,65 @@
+// HeatmapPlot: one matrix drawn by QCustomPlot's QCPColorMap without interpolation. It is the only
+// place that maps matrix (row, col) to QCustomPlot's (key = x = column, value = y = row) and it
+// reverses the y axis so row 0 is at the top: row i / column j of the picture is query i / key j.
+// Token labels on both axes, a colour scale, the value under the mouse, and clicks on cells.
+#pragma once
+
+#include "ui/analysis/heatmap_source.h"
+
+#include <qcustomplot.h>
+
+namespace alab::ui {
+
+class TokenTicker;
+class CellTextLayer;
+
+class HeatmapPlot : public QCustomPlot {
+    Q_OBJECT
+public:
+    explicit HeatmapPlot(QWidget* parent = nullptr);
+
+    void setHeatmap(const HeatmapData& data, ColorMapKind kind);
+    void setColorMapKind(ColorMapKind kind);
+    void clearHeatmap(const QString& message = {});
+    const HeatmapData& heatmap() const { return m_data; }
+    ColorMapKind colorMapKind() const { return m_kind; }
+
+    /// "Thinking → Machines: 0.12" for attention, "the · dim 3: -0.41" otherwise.
+    QString describeCell(int row, int col) const;
+    /// The cell under a widget pixel; false outside the map.
+    bool cellAt(const QPointF& pixel, int* row, int* col) const;
+    /// Widget pixel at the centre of a cell (for tests and hit-testing).
+    QPointF cellCenter(int row, int col) const;
+    /// Show every cell again after zooming or dragging.
+    void resetView();
+
+signals:
+    void cellHovered(int row, int col, const QString& text);  // row = col = -1 when outside the map
+    void cellClicked(int row, int col);
+
+protected:
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void fillMap();
+    void applyGradient();
+    void clampRange(QCPAxis* axis, int count);
+    void retranslate();
+
+    HeatmapData m_data;
+    ColorMapKind m_kind = ColorMapKind::Viridis;
+    double m_lo = 0, m_hi = 1;
+    QCPColorMap* m_map;
+    QCPColorScale* m_scale;
+    QCPTextElement* m_title;
+    CellTextLayer* m_cellText;
+    QSharedPointer<TokenTicker> m_rowTicker, m_colTicker;
+    QPoint m_pressPos;
+};
+
+}  // namespace alab::ui

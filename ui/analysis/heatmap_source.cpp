@@ -1,0 +1,148 @@
+// Heatmap data from a trace snapshot (see heatmap_source.h).
+#include "ui/analysis/heatmap_source.h"
+
+#include "core/tensor_export.h"
+#include "ui/common/trace_session.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace alab::ui {
+namespace {
+
+QStringList labelsFor(const Snapshot& s, core::AxisLabels axis, int count) {
+    const QStringList& tokens = axis == core::AxisLabels::Source ? s.srcTokens : s.tgtTokens;
+    QStringList out;
+    out.reserve(count);
+    const bool useTokens = axis != core::AxisLabels::Index && tokens.size() == count;
+    for (int i = 0; i < count; ++i) out << (useTokens ? tokens[i] : QString::number(i));
+    return out;
+}
+
+}  // namespace
+
+QString HeatmapData::title() const {
+    return head >= 0 ? QCoreApplication::translate("AttentionKinds", "%1 · head %2").arg(name).arg(head)
+                     : name;
+}
+
+QList<AttentionKind> allAttentionKinds() {
+    return {AttentionKind::EncoderSelf, AttentionKind::DecoderSelf, AttentionKind::Cross};
+}
+
+QList<AttentionKind> availableKinds(const core::Trace& trace) {
+    QList<AttentionKind> out;
+    for (AttentionKind k : allAttentionKinds())
+        if (layerCount(trace, k) > 0) out << k;
+    return out;
+}
+
+QString kindLabel(AttentionKind kind) {
+    switch (kind) {
+    case AttentionKind::EncoderSelf: return QCoreApplication::translate("AttentionKinds", "Encoder self-attention");
+    case AttentionKind::DecoderSelf: return QCoreApplication::translate("AttentionKinds", "Decoder self-attention (causal)");
+    case AttentionKind::Cross: return QCoreApplication::translate("AttentionKinds", "Cross-attention (decoder → encoder)");
+    }
+    return {};
+}
+
+QString kindKey(AttentionKind kind) {
+    switch (kind) {
+    case AttentionKind::EncoderSelf: return QStringLiteral("encoder-self");
+    case AttentionKind::DecoderSelf: return QStringLiteral("decoder-self");
+    case AttentionKind::Cross: return QStringLiteral("cross");
+    }
+    return {};
+}
+
+bool kindFromKey(const QString& key, AttentionKind* kind) {
+    for (AttentionKind k : allAttentionKinds())
+        if (kindKey(k) == key) return *kind = k, true;
+    return false;
+}
+
+int layerCount(const core::Trace& trace, AttentionKind kind) {
+    int n = 0;
+    if (kind == AttentionKind::EncoderSelf) {
+        for (const core::EncoderLayerTrace& l : trace.encoder) n += l.captured && !l.self_attn.weights.empty();
+        return n == int(trace.encoder.size()) ? n : 0;
+    }
+    for (const core::DecoderLayerTrace& l : trace.decoder) {
+        const core::AttentionTrace& a = kind == AttentionKind::Cross ? l.cross_attn : l.self_attn;
+        n += l.captured && !a.weights.empty();
+    }
+    return n == int(trace.decoder.size()) ? n : 0;
+}
+
+int headCount(const core::Trace& trace, AttentionKind kind) {
+    if (layerCount(trace, kind) == 0) return 0;
+    if (kind == AttentionKind::EncoderSelf) return int(trace.encoder[0].self_attn.weights.size());
+    const core::DecoderLayerTrace& l = trace.decoder[0];
+    return int((kind == AttentionKind::Cross ? l.cross_attn : l.self_attn).weights.size());
+}
+
+QString attentionTensorName(AttentionKind kind, int layer, const QString& part) {
+    const char* stack = kind == AttentionKind::EncoderSelf ? "encoder" : "decoder";
+    const char* block = kind == AttentionKind::Cross ? "cross_attn" : "self_attn";
+    return QStringLiteral("%1.%2.%3.%4").arg(QLatin1String(stack)).arg(layer).arg(QLatin1String(block), part);
+}
+
+bool parseAttentionName(const QString& name, AttentionKind* kind, int* layer, QString* part) {
+    static const QRegularExpression re(QStringLiteral("^(encoder|decoder)\\.(\\d+)\\.(self_attn|cross_attn)\\.(\\w+)$"));
+    const QRegularExpressionMatch m = re.match(name);
+    if (!m.hasMatch()) return false;
+    if (m.captured(1) == QLatin1String("encoder") && m.captured(3) == QLatin1String("cross_attn")) return false;
+    *kind = m.captured(1) == QLatin1String("encoder") ? AttentionKind::EncoderSelf
+            : m.captured(3) == QLatin1String("cross_attn") ? AttentionKind::Cross
+                                                            : AttentionKind::DecoderSelf;
+    *layer = m.captured(2).toInt();
+    *part = m.captured(4);
+    return true;
+}
+
+void axisLabels(const Snapshot& snapshot, const QString& name, int rows, int cols, QStringList* rowLabels,
+                QStringList* colLabels) {
+    const core::TensorAxes axes = core::tensorAxes(name.toStdString());
+    *rowLabels = labelsFor(snapshot, axes.rows, rows);
+    *colLabels = labelsFor(snapshot, axes.cols, cols);
+}
+
+QString heatmapFor(const Snapshot& snapshot, const QString& name, int head, HeatmapData* out) {
+    if (!snapshot.trace) return QCoreApplication::translate("AttentionKinds", "No trace has been computed yet.");
+    const std::optional<core::Tensor> t = core::findTensor(*snapshot.trace, name.toStdString());
+    if (!t) {
+        QStringList near;
+        for (const std::string& n : core::nearestNames(*snapshot.trace, name.toStdString()))
+            near << QString::fromStdString(n);
+        return QCoreApplication::translate("AttentionKinds", "no tensor named \"%1\"; nearest: %2").arg(name, near.join(QStringLiteral(", ")));
+    }
+    if (t->rank() == 3 && (head < 0 || head >= t->shape[0]))
+        return QCoreApplication::translate("AttentionKinds", "%1 has %2 heads (shape %3); head %4 does not exist")
+            .arg(name)
+            .arg(t->shape[0])
+            .arg(QString::fromStdString(core::shapeString(t->shape)))
+            .arg(head);
+    if (t->rank() > 3 || t->rank() == 0)
+        return QCoreApplication::translate("AttentionKinds", "%1 has shape %2 and cannot be shown as a heatmap")
+            .arg(name, QString::fromStdString(core::shapeString(t->shape)));
+    HeatmapData d;
+    d.name = name;
+    d.head = t->rank() == 3 ? head : -1;
+    d.values = core::tensorSlice(*t, d.head);
+    axisLabels(snapshot, name, int(d.values.rows()), int(d.values.cols()), &d.rowLabels, &d.colLabels);
+    const core::TensorAxes axes = core::tensorAxes(name.toStdString());
+    static const QRegularExpression scoreLike(QStringLiteral("\\.(scores|scaled|weights)$"));
+    d.isAttention = name.contains(scoreLike);
+    d.rowTitle = axes.rows == core::AxisLabels::Index ? QCoreApplication::translate("AttentionKinds", "row") : d.isAttention ? QCoreApplication::translate("AttentionKinds", "query") : QCoreApplication::translate("AttentionKinds", "position");
+    d.colTitle = d.isAttention ? QCoreApplication::translate("AttentionKinds", "key") : axes.cols == core::AxisLabels::Index ? QCoreApplication::translate("AttentionKinds", "dimension") : QCoreApplication::translate("AttentionKinds", "token");
+    for (Eigen::Index i = 0; i < d.values.size() && !d.hasNegative; ++i)
+        d.hasNegative = d.values.data()[i] < 0 && std::isfinite(d.values.data()[i]);
+    *out = std::move(d);
+    return {};
+}
+
+ColorMapKind defaultColorMap(const HeatmapData& data) {
+    return data.hasNegative ? ColorMapKind::BlueOrange : ColorMapKind::Viridis;
+}
+
+}  // namespace alab::ui
