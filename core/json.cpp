@@ -114,7 +114,10 @@ private:
                 uint32_t cp = parseHex4();
                 if (cp >= 0xD800 && cp < 0xDC00 && consume("\\u")) {
                     uint32_t low = parseHex4();
+                    if (low < 0xDC00 || low > 0xDFFF) fail("unpaired surrogate in \\u escape");
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+                    fail("unpaired surrogate in \\u escape");
                 }
                 appendUtf8(out, cp);
                 break;

@@ -57,7 +57,10 @@ std::string parseIds(const std::string& csv, std::vector<int>& out) {
         std::string item = csv.substr(start, comma - start);
         while (!item.empty() && item.front() == ' ') item.erase(item.begin());
         while (!item.empty() && item.back() == ' ') item.pop_back();
-        if (item.empty() || item.find_first_not_of("0123456789-") != std::string::npos || item.size() > 9)
+        // An optional minus sign, then 1-9 digits: "-" or "4-5" are not ids (and must not reach stoi).
+        const size_t digits = item.empty() || item[0] != '-' ? 0 : 1;
+        if (item.size() <= digits || item.find_first_not_of("0123456789", digits) != std::string::npos ||
+            item.size() - digits > 9)
             return "\"" + item + "\" is not a token id (expected a list like 1,2,3)";
         out.push_back(std::stoi(item));
         start = comma + 1;

@@ -37,7 +37,13 @@ std::string parseNpy(const std::string& bytes, Tensor& out) {
     while (pos < dims.size()) {
         size_t comma = dims.find(',', pos);
         std::string tok = dims.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-        if (tok.find_first_not_of(' ') != std::string::npos) t.shape.push_back(std::stoll(tok));
+        const size_t first = tok.find_first_not_of(' '), last = tok.find_last_not_of(' ');
+        if (first != std::string::npos) {
+            const std::string digits = tok.substr(first, last - first + 1);
+            if (digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos)
+                return "bad dimension \"" + digits + "\" in the .npy shape";
+            t.shape.push_back(std::stoll(digits));
+        }
         if (comma == std::string::npos) break;
         pos = comma + 1;
     }

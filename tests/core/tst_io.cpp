@@ -1,0 +1,402 @@
+// Files and text in and out of the core: safetensors (round trip, F16/BF16 widening checked against
+// the IEEE formulas for every bit pattern, and each malformed-file error naming the file), config
+// validation messages, the JSON parser's edge cases, .npy round trips, the word tokenizer, token-id
+// lists, and the atomic writers (writeFileAtomic, StagingDirectory) that never leave partial output.
+#include "core/config.h"
+#include "core/file_io.h"
+#include "core/model_loader.h"
+#include "core/npy.h"
+#include "core/presets.h"
+#include "core/safetensors.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <cstring>
+
+using namespace alab;
+
+namespace {
+
+QStringList entries(const QString& dir) {
+    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+}
+
+// A safetensors file with one tensor "t" of raw bytes `data`, described by `info` (dtype, shape, offsets).
+std::string handMade(const std::string& info, const std::string& data) {
+    const std::string header = "{\"t\":" + info + "}";
+    std::string out(8, '\0');
+    const uint64_t len = header.size();
+    std::memcpy(out.data(), &len, 8);
+    return out + header + data;
+}
+
+// IEEE binary16 / bfloat16 decoded from the formula (-1)^s · 2^(e-bias) · (1.m), written independently.
+double halfByFormula(uint16_t h) {
+    const int s = h >> 15, e = (h >> 10) & 0x1F, m = h & 0x3FF;
+    const double sign = s ? -1.0 : 1.0;
+    if (e == 0) return sign * std::ldexp(m, -24);
+    if (e == 31) return m ? NAN : sign * INFINITY;
+    return sign * std::ldexp(1024 + m, e - 25);
+}
+double bf16ByFormula(uint16_t b) {
+    const int s = b >> 15, e = (b >> 7) & 0xFF, m = b & 0x7F;
+    const double sign = s ? -1.0 : 1.0;
+    if (e == 0) return sign * std::ldexp(m, -133);
+    if (e == 255) return m ? NAN : sign * INFINITY;
+    return sign * std::ldexp(128 + m, e - 134);
+}
+
+}  // namespace
+
+class TestIo : public QObject {
+    Q_OBJECT
+
+private slots:
+    void safetensorsRoundTrip();
+    void halfPrecisionWidens_data();
+    void halfPrecisionWidens();
+    void badSafetensors_data();
+    void badSafetensors();
+    void configValidation_data();
+    void configValidation();
+    void configRoundTrip();
+    void jsonAccepts_data();
+    void jsonAccepts();
+    void jsonRejects_data();
+    void jsonRejects();
+    void npyRoundTrip_data();
+    void npyRoundTrip();
+    void npyRejects();
+    void splitWords_data();
+    void splitWords();
+    void tokenizeReportsUnknownWords();
+    void parseIds_data();
+    void parseIds();
+    void writeFileAtomicLeavesNoTemp();
+    void stagingDirectory();
+};
+
+void TestIo::safetensorsRoundTrip() {
+    core::NamedTensors tensors;
+    tensors["a.weight"] = {{2, 3}, {1, -2, 3.5f, 0, 1e-30f, -1e30f}};
+    tensors["b.bias"] = {{4}, {0.25f, 0.5f, 0.75f, 1}};
+    tensors["c"] = {{2, 1, 2}, {9, 8, 7, 6}};
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("w.safetensors").toStdString();
+    QCOMPARE(core::writeSafetensors(path, tensors), std::string());
+    QCOMPARE(entries(dir.path()), QStringList{"w.safetensors"});
+    const core::TensorFile back = core::readSafetensors(path);
+    QVERIFY2(back.ok(), back.error.c_str());
+    QCOMPARE(back.tensors.size(), tensors.size());
+    for (const auto& [name, t] : tensors) {
+        QCOMPARE(back.tensors.at(name).shape, t.shape);
+        QCOMPARE(back.tensors.at(name).data, t.data);
+    }
+    // The header length keeps the data 8-byte aligned, as the format recommends.
+    const std::string bytes = core::serializeSafetensors(tensors);
+    uint64_t len = 0;
+    std::memcpy(&len, bytes.data(), 8);
+    QCOMPARE((8 + len) % 8, uint64_t(0));
+    const core::TensorFile missing = core::readSafetensors(dir.filePath("absent.safetensors").toStdString());
+    QVERIFY(!missing.ok());
+    QVERIFY2(QString::fromStdString(missing.error).contains("absent.safetensors"), missing.error.c_str());
+}
+
+void TestIo::halfPrecisionWidens_data() {
+    QTest::addColumn<QString>("dtype");
+    QTest::newRow("F16, all 65536 bit patterns") << "F16";
+    QTest::newRow("BF16, all 65536 bit patterns") << "BF16";
+}
+
+void TestIo::halfPrecisionWidens() {
+    QFETCH(QString, dtype);
+    std::string data(65536 * 2, '\0');
+    for (uint32_t i = 0; i < 65536; ++i) data[2 * i] = char(i & 0xFF), data[2 * i + 1] = char(i >> 8);  // little-endian
+    const std::string info = "{\"dtype\":\"" + dtype.toStdString() + "\",\"shape\":[256,256],\"data_offsets\":[0,131072]}";
+    const core::TensorFile f = core::parseSafetensors(handMade(info, data), "half.safetensors");
+    QVERIFY2(f.ok(), f.error.c_str());
+    const core::Tensor& t = f.tensors.at("t");
+    QCOMPARE(t.shape, (std::vector<int64_t>{256, 256}));
+    for (uint32_t i = 0; i < 65536; ++i) {
+        const double expected = dtype == "F16" ? halfByFormula(uint16_t(i)) : bf16ByFormula(uint16_t(i));
+        const float got = t.data[i];
+        if (std::isnan(expected)) QVERIFY(std::isnan(got));
+        else QVERIFY2(double(got) == expected && std::signbit(got) == std::signbit(expected),
+                      qPrintable(QStringLiteral("0x%1 gave %2, expected %3").arg(i, 4, 16).arg(got).arg(expected)));
+    }
+    QCOMPARE(t.data[dtype == "F16" ? 0x3C00 : 0x3F80], 1.0f);  // the spelled-out 1.0 of each format
+}
+
+void TestIo::badSafetensors_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("keyword");
+    const std::string ok = core::serializeSafetensors({{"x", {{2, 2}, {1, 2, 3, 4}}}});
+    const auto qb = [](const std::string& s) { return QByteArray(s.data(), qsizetype(s.size())); };
+    QTest::newRow("shorter than the length prefix") << QByteArray("abc") << "too short";
+    QTest::newRow("truncated data") << qb(ok.substr(0, ok.size() - 3)) << "data_offsets";
+    QTest::newRow("header length past the end") << qb(handMade("{}", "").replace(0, 1, 1, char(200))) << "header length";
+    QTest::newRow("bad header JSON") << qb(handMade("{\"dtype\":F32}", "")) << "bad header";
+    QTest::newRow("offsets out of range")
+        << qb(handMade("{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}", "1234")) << "data_offsets";
+    QTest::newRow("offsets not matching the shape")
+        << qb(handMade("{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}", "12345678")) << "shape";
+    QTest::newRow("unsupported dtype")
+        << qb(handMade("{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[0,8]}", "12345678")) << "I64";
+    QTest::newRow("negative dimension")
+        << qb(handMade("{\"dtype\":\"F32\",\"shape\":[-1],\"data_offsets\":[0,4]}", "1234")) << "negative";
+    QTest::newRow("missing shape") << qb(handMade("{\"dtype\":\"F32\",\"data_offsets\":[0,4]}", "1234")) << "shape";
+}
+
+void TestIo::badSafetensors() {
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, keyword);
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("broken.safetensors").toStdString();
+    QCOMPARE(core::writeFileAtomic(path, bytes.toStdString()), std::string());
+    const core::TensorFile f = core::readSafetensors(path);
+    QVERIFY(!f.ok());
+    QVERIFY2(f.error.rfind(path, 0) == 0, f.error.c_str());  // names the file first
+    QVERIFY2(QString::fromStdString(f.error).contains(keyword), f.error.c_str());
+    QVERIFY(f.tensors.empty());
+}
+
+void TestIo::configValidation_data() {
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("d_model not divisible by heads") << R"({"d_model": 50, "heads": 8})"
+                                                    << "d_model 50 is not divisible by heads 8";
+    QTest::newRow("unknown key") << R"({"d_modle": 64})" << "unknown config key \"d_modle\"";
+    QTest::newRow("string where an integer belongs") << R"({"heads": "four"})" << "config key \"heads\" must be an integer";
+    QTest::newRow("fraction where an integer belongs") << R"({"d_ff": 2.5})" << "config key \"d_ff\" must be an integer";
+    QTest::newRow("number where a bool belongs") << R"({"norm_first": 1})" << "\"norm_first\" must be true or false";
+    QTest::newRow("unknown activation") << R"({"activation": "tanh"})" << "activation \"tanh\" is not relu or gelu";
+    QTest::newRow("unknown positional encoding") << R"({"positional_encoding": "rope"})" << "\"rope\" is not sinusoidal";
+    QTest::newRow("zero heads") << R"({"heads": 0})" << "heads must be positive, got 0";
+    QTest::newRow("no layers") << R"({"encoder_layers": 0, "decoder_layers": 0})" << "the model has no layers";
+    QTest::newRow("pad id outside vocab") << R"({"src_vocab": 5, "tgt_vocab": 5, "pad_id": 5})" << "pad_id 5";
+    QTest::newRow("not an object") << "[1, 2]" << "must be a JSON object";
+}
+
+void TestIo::configValidation() {
+    QFETCH(QString, json);
+    QFETCH(QString, message);
+    try {
+        core::ModelConfig::fromJson(core::Json::parse(json.toStdString()));
+        QFAIL("the config was accepted");
+    } catch (const core::InvalidArgument& e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains(message), e.what());
+    }
+}
+
+void TestIo::configRoundTrip() {
+    core::ModelConfig c;
+    c.d_model = 12, c.heads = 3, c.d_k = 5, c.norm_first = true, c.activation = core::Activation::Gelu;
+    c.positional_encoding = core::PositionalEncoding::Learned, c.pad_id = 2, c.layer_norm_eps = 1e-6f;
+    const core::ModelConfig back = core::ModelConfig::fromJson(core::Json::parse(c.toJson().dump(2)));
+    QCOMPARE(back.toJson().dump(), c.toJson().dump());
+    QCOMPARE(back.projDim(), 15);
+    QCOMPARE(back.layer_norm_eps, 1e-6f);
+}
+
+void TestIo::jsonAccepts_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("dumped");  // compact re-serialisation
+    QTest::newRow("nested with whitespace") << " {\n\t\"a\" : [1, {\"b\": null}] , \"c\":true } " << R"({"a":[1,{"b":null}],"c":true})";
+    QTest::newRow("empty containers") << R"([{}, []])" << R"([{},[]])";
+    QTest::newRow("numbers") << "[-0.5e3, 1E2, 0, 3.25, 1e-3]" << "[-500,100,0,3.25,0.001]";
+    QTest::newRow("escapes") << R"(["a\"b\\c\/d\n\t"])" << R"(["a\"b\\c/d\n\t"])";
+    QTest::newRow("unicode escape") << R"(["\u00e9\u732b"])" << "[\"é猫\"]";
+    QTest::newRow("surrogate pair") << R"(["\ud83d\ude00"])" << "[\"😀\"]";
+    QTest::newRow("raw UTF-8") << "{\"词\":\"猫\"}" << "{\"词\":\"猫\"}";
+    QTest::newRow("top-level scalar") << "42" << "42";
+}
+
+void TestIo::jsonAccepts() {
+    QFETCH(QString, text);
+    QFETCH(QString, dumped);
+    const core::Json j = core::Json::parse(text.toStdString());
+    QCOMPARE(QString::fromStdString(j.dump()), dumped);
+    QCOMPARE(core::Json::parse(j.dump(2)).dump(), j.dump());  // indented output parses back the same
+}
+
+void TestIo::jsonRejects_data() {
+    QTest::addColumn<QString>("text");
+    QTest::newRow("empty") << "";
+    QTest::newRow("trailing comma in array") << "[1,2,]";
+    QTest::newRow("trailing comma in object") << R"({"a":1,})";
+    QTest::newRow("single quotes") << "{'a':1}";
+    QTest::newRow("unterminated string") << R"(["abc)";
+    QTest::newRow("text after the value") << "{} x";
+    QTest::newRow("NaN literal") << "[NaN]";
+    QTest::newRow("bare minus") << "[-]";
+    QTest::newRow("missing colon") << R"({"a" 1})";
+    QTest::newRow("control character in string") << "[\"a\tb\"]";
+    QTest::newRow("bad escape") << R"(["\x41"])";
+    QTest::newRow("short unicode escape") << R"(["\u12"])";
+    QTest::newRow("unpaired high surrogate") << R"(["\ud800\u0041"])";
+    QTest::newRow("lone low surrogate") << R"(["\udc00"])";
+    QTest::newRow("nesting too deep") << QString(300, '[') + QString(300, ']');
+}
+
+void TestIo::jsonRejects() {
+    QFETCH(QString, text);
+    try {
+        core::Json::parse(text.toStdString());
+        QFAIL("the text was accepted");
+    } catch (const core::InvalidArgument& e) {
+        QVERIFY2(QString::fromUtf8(e.what()).startsWith("invalid JSON at offset "), e.what());
+    }
+}
+
+void TestIo::npyRoundTrip_data() {
+    QTest::addColumn<QList<qint64>>("shape");
+    QTest::newRow("vector [5]") << QList<qint64>{5};
+    QTest::newRow("matrix [2,3]") << QList<qint64>{2, 3};
+    QTest::newRow("heads [2,2,3]") << QList<qint64>{2, 2, 3};
+    QTest::newRow("one cell [1,1]") << QList<qint64>{1, 1};
+}
+
+void TestIo::npyRoundTrip() {
+    QFETCH(QList<qint64>, shape);
+    core::Tensor t;
+    t.shape.assign(shape.begin(), shape.end());
+    for (int64_t i = 0; i < t.size(); ++i) t.data.push_back(float(i) * 0.5f - 1.25f);
+    const std::string bytes = core::serializeNpy(t);
+    QCOMPARE(bytes.substr(0, 8), std::string("\x93NUMPY\x01\x00", 8));
+    const size_t headerLen = size_t(uint8_t(bytes[8])) | size_t(uint8_t(bytes[9])) << 8;
+    QCOMPARE((10 + headerLen) % 64, size_t(0));  // numpy pads the header to 64 bytes
+    QCOMPARE(bytes[10 + headerLen - 1], '\n');
+    core::Tensor back;
+    QCOMPARE(core::parseNpy(bytes, back), std::string());
+    QVERIFY(back.shape == t.shape && back.data == t.data);
+}
+
+void TestIo::npyRejects() {
+    core::Tensor out;
+    const std::string good = core::serializeNpy({{2}, {1, 2}});
+    QVERIFY(!core::parseNpy("hello", out).empty());
+    QVERIFY(!core::parseNpy(good.substr(0, good.size() - 1), out).empty());
+    std::string f8 = good, badDim = good;
+    QVERIFY(!core::parseNpy(f8.replace(f8.find("<f4"), 3, "<f8"), out).empty());
+    QVERIFY(!core::parseNpy(badDim.replace(badDim.find("(2,)"), 4, "(x,)"), out).empty());  // a message, no throw
+}
+
+void TestIo::splitWords_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("words");
+    QTest::newRow("English words") << "Thinking Machines" << QStringList{"Thinking", "Machines"};
+    QTest::newRow("punctuation stands alone") << "Hello, world!" << QStringList{"Hello", ",", "world", "!"};
+    QTest::newRow("apostrophe and hyphen stay inside") << "don't re-use" << QStringList{"don't", "re-use"};
+    QTest::newRow("each CJK character") << "猫坐在垫子上" << QStringList{"猫", "坐", "在", "垫", "子", "上"};
+    QTest::newRow("Chinese punctuation") << "你好，世界。" << QStringList{"你", "好", "，", "世", "界", "。"};
+    QTest::newRow("mixed text") << "the cat猫 sat." << QStringList{"the", "cat", "猫", "sat", "."};
+    QTest::newRow("special token kept whole") << "<bos> 猫<eos>" << QStringList{"<bos>", "猫", "<eos>"};
+    QTest::newRow("angle brackets otherwise") << "a < b" << QStringList{"a", "<", "b"};
+    QTest::newRow("ideographic space and tabs") << "a\u3000b\tc\n" << QStringList{"a", "b", "c"};
+    QTest::newRow("only spaces") << "   " << QStringList{};
+}
+
+void TestIo::splitWords() {
+    QFETCH(QString, text);
+    QFETCH(QStringList, words);
+    QStringList got;
+    for (const std::string& w : core::splitWords(text.toStdString())) got << QString::fromStdString(w);
+    QCOMPARE(got, words);
+}
+
+void TestIo::tokenizeReportsUnknownWords() {
+    const core::Vocabulary vocab = core::demoPreset().vocab;
+    const core::Tokenized t = core::tokenize(vocab, "The zebra sat on the 猫 qwzx");
+    QCOMPARE(t.unknown, (std::vector<std::string>{"zebra", "qwzx"}));
+    QCOMPARE(t.ids[0], vocab.id("the"));  // lower-case fallback
+    QCOMPARE(t.ids[1], vocab.unk());
+    QCOMPARE(t.ids[5], vocab.id("猫"));
+    QCOMPARE(vocab.token(vocab.bos()), std::string("<bos>"));
+    QCOMPARE(vocab.token(100000), std::string("<unk>"));
+    core::LoadedModel m;
+    QCOMPARE(core::loadModel({"demo", "", "", "", 2017}, m), std::string());
+    std::vector<int> ids;
+    QVERIFY(QString::fromStdString(core::encodeText(m, "the zebra", ids)).contains("\"zebra\""));
+    QVERIFY(QString::fromStdString(core::encodeText(m, "  ", ids)).contains("empty"));
+    QCOMPARE(core::encodeText(m, "<bos> the cat", ids), std::string());
+    QCOMPARE(ids, (std::vector<int>{vocab.bos(), vocab.id("the"), vocab.id("cat")}));
+}
+
+void TestIo::parseIds_data() {
+    QTest::addColumn<QString>("csv");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("plain list") << "1,2,3" << true;
+    QTest::newRow("spaces around items") << " 4 , 5" << true;
+    QTest::newRow("negative id (the model reports it)") << "-1" << true;
+    QTest::newRow("empty") << "" << false;
+    QTest::newRow("empty item") << "1,,2" << false;
+    QTest::newRow("trailing comma") << "1,2," << false;
+    QTest::newRow("word") << "one" << false;
+    QTest::newRow("lone minus") << "-" << false;
+    QTest::newRow("minus inside") << "4-5" << false;
+    QTest::newRow("too many digits") << "12345678901" << false;
+}
+
+void TestIo::parseIds() {
+    QFETCH(QString, csv);
+    QFETCH(bool, valid);
+    std::vector<int> ids;
+    const std::string err = core::parseIds(csv.toStdString(), ids);
+    QCOMPARE(err.empty(), valid);
+    if (valid) {
+        QStringList back;
+        for (int id : ids) back << QString::number(id);
+        QCOMPARE(back.join(','), csv.remove(' '));
+    }
+}
+
+void TestIo::writeFileAtomicLeavesNoTemp() {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("out.txt").toStdString();
+    QCOMPARE(core::writeFileAtomic(path, "first"), std::string());
+    QCOMPARE(core::writeFileAtomic(path, "second"), std::string());
+    std::string text;
+    QVERIFY(core::readFile(path, text).empty() && text == "second");
+    QCOMPARE(entries(dir.path()), QStringList{"out.txt"});
+    const std::string bad = dir.filePath("missing/out.txt").toStdString(), err = core::writeFileAtomic(bad, "x");
+    QVERIFY2(QString::fromStdString(err).contains(QString::fromStdString(bad)), err.c_str());
+    QCOMPARE(entries(dir.path()), QStringList{"out.txt"});
+    QVERIFY(QString::fromStdString(core::readFile(dir.path().toStdString(), text)).contains("directory"));
+}
+
+void TestIo::stagingDirectory() {
+    QTemporaryDir dir;
+    const std::string final = dir.filePath("trace").toStdString();
+    {  // abandoned: nothing is left behind
+        core::StagingDirectory staging(final);
+        QVERIFY(staging.error().empty());
+        QCOMPARE(core::writeFileAtomic(staging.path("a.npy"), "data"), std::string());
+    }
+    QCOMPARE(entries(dir.path()), QStringList{});
+    {  // committed: the folder appears whole
+        core::StagingDirectory staging(final);
+        QCOMPARE(core::writeFileAtomic(staging.path("a.npy"), "data"), std::string());
+        QCOMPARE(staging.commit(), std::string());
+    }
+    QCOMPARE(entries(dir.path()), QStringList{"trace"});
+    QCOMPARE(entries(QString::fromStdString(final)), QStringList{"a.npy"});
+    {  // a second commit replaces the old folder
+        core::StagingDirectory staging(final);
+        QCOMPARE(core::writeFileAtomic(staging.path("b.npy"), "data"), std::string());
+        QCOMPARE(staging.commit(), std::string());
+    }
+    QCOMPARE(entries(dir.path()), QStringList{"trace"});
+    QCOMPARE(entries(QString::fromStdString(final)), QStringList{"b.npy"});
+    // A regular file where a parent folder should be: an error, and nothing created.
+    QCOMPARE(core::writeFileAtomic(dir.filePath("file").toStdString(), "x"), std::string());
+    core::StagingDirectory blocked(dir.filePath("file/trace").toStdString());
+    QVERIFY(!blocked.error().empty());
+    QVERIFY(!blocked.commit().empty());
+    QCOMPARE(entries(dir.path()), (QStringList{"file", "trace"}));
+}
+
+QTEST_APPLESS_MAIN(TestIo)
+#include "tst_io.moc"
