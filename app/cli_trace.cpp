@@ -14,6 +14,7 @@ int runTrace(const std::vector<std::string>& argv) {
     CliArgs args(argv, valued, {});
     if (!args.error().empty()) return fail(args.error(), 2);
     if (!args.has("--out")) return fail("trace needs --out DIR", 2);
+    if (args.value("--out").empty()) return fail("--out needs a folder name, not an empty string", 2);
     ModelInputs in;
     if (std::string err = loadInputs(args, in); !err.empty()) return fail(err);
     core::Trace trace;

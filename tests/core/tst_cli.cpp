@@ -124,6 +124,9 @@ void TestCli::badInput_data() {
     QTest::newRow("unknown option") << tm + QStringList{"--src", "Thinking", "--frobnicate"} << "--frobnicate";
     QTest::newRow("missing --out") << tm + QStringList{"--src", "Thinking", "NO_OUT"} << "--out";
     QTest::newRow("--out without a value") << tm + QStringList{"--src", "Thinking", "NO_OUT", "--out"} << "needs a value";
+    QTest::newRow("empty --out") << tm + QStringList{"--src", "Thinking", "NO_OUT", "--out", ""} << "--out";
+    QTest::newRow("out path is an existing file") << tm + QStringList{"--src", "Thinking", "NO_OUT", "--out", "{F}/file"}
+                                                  << "not a folder";
     QTest::newRow("out folder under a regular file") << tm + QStringList{"--src", "Thinking", "NO_OUT", "--out", "{F}/file/trace"}
                                                      << "{F}/file/trace";
 }
