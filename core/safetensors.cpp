@@ -56,8 +56,12 @@ TensorFile parseSafetensors(const std::string& bytes, const std::string& file) {
             const std::string dtype = info.find("dtype") ? info.find("dtype")->toString() : "";
             Tensor t;
             if (!info.find("shape") || !info.find("data_offsets")) throw InvalidArgument("tensor " + name + " lacks shape or data_offsets");
+            uint64_t count = 1;  // elements so far; each takes at least one byte, so it never exceeds dataSize
             for (const Json& s : info.find("shape")->toArray()) {
                 if (s.toInt() < 0) throw InvalidArgument("tensor " + name + " has a negative dimension");
+                if (s.toInt() > 0 && count > dataSize / uint64_t(s.toInt()))
+                    throw InvalidArgument("tensor " + name + " has a shape larger than the file");
+                count *= uint64_t(s.toInt());
                 t.shape.push_back(s.toInt());
             }
             const Json::Array& off = info.find("data_offsets")->toArray();

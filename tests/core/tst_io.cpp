@@ -147,6 +147,8 @@ void TestIo::badSafetensors_data() {
         << qb(handMade("{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[0,8]}", "12345678")) << "I64";
     QTest::newRow("negative dimension")
         << qb(handMade("{\"dtype\":\"F32\",\"shape\":[-1],\"data_offsets\":[0,4]}", "1234")) << "negative";
+    QTest::newRow("shape overflowing 64 bits")
+        << qb(handMade("{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296],\"data_offsets\":[0,0]}", "")) << "larger";
     QTest::newRow("missing shape") << qb(handMade("{\"dtype\":\"F32\",\"data_offsets\":[0,4]}", "1234")) << "shape";
 }
 
