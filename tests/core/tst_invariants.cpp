@@ -105,6 +105,7 @@ private slots:
     void rngMatchesSpec();
     void initWeightsDeterministic();
     void greedyDecode();
+    void demoVocabularyIsReachable();
 
 private:
     static void modelRows() {
@@ -367,6 +368,17 @@ void TestInvariants::greedyDecode() {
         QCOMPARE(out.size(), expected.size());
         QCOMPARE(out.front(), bos);
         QCOMPARE(out.back(), favourite);
+    }
+}
+
+// Every demo token is unique and comes back whole from the tokenizer (a two-character Chinese entry
+// would be unreachable, since each CJK character is split off on its own).
+void TestInvariants::demoVocabularyIsReachable() {
+    const core::Vocabulary vocab = core::demoPreset().vocab;
+    QCOMPARE(vocab.tokens().size(), std::set<std::string>(vocab.tokens().begin(), vocab.tokens().end()).size());
+    for (const std::string& token : vocab.tokens()) {
+        QCOMPARE(core::splitWords(token), std::vector<std::string>{token});
+        QCOMPARE(vocab.token(vocab.id(token)), token);
     }
 }
 
