@@ -81,6 +81,14 @@ int headCount(const core::Trace& trace, AttentionKind kind) {
     return int((kind == AttentionKind::Cross ? l.cross_attn : l.self_attn).weights.size());
 }
 
+const core::AttentionTrace* attentionTrace(const core::Trace& trace, AttentionKind kind, int layer) {
+    if (layer < 0) return nullptr;
+    if (kind == AttentionKind::EncoderSelf)
+        return layer < int(trace.encoder.size()) && trace.encoder[layer].captured ? &trace.encoder[layer].self_attn : nullptr;
+    if (layer >= int(trace.decoder.size()) || !trace.decoder[layer].captured) return nullptr;
+    return kind == AttentionKind::Cross ? &trace.decoder[layer].cross_attn : &trace.decoder[layer].self_attn;
+}
+
 QString attentionTensorName(AttentionKind kind, int layer, const QString& part) {
     const char* stack = kind == AttentionKind::EncoderSelf ? "encoder" : "decoder";
     const char* block = kind == AttentionKind::Cross ? "cross_attn" : "self_attn";

@@ -37,6 +37,9 @@ bool kindFromKey(const QString& key, AttentionKind* kind);
 int layerCount(const core::Trace& trace, AttentionKind kind);
 int headCount(const core::Trace& trace, AttentionKind kind);
 
+/// The recorded attention of one layer, or nullptr when it was not captured.
+const core::AttentionTrace* attentionTrace(const core::Trace& trace, AttentionKind kind, int layer);
+
 /// "encoder.0.self_attn.weights" for (EncoderSelf, 0, "weights").
 QString attentionTensorName(AttentionKind kind, int layer, const QString& part = QStringLiteral("weights"));
 /// The kind and layer of an attention tensor name; false for other tensors.

@@ -1,0 +1,134 @@
+// AllHeadsView (see all_heads_view.h).
+#include "ui/analysis/all_heads_view.h"
+
+#include "ui/analysis/color_map_selector.h"
+#include "ui/analysis/export_dialog.h"
+#include "ui/analysis/figure_export.h"
+#include "ui/analysis/head_grid_widget.h"
+#include "ui/analysis/heatmap_image.h"
+#include "ui/common/trace_session.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSlider>
+#include <QVBoxLayout>
+
+namespace alab::ui {
+
+AllHeadsView::AllHeadsView(TraceSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
+    m_kind = new QComboBox(this);
+    m_kindLabel = new QLabel(this);
+    m_colors = new ColorMapSelector(this);
+    m_zoom = new QSlider(Qt::Horizontal, this);
+    m_zoom->setRange(60, 400);
+    m_zoom->setValue(170);
+    m_zoom->setMaximumWidth(160);
+    m_export = new QPushButton(this);
+    m_hint = new QLabel(this);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_kindLabel);
+    bar->addWidget(m_kind);
+    bar->addWidget(m_colors);
+    bar->addWidget(m_zoom);
+    bar->addStretch(1);
+    bar->addWidget(m_export);
+    m_grid = new HeadGridWidget;
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidget(m_grid);
+    m_scroll->setWidgetResizable(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_hint);
+    layout->addWidget(m_scroll, 1);
+    retranslate();
+    connect(m_session, &TraceSession::snapshotChanged, this, &AllHeadsView::rebuildKinds);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &AllHeadsView::refresh);
+    connect(m_colors, &ColorMapSelector::choiceChanged, this, &AllHeadsView::refresh);
+    connect(m_zoom, &QSlider::valueChanged, this, [this](int v) {
+        m_grid->setThumbnailSize(v);
+        m_grid->adjustSize();
+    });
+    connect(m_grid, &HeadGridWidget::headClicked, this, [this](int l, int h) { emit headActivated(kind(), l, h); });
+    connect(m_export, &QPushButton::clicked, this, &AllHeadsView::exportAllHeads);
+    rebuildKinds();
+}
+
+AttentionKind AllHeadsView::kind() const { return AttentionKind(m_kind->currentData().toInt()); }
+
+void AllHeadsView::setKind(AttentionKind k) { m_kind->setCurrentIndex(std::max(0, m_kind->findData(int(k)))); }
+
+void AllHeadsView::rebuildKinds() {
+    const auto snap = m_session->snapshot();
+    const QVariant old = m_kind->currentData();
+    const QSignalBlocker block(m_kind);
+    m_kind->clear();
+    if (snap && snap->trace)
+        for (AttentionKind k : availableKinds(*snap->trace)) m_kind->addItem(kindLabel(k), int(k));
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(old)));
+    refresh();
+}
+
+void AllHeadsView::refresh() {
+    const auto snap = m_session->snapshot();
+    if (!snap || !snap->trace || m_kind->count() == 0) {
+        m_grid->setGrid({}, 0, 0, tr("No attention to show yet: load a model and a sentence."));
+        return;
+    }
+    const int layers = layerCount(*snap->trace, kind()), heads = headCount(*snap->trace, kind());
+    std::vector<const core::Matrix*> maps;
+    for (int l = 0; l < layers; ++l)
+        for (const core::Matrix& m : attentionTrace(*snap->trace, kind(), l)->weights) maps.push_back(&m);
+    double lo = 0, hi = 1;
+    HeatmapData probe;
+    probe.hasNegative = false;
+    const ColorMapKind map = m_colors->mapFor(probe);
+    for (const core::Matrix* m : maps) {
+        double a = 0, b = 1;
+        colorRange(*m, map, &a, &b);
+        hi = m == maps.front() ? b : std::max(hi, b);
+        lo = m == maps.front() ? a : std::min(lo, a);
+    }
+    QVector<QImage> images;
+    for (const core::Matrix* m : maps) images << heatmapImage(*m, map, lo, hi);
+    m_grid->setGrid(images, layers, heads);
+    m_grid->setThumbnailSize(m_zoom->value());
+    m_grid->adjustSize();
+    m_hint->setText(tr("%1 layers × %2 heads of %3 weights, colours from %4 to %5. Click a head to open it.")
+                        .arg(layers).arg(heads).arg(kindLabel(kind())).arg(lo, 0, 'g', 3).arg(hi, 0, 'g', 3));
+}
+
+void AllHeadsView::exportAllHeads() {
+    const auto snap = m_session->snapshot();
+    if (!snap || !snap->trace || m_kind->count() == 0) return;
+    ExportDialog dialog(QStringLiteral("attention-%1").arg(kindKey(kind())), this, true);
+    if (dialog.exec() != QDialog::Accepted) return;
+    AllHeadsRequest request;
+    request.kind = kind();
+    request.format = dialog.format();
+    request.size = dialog.figureSize();
+    request.autoColorMap = m_colors->isAutomatic();
+    request.colorMap = m_colors->mapFor(HeatmapData());
+    int files = 0;
+    const QString err = ui::exportAllHeads(*snap, request, dialog.path(), &files);
+    if (!err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), err);
+    else m_hint->setText(tr("Wrote %1 files and index.json to %2").arg(files).arg(dialog.path()));
+}
+
+void AllHeadsView::retranslate() {
+    m_kindLabel->setText(tr("Attention:"));
+    m_export->setText(tr("Export all heads…"));
+    m_zoom->setToolTip(tr("Thumbnail size"));
+    rebuildKinds();
+}
+
+void AllHeadsView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+}  // namespace alab::ui

@@ -1,0 +1,57 @@
+// AllHeadsView: the "All heads" tab, a layers x heads grid of one attention kind (the overview
+// BertViz users know) drawn from lookup-table images so it stays quick for long inputs. All
+// thumbnails share one colour range; a click opens that head in the heatmap tab.
+#pragma once
+
+#include "ui/analysis/heatmap_source.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QScrollArea;
+class QSlider;
+
+namespace alab::ui {
+
+class ColorMapSelector;
+class HeadGridWidget;
+class TraceSession;
+
+class AllHeadsView : public QWidget {
+    Q_OBJECT
+public:
+    explicit AllHeadsView(TraceSession* session, QWidget* parent = nullptr);
+
+    HeadGridWidget* grid() const { return m_grid; }
+    AttentionKind kind() const;
+    void setKind(AttentionKind kind);
+
+public slots:
+    /// Asks for a folder and format, then writes every layer x head and index.json.
+    void exportAllHeads();
+
+signals:
+    void headActivated(alab::ui::AttentionKind kind, int layer, int head);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void rebuildKinds();
+    void refresh();
+    void retranslate();
+
+    TraceSession* m_session;
+    QComboBox* m_kind;
+    ColorMapSelector* m_colors;
+    QSlider* m_zoom;
+    QPushButton* m_export;
+    QLabel* m_hint;
+    QLabel* m_kindLabel;
+    QScrollArea* m_scroll;
+    HeadGridWidget* m_grid;
+};
+
+}  // namespace alab::ui

@@ -1,0 +1,44 @@
+// HeadGridWidget: layers x heads attention thumbnails painted from QImages (one pixel per cell,
+// scaled without smoothing), with layer / head captions. Cheap enough for a 512-token input where
+// 16 live plots would not be; a click on a thumbnail reports its layer and head.
+#pragma once
+
+#include <QImage>
+#include <QWidget>
+
+namespace alab::ui {
+
+class HeadGridWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit HeadGridWidget(QWidget* parent = nullptr);
+
+    /// images[layer * heads + head]; an empty list shows `message` instead.
+    void setGrid(const QVector<QImage>& images, int layers, int heads, const QString& message = {});
+    void setThumbnailSize(int pixels);
+    int layers() const { return m_layers; }
+    int heads() const { return m_heads; }
+    /// The thumbnail rectangle of (layer, head) in widget pixels.
+    QRect thumbnailRect(int layer, int head) const;
+    QSize sizeHint() const override;
+
+signals:
+    void headClicked(int layer, int head);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
+private:
+    bool hitTest(const QPoint& pos, int* layer, int* head) const;
+
+    QVector<QImage> m_images;
+    QString m_message;
+    int m_layers = 0, m_heads = 0, m_thumb = 150;
+    int m_hoverLayer = -1, m_hoverHead = -1;
+    static constexpr int kMargin = 8, kCaptionW = 70, kCaptionH = 26;
+};
+
+}  // namespace alab::ui

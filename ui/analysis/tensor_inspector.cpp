@@ -1,0 +1,177 @@
+// TensorInspector (see tensor_inspector.h).
+#include "ui/analysis/tensor_inspector.h"
+
+#include "core/tensor_export.h"
+#include "ui/analysis/color_map_selector.h"
+#include "ui/analysis/export_dialog.h"
+#include "ui/analysis/heatmap_plot.h"
+#include "ui/analysis/tensor_table_model.h"
+#include "ui/analysis/tensor_tree_model.h"
+#include "ui/common/trace_session.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace alab::ui {
+
+TensorInspector::TensorInspector(TraceSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
+    m_tree = new TensorTreeModel(this);
+    m_table = new TensorTableModel(this);
+    m_treeView = new QTreeView(this);
+    m_treeView->setModel(m_tree);
+    m_treeView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tableView = new QTableView(this);
+    m_tableView->setModel(m_table);
+    m_tableView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_plot = new HeatmapPlot(this);
+    m_colors = new ColorMapSelector(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_plot, QString());
+    m_tabs->addTab(m_tableView, QString());
+    m_info = new QLabel(this);
+    m_info->setWordWrap(true);
+    m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_headLabel = new QLabel(this);
+    m_head = new QSpinBox(this);
+    m_copy = new QPushButton(this);
+    m_export = new QPushButton(this);
+    auto* bar = new QHBoxLayout;
+    for (QWidget* w : std::initializer_list<QWidget*>{m_headLabel, m_head, m_colors}) bar->addWidget(w);
+    bar->addStretch(1);
+    bar->addWidget(m_copy);
+    bar->addWidget(m_export);
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_info);
+    rightLayout->addLayout(bar);
+    rightLayout->addWidget(m_tabs, 1);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_treeView);
+    split->addWidget(right);
+    split->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(split);
+    retranslate();
+    connect(m_session, &TraceSession::snapshotChanged, this, &TensorInspector::rebuildTree);
+    connect(m_treeView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& i) {
+        const QString name = i.siblingAtColumn(0).data(TensorTreeModel::NameRole).toString();
+        if (!name.isEmpty() && name != m_current) {
+            m_current = name;
+            showCurrent();
+        }
+    });
+    connect(m_head, &QSpinBox::valueChanged, this, &TensorInspector::showCurrent);
+    connect(m_colors, &ColorMapSelector::choiceChanged, this, [this] { m_plot->setColorMapKind(m_colors->mapFor(m_plot->heatmap())); });
+    connect(m_copy, &QPushButton::clicked, this, &TensorInspector::copySelection);
+    connect(m_export, &QPushButton::clicked, this, &TensorInspector::exportCurrent);
+    rebuildTree();
+}
+
+void TensorInspector::rebuildTree() {
+    const auto snap = m_session->snapshot();
+    if (!snap || !snap->trace) {
+        m_tree->clear();
+        return;
+    }
+    m_tree->setTrace(*snap->trace);
+    m_treeView->expandToDepth(0);
+    const QString keep = m_current.isEmpty() ? QStringLiteral("encoder.0.self_attn.weights") : m_current;
+    m_current.clear();
+    if (!selectTensor(keep)) selectTensor(m_tree->data(m_tree->index(0, 0), TensorTreeModel::NameRole).toString());
+}
+
+bool TensorInspector::selectTensor(const QString& name) {
+    const QModelIndex index = m_tree->indexOf(name);
+    if (!index.isValid()) return false;
+    m_treeView->setCurrentIndex(index);  // currentChanged -> showCurrent
+    if (m_current != name) {
+        m_current = name;
+        showCurrent();
+    }
+    return true;
+}
+
+void TensorInspector::setHead(int head) { m_head->setValue(head); }
+
+void TensorInspector::showCurrent() {
+    const auto snap = m_session->snapshot();
+    if (!snap || !snap->trace || m_current.isEmpty()) return;
+    const std::optional<core::Tensor> t = core::findTensor(*snap->trace, m_current.toStdString());
+    if (!t) return;
+    const bool stacked = t->rank() == 3;
+    m_head->setEnabled(stacked);
+    {
+        const QSignalBlocker block(m_head);
+        m_head->setRange(0, stacked ? int(t->shape[0]) - 1 : 0);
+    }
+    HeatmapData data;
+    if (QString err = heatmapFor(*snap, m_current, m_head->value(), &data); !err.isEmpty()) {
+        m_info->setText(err);
+        return;
+    }
+    m_plot->setHeatmap(data, m_colors->mapFor(data));
+    m_table->setMatrix(data.values, data.rowLabels, data.colLabels);
+    m_info->setText(statsText());
+}
+
+QString TensorInspector::statsText() const {
+    const HeatmapData& d = m_plot->heatmap();
+    if (d.isEmpty()) return {};
+    const auto snap = m_session->snapshot();
+    const std::optional<core::Tensor> t = snap && snap->trace ? core::findTensor(*snap->trace, m_current.toStdString()) : std::nullopt;
+    const core::MatrixStats s = core::matrixStats(d.values);
+    QString text = tr("<b>%1</b> shape %2").arg(m_current, t ? QString::fromStdString(core::shapeString(t->shape)) : QString());
+    if (d.head >= 0) text += tr(", head %1 shown [%2, %3]").arg(d.head).arg(d.values.rows()).arg(d.values.cols());
+    text += QStringLiteral("<br>") + tr("min %1 · max %2 · mean %3 · std %4").arg(s.min, 0, 'g', 4).arg(s.max, 0, 'g', 4)
+                                         .arg(s.mean, 0, 'g', 4).arg(s.std, 0, 'g', 4);
+    if (s.nonFinite > 0) text += tr(" · %1 masked (−∞) entries").arg(s.nonFinite);
+    return text;
+}
+
+void TensorInspector::copySelection() {
+    QModelIndexList selection = m_tableView->selectionModel()->selectedIndexes();
+    const bool whole = selection.isEmpty();
+    for (int r = 0; whole && r < m_table->rowCount(); ++r)
+        for (int c = 0; c < m_table->columnCount(); ++c) selection << m_table->index(r, c);
+    QApplication::clipboard()->setText(m_table->toTsv(selection));
+}
+
+void TensorInspector::exportCurrent() {
+    const HeatmapData& data = m_plot->heatmap();
+    if (data.isEmpty()) return;
+    ExportDialog dialog(data.head >= 0 ? QStringLiteral("%1.h%2").arg(data.name).arg(data.head) : data.name, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    const QString err = exportHeatmap(data, m_plot->colorMapKind(), dialog.format(), dialog.path(), dialog.figureSize());
+    if (!err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), err);
+}
+
+void TensorInspector::retranslate() {
+    m_tabs->setTabText(0, tr("Heatmap"));
+    m_tabs->setTabText(1, tr("Table"));
+    m_headLabel->setText(tr("Head:"));
+    m_copy->setText(tr("Copy as TSV"));
+    m_copy->setToolTip(tr("Copies the selected cells (or the whole table) with their token labels"));
+    m_export->setText(tr("Export…"));
+    m_info->setText(statsText());
+}
+
+void TensorInspector::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+}  // namespace alab::ui
