@@ -6,6 +6,18 @@
 #include <limits>
 
 namespace alab::core {
+namespace {
+
+// x · Wᵀ + b with W [out, in]. (Assigning the product, then adding b, is faster in Eigen 3.4 than
+// starting from b and accumulating with +=.)
+Matrix project(const Matrix& x, const Matrix& weight, const RowVector& bias) {
+    Matrix y(x.rows(), weight.rows());  // [rows, out]
+    y.noalias() = x * weight.transpose();
+    y.rowwise() += bias;
+    return y;
+}
+
+}  // namespace
 
 Matrix softmaxRows(const Matrix& x) {
     Matrix out(x.rows(), x.cols());
@@ -58,13 +70,9 @@ Matrix scaledDotProductAttention(const Eigen::Ref<const Matrix>& q, const Eigen:
 Matrix multiHeadAttention(const Matrix& xq, const Matrix& xkv, const MhaWeights& w, int heads,
                           const Matrix& mask, AttentionTrace* trace) {
     const Eigen::Index d_k = w.wq.rows() / heads;
-    Matrix q(xq.rows(), w.wq.rows()), k(xkv.rows(), w.wk.rows()), v(xkv.rows(), w.wv.rows());
-    q.noalias() = xq * w.wq.transpose();
-    q.rowwise() += w.bq;
-    k.noalias() = xkv * w.wk.transpose();
-    k.rowwise() += w.bk;
-    v.noalias() = xkv * w.wv.transpose();
-    v.rowwise() += w.bv;
+    const Matrix q = project(xq, w.wq, w.bq);   // [Tq, h*d_k]
+    const Matrix k = project(xkv, w.wk, w.bk);  // [Tk, h*d_k]
+    const Matrix v = project(xkv, w.wv, w.bv);  // [Tk, h*d_k]
 
     Matrix concat(xq.rows(), heads * d_k);
     if (trace) {
@@ -88,12 +96,10 @@ Matrix multiHeadAttention(const Matrix& xq, const Matrix& xkv, const MhaWeights&
             concat.middleCols(h * d_k, d_k) = scaledDotProductAttention(qh, kh, vh, mask);
         }
     }
-    Matrix out(xq.rows(), w.out.weight.rows());
-    out.noalias() = concat * w.out.weight.transpose();
-    out.rowwise() += w.out.bias;
+    Matrix out = project(concat, w.out.weight, w.out.bias);  // [Tq, d_model]
     if (trace) {
         trace->mask = mask.size() > 0 ? mask : Matrix::Ones(xq.rows(), xkv.rows());
-        trace->concat = concat;
+        trace->concat = std::move(concat);
         trace->output = out;
     }
     return out;

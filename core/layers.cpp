@@ -32,14 +32,12 @@ void keep(Matrix* slot, const Matrix& value) {
 
 Matrix layerNorm(const Matrix& x, const LayerNormWeights& w, float eps) {
     Matrix y(x.rows(), x.cols());
-    for (Eigen::Index r = 0; r < x.rows(); ++r) {
+    for (Eigen::Index r = 0; r < x.rows(); ++r) {  // one pass over y: centre, scale, gamma, beta
         const float mean = x.row(r).mean();
-        const auto centred = x.row(r).array() - mean;
-        const float var = centred.square().mean();
-        y.row(r) = (centred / std::sqrt(var + eps)).matrix();
+        const float var = (x.row(r).array() - mean).square().mean();
+        const float inv = 1.0f / std::sqrt(var + eps);
+        y.row(r) = ((x.row(r).array() - mean) * inv * w.gamma.array() + w.beta.array()).matrix();
     }
-    y.array().rowwise() *= w.gamma.array();
-    y.rowwise() += w.beta;
     return y;
 }
 
@@ -48,7 +46,7 @@ Matrix feedForward(const Matrix& x, const Linear& linear1, const Linear& linear2
     activate(hidden, act);
     Matrix out = linear(hidden, linear2);
     if (trace) {
-        trace->hidden = hidden;
+        trace->hidden = std::move(hidden);
         trace->output = out;
     }
     return out;

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Forward-pass benchmark: builds bench_forward (Release) if needed, then runs, back to back and
+# --repeats times, our engine with the full trace and with no capture, and the same model in PyTorch
+# (scripts/bench_pytorch.py, one thread). Prints the per-round medians and the median ratios
+# ours(full) / PyTorch and ours(none) / PyTorch. See bench/README.md for the measured figures.
+#   scripts/bench.sh [--repeats N] [--runs N] [--openblas]
+#     --openblas  also time PyTorch against OpenBLAS (the Debian libopenblas0-serial package, unpacked
+#                 under the build directory and put first on LD_LIBRARY_PATH for that command only;
+#                 the system BLAS is not changed)
+# Environment: ALAB_BENCH_BUILD_DIR (default build-bench), PYTHON (default /usr/bin/python3).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${ALAB_BENCH_BUILD_DIR:-$ROOT/build-bench}"
+PYTHON="${PYTHON:-/usr/bin/python3}"
+REPEATS=3
+RUNS=7
+OPENBLAS=0
+
+fail() { echo "bench.sh: $*" >&2; exit 1; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --repeats) REPEATS="${2:?--repeats needs a number}"; shift 2 ;;
+    --runs) RUNS="${2:?--runs needs a number}"; shift 2 ;;
+    --openblas) OPENBLAS=1; shift ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) fail "unknown option $1 (try --help)" ;;
+  esac
+done
+
+if [ ! -f "$BUILD/CMakeCache.txt" ]; then
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null || fail "cmake configure failed"
+fi
+grep -q '^CMAKE_BUILD_TYPE:STRING=Release$' "$BUILD/CMakeCache.txt" || fail "$BUILD is not a Release build"
+cmake --build "$BUILD" -j2 --target bench_forward >/dev/null || fail "building bench_forward failed"
+BENCH="$BUILD/bench/bench_forward"
+
+"$PYTHON" -c 'import torch' 2>/dev/null || fail "$PYTHON cannot import torch (apt-get install python3-torch)"
+
+OPENBLAS_DIR="$BUILD/openblas/usr/lib/x86_64-linux-gnu/openblas-serial"
+if [ "$OPENBLAS" = 1 ] && [ ! -f "$OPENBLAS_DIR/libblas.so.3" ]; then
+  mkdir -p "$BUILD/openblas"
+  (cd "$BUILD/openblas" && apt-get download libopenblas0-serial >/dev/null 2>&1 &&
+     dpkg -x libopenblas0-serial_*.deb .) || fail "could not fetch libopenblas0-serial (run apt-get update?)"
+fi
+
+echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPU(s), load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "PyTorch BLAS: $("$PYTHON" -c 'import torch,re; print(re.search(r"BLAS_INFO=(\w+)", torch.__config__.show()).group(1))')" \
+     "-> $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
+echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE-<unset>} OPENBLAS_L2_SIZE=${OPENBLAS_L2_SIZE-<unset>}"
+
+RESULTS="$(mktemp)"
+trap 'rm -f "$RESULTS"' EXIT
+for round in $(seq 1 "$REPEATS"); do
+  echo "--- round $round of $REPEATS"
+  "$BENCH" --runs "$RUNS" | tee -a "$RESULTS" | grep -v '^RESULT'
+  "$PYTHON" "$ROOT/scripts/bench_pytorch.py" --runs "$RUNS" | tee -a "$RESULTS" | grep -v '^RESULT'
+  if [ "$OPENBLAS" = 1 ]; then
+    LD_LIBRARY_PATH="$OPENBLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+      "$PYTHON" "$ROOT/scripts/bench_pytorch.py" --runs "$RUNS" | sed 's/impl=pytorch/impl=pytorch_openblas/' |
+      tee -a "$RESULTS" | grep -v '^RESULT' | sed 's/^pytorch /pytorch+OpenBLAS/'
+  fi
+done
+
+# One row per round (results come in round order); ratios are taken within a round, then the median.
+"$PYTHON" - "$RESULTS" <<'EOF'
+import re, statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    m = re.match(r"RESULT impl=(\w+) capture=(\w+) median_ms=([\d.]+)", line)
+    if m:
+        rows.setdefault(f"{m[1]}/{m[2]}", []).append(float(m[3]))
+print("=== median over rounds (ms): " + ", ".join(f"{k} {statistics.median(v):.1f}" for k, v in rows.items()))
+for ref in ("pytorch/none", "pytorch_openblas/none"):
+    if ref not in rows:
+        continue
+    for ours in ("alab/full", "alab/none"):
+        ratios = [a / b for a, b in zip(rows[ours], rows[ref])]
+        print(f"ratio {ours.replace('alab/', 'ours capture=')} / {ref.split('/')[0]}: "
+              f"{statistics.median(ratios):.3f}  (rounds: {', '.join(f'{r:.3f}' for r in ratios)})")
+EOF
