@@ -31,10 +31,12 @@ QString renderVector(QCustomPlot* plot, ExportFormat format, QIODevice* device, 
         svg.setOutputDevice(device);
         svg.setSize(rect.size());
         svg.setViewBox(rect);
+        svg.setResolution(96);  // the CSS pixel: browsers and rsvg show the figure at width x height px
         svg.setTitle(QStringLiteral("AttentionLab"));
     } else {
         pdf = std::make_unique<QPdfWriter>(device);
         pdf->setCreator(QStringLiteral("AttentionLab"));
+        pdf->setResolution(96);  // as QCustomPlot::savePdf: text keeps its on-screen size relative to the plot
         QPageLayout layout(QPageSize(QSizeF(rect.size()), QPageSize::Point, QString(), QPageSize::ExactMatch),
                            QPageLayout::Portrait, QMarginsF(0, 0, 0, 0));
         layout.setMode(QPageLayout::FullPageMode);

@@ -13,7 +13,7 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
     setNoAntialiasingOnDrag(true);
     setMinimumSize(240, 200);
     plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(this, QString(), QFont(font().family(), 11, QFont::Bold));
+    m_title = new QCPTextElement(this, QString(), QFont(font().family(), 12, QFont::Bold));
     plotLayout()->addElement(0, 0, m_title);
     m_map = new QCPColorMap(xAxis, yAxis);
     m_map->setInterpolate(false);
@@ -30,6 +30,14 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
     xAxis->setTicker(m_colTicker);
     yAxis->setRangeReversed(true);
     xAxis->setTickLabelRotation(-60);
+    QFont ticks = font();
+    ticks.setPointSizeF(10);
+    QFont labels = font();
+    labels.setPointSizeF(11);
+    for (QCPAxis* a : {xAxis, yAxis, m_scale->axis()}) {
+        a->setTickLabelFont(ticks);
+        a->setLabelFont(labels);
+    }
     for (QCPAxis* a : {xAxis, yAxis}) {
         a->grid()->setVisible(false);
         a->setSubTicks(false);

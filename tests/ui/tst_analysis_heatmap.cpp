@@ -1,0 +1,143 @@
+// The heatmap widget: orientation (row i / column j of the picture is query i / key j), hover text,
+// clicks on cells, the weight explanation from the trace, and thinned token labels on long axes.
+#include "ui/analysis/heatmap_image.h"
+#include "ui/analysis/heatmap_layers.h"
+#include "ui/analysis/heatmap_plot.h"
+#include "ui/analysis/weight_explainer.h"
+#include "ui/common/trace_session.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace alab;
+using namespace alab::ui;
+
+namespace {
+
+HeatmapData asymmetric(int rows, int cols) {
+    HeatmapData d;
+    d.name = QStringLiteral("test.weights");
+    d.values.resize(rows, cols);
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c) d.values(r, c) = float(r * cols + c);  // every cell distinct, not symmetric
+    for (int r = 0; r < rows; ++r) d.rowLabels << QStringLiteral("q%1").arg(r);
+    for (int c = 0; c < cols; ++c) d.colLabels << QStringLiteral("k%1").arg(c);
+    d.isAttention = true;
+    return d;
+}
+
+int colorDistance(QColor a, QColor b) {
+    return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue());
+}
+
+std::shared_ptr<const Snapshot> thinkingMachines(TraceSession& session) {
+    core::ModelSource source;
+    source.preset = "thinking-machines";
+    const QString err = session.load(source, QStringLiteral("Thinking Machines"), QString(), true);
+    return err.isEmpty() ? session.snapshot() : nullptr;
+}
+
+}  // namespace
+
+class TestAnalysisHeatmap : public QObject {
+    Q_OBJECT
+private slots:
+    void orientation_data() {
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("cols");
+        QTest::newRow("wide 3x5") << 3 << 5;
+        QTest::newRow("tall 6x2") << 6 << 2;
+        QTest::newRow("small cells 40x30") << 40 << 30;
+        QTest::newRow("one row 1x4") << 1 << 4;
+    }
+    void orientation() {
+        QFETCH(int, rows);
+        QFETCH(int, cols);
+        HeatmapPlot plot;
+        plot.resize(700, 560);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        const HeatmapData d = asymmetric(rows, cols);
+        plot.setHeatmap(d, ColorMapKind::Viridis);
+        plot.replot();
+        const QImage image = plot.grab().toImage();
+        double lo = 0, hi = 1;
+        colorRange(d.values, ColorMapKind::Viridis, &lo, &hi);
+        const double cw = std::abs(plot.cellCenter(0, 1).x() - plot.cellCenter(0, 0).x());
+        const double ch = rows > 1 ? std::abs(plot.cellCenter(1, 0).y() - plot.cellCenter(0, 0).y()) : 20;
+        QVERIFY(plot.cellCenter(rows - 1, 0).y() >= plot.cellCenter(0, 0).y());  // row 0 at the top
+        for (int r = 0; r < rows; ++r) {
+            for (int c = 0; c < cols; ++c) {
+                // Off the centre, where no cell text is printed.
+                const QPointF p = plot.cellCenter(r, c) + QPointF(cw * 0.3, ch * 0.3);
+                const QColor expected = colorForValue(ColorMapKind::Viridis, d.values(r, c), lo, hi);
+                const QColor got = image.pixelColor(p.toPoint() * image.devicePixelRatio());
+                QVERIFY2(colorDistance(expected, got) < 30,
+                         qPrintable(QStringLiteral("cell (%1,%2): expected %3 got %4").arg(r).arg(c).arg(expected.name(), got.name())));
+                int hr = -1, hc = -1;
+                QVERIFY(plot.cellAt(p, &hr, &hc));
+                QCOMPARE(hr, r);
+                QCOMPARE(hc, c);
+            }
+        }
+    }
+
+    void hoverAndClickOnThinkingMachines() {
+        TraceSession session;
+        const auto snap = thinkingMachines(session);
+        QVERIFY(snap);
+        HeatmapData d;
+        QCOMPARE(heatmapFor(*snap, QStringLiteral("encoder.0.self_attn.weights"), 0, &d), QString());
+        const core::Matrix& w = snap->trace->encoder[0].self_attn.weights[0];
+        QCOMPARE(d.values, w);
+        HeatmapPlot plot;
+        plot.resize(600, 500);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.setHeatmap(d, ColorMapKind::Viridis);
+        QCOMPARE(plot.describeCell(0, 1), QStringLiteral("Thinking → Machines: %1").arg(double(w(0, 1)), 0, 'g', 4));
+        QVERIFY(plot.describeCell(0, 1).startsWith(QStringLiteral("Thinking → Machines: 0.1")));
+        QSignalSpy clicked(&plot, &HeatmapPlot::cellClicked);
+        QSignalSpy hovered(&plot, &HeatmapPlot::cellHovered);
+        const QPoint at = plot.cellCenter(1, 0).toPoint();
+        QTest::mouseMove(&plot, at);
+        QTRY_VERIFY(!hovered.isEmpty());
+        QCOMPARE(hovered.last().at(2).toString(), plot.describeCell(1, 0));
+        QTest::mouseClick(&plot, Qt::LeftButton, {}, at);
+        QCOMPARE(clicked.size(), 1);
+        QCOMPARE(clicked.first().at(0).toInt(), 1);  // row = query "Machines"
+        QCOMPARE(clicked.first().at(1).toInt(), 0);  // column = key "Thinking"
+    }
+
+    void explanationUsesTraceNumbers() {
+        TraceSession session;
+        const auto snap = thinkingMachines(session);
+        QVERIFY(snap);
+        const core::AttentionTrace& a = snap->trace->encoder[0].self_attn;
+        WeightExplainer explainer;
+        explainer.explain(a, 0, 0, 1, QStringLiteral("Thinking"), QStringLiteral("Machines"), snap->srcTokens);
+        const QString text = explainer.toPlainText();
+        QVERIFY2(text.contains(QString::number(double(a.scores[0](0, 1)), 'g', 4)), qPrintable(text));   // 96
+        QVERIFY2(text.contains(QString::number(double(a.scaled[0](0, 1)), 'g', 4)), qPrintable(text));   // 12
+        QVERIFY2(text.contains(QString::number(double(a.weights[0](0, 1)), 'g', 4)), qPrintable(text));  // 0.12
+        QVERIFY(text.contains(QStringLiteral("√%1").arg(a.q[0].cols())));
+    }
+
+    void longAxesAreThinned() {
+        HeatmapPlot plot;
+        plot.resize(900, 800);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.setHeatmap(asymmetric(1024, 1024), ColorMapKind::Viridis);
+        plot.replot();
+        plot.replot();
+        const int ticks = int(plot.yAxis->tickVector().size());
+        QVERIFY2(ticks > 5 && ticks < 100, qPrintable(QString::number(ticks)));
+        const double cw = std::abs(plot.cellCenter(0, 1).x() - plot.cellCenter(0, 0).x());
+        QVERIFY(cw < 2);  // cells of a 1024 map are tiny: no text is drawn
+        QVERIFY(!CellTextLayer::readable(cw, cw));
+    }
+};
+
+QTEST_MAIN(TestAnalysisHeatmap)
+#include "tst_analysis_heatmap.moc"
