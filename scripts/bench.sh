@@ -33,7 +33,8 @@ if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null || fail "cmake configure failed"
 fi
 grep -q '^CMAKE_BUILD_TYPE:STRING=Release$' "$BUILD/CMakeCache.txt" || fail "$BUILD is not a Release build"
-cmake --build "$BUILD" -j2 --target bench_forward >/dev/null || fail "building bench_forward failed"
+cmake --build "$BUILD" -j2 --target bench_forward >"$BUILD/bench_build.log" 2>&1 ||
+  { tail -20 "$BUILD/bench_build.log" >&2; fail "building bench_forward failed (log: $BUILD/bench_build.log)"; }
 BENCH="$BUILD/bench/bench_forward"
 
 "$PYTHON" -c 'import torch' 2>/dev/null || fail "$PYTHON cannot import torch (apt-get install python3-torch)"
@@ -48,7 +49,18 @@ fi
 echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPU(s), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "PyTorch BLAS: $("$PYTHON" -c 'import torch,re; print(re.search(r"BLAS_INFO=(\w+)", torch.__config__.show()).group(1))')" \
      "-> $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
-echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE-<unset>} OPENBLAS_L2_SIZE=${OPENBLAS_L2_SIZE-<unset>}"
+echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE-<unset>} OPENBLAS_L2_SIZE=${OPENBLAS_L2_SIZE-<unset>}" \
+     "(read by OpenBLAS only; the reference BLAS ignores them)"
+# Which OpenBLAS kernel PyTorch gets, with the variables as they are and with both unset.
+openblasCore() {
+  env "$@" OPENBLAS_VERBOSE=2 LD_LIBRARY_PATH="$OPENBLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+    "$PYTHON" -c 'import torch; torch.mm(torch.ones(64, 64), torch.ones(64, 64))' 2>&1 | sed -n 's/^Core: //p'
+}
+CORE_ASIS=""; CORE_UNSET=""
+if [ "$OPENBLAS" = 1 ]; then
+  CORE_ASIS="$(openblasCore)"; CORE_UNSET="$(openblasCore -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)"
+  echo "OpenBLAS kernel for PyTorch: ${CORE_ASIS:-?} as set, ${CORE_UNSET:-?} with both variables unset"
+fi
 
 RESULTS="$(mktemp)"
 trap 'rm -f "$RESULTS"' EXIT
@@ -58,8 +70,13 @@ for round in $(seq 1 "$REPEATS"); do
   "$PYTHON" "$ROOT/scripts/bench_pytorch.py" --runs "$RUNS" | tee -a "$RESULTS" | grep -v '^RESULT'
   if [ "$OPENBLAS" = 1 ]; then
     LD_LIBRARY_PATH="$OPENBLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-      "$PYTHON" "$ROOT/scripts/bench_pytorch.py" --runs "$RUNS" | sed 's/impl=pytorch/impl=pytorch_openblas/' |
-      tee -a "$RESULTS" | grep -v '^RESULT' | sed 's/^pytorch /pytorch+OpenBLAS/'
+      "$PYTHON" "$ROOT/scripts/bench_pytorch.py" --runs "$RUNS" --label pytorch_openblas |
+      tee -a "$RESULTS" | grep -v '^RESULT'
+    if [ "$CORE_UNSET" != "$CORE_ASIS" ]; then  # the variables change OpenBLAS's kernel: time both
+      env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE LD_LIBRARY_PATH="$OPENBLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+        "$PYTHON" "$ROOT/scripts/bench_pytorch.py" --runs "$RUNS" --label pytorch_openblas_unset |
+        tee -a "$RESULTS" | grep -v '^RESULT'
+    fi
   fi
 done
 
@@ -72,7 +89,7 @@ for line in open(sys.argv[1]):
     if m:
         rows.setdefault(f"{m[1]}/{m[2]}", []).append(float(m[3]))
 print("=== median over rounds (ms): " + ", ".join(f"{k} {statistics.median(v):.1f}" for k, v in rows.items()))
-for ref in ("pytorch/none", "pytorch_openblas/none"):
+for ref in ("pytorch/none", "pytorch_openblas/none", "pytorch_openblas_unset/none"):
     if ref not in rows:
         continue
     for ours in ("alab/full", "alab/none"):

@@ -56,6 +56,7 @@ def main():
     p.add_argument("--seq", type=int, default=128)
     p.add_argument("--layers", type=int, default=6)
     p.add_argument("--vocab", type=int, default=1000)
+    p.add_argument("--label", default="pytorch", help="impl= name in the RESULT line (e.g. pytorch_openblas)")
     args = p.parse_args()
     d, heads, f = 512, 8, 2048
 
@@ -80,9 +81,9 @@ def main():
     times.sort()
     n = len(times)
     median = times[n // 2] if n % 2 else 0.5 * (times[n // 2 - 1] + times[n // 2])
-    print(f"pytorch       median {median:8.2f} ms  min {times[0]:8.2f} ms  {flops / median / 1e6:6.1f} GFLOP/s (median)"
+    print(f"{args.label:<13} median {median:8.2f} ms  min {times[0]:8.2f} ms  {flops / median / 1e6:6.1f} GFLOP/s (median)"
           f"  {flops / times[0] / 1e6:6.1f} GFLOP/s (min)")
-    print(f"RESULT impl=pytorch capture=none median_ms={median:.3f} min_ms={times[0]:.3f} "
+    print(f"RESULT impl={args.label} capture=none median_ms={median:.3f} min_ms={times[0]:.3f} "
           f"gflops={flops / median / 1e6:.2f} runs={n}")
 
 
