@@ -67,6 +67,10 @@ std::string readExportArgs(const CliArgs& args, ExportArgs& e) {
     return {};
 }
 
+void quietQtMessages(QtMsgType type, const QMessageLogContext&, const QString& message) {
+    if (type == QtCriticalMsg || type == QtFatalMsg) std::fprintf(stderr, "attention-lab: %s\n", qPrintable(message));
+}
+
 std::string unknownTensor(const core::Trace& trace, const QString& name) {
     std::string near;
     for (const std::string& n : core::nearestNames(trace, name.toStdString())) near += (near.empty() ? "" : ", ") + n;
@@ -122,6 +126,7 @@ int runExport(int argc, char** argv) {
     ExportArgs e;
     if (std::string err = readExportArgs(args, e); !err.empty()) return fail(err, 2);
     if (!hasDisplay() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    qInstallMessageHandler(quietQtMessages);  // keep stderr to our one line
     QApplication app(argc, argv);
     ModelInputs in;
     if (std::string err = loadInputs(args, in); !err.empty()) return fail(err);
