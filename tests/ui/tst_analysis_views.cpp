@@ -1,0 +1,162 @@
+// The analysis views installed into a main window as the app does it: tabs, dock and File / View
+// actions; the all-heads grid opening a head in the heatmap tab; the inspector following the
+// session; and a 512-token input end to end (trace off the GUI thread, inspector, grid, export).
+#include "ui/analysis/all_heads_view.h"
+#include "ui/analysis/analysis_views.h"
+#include "ui/analysis/attention_view.h"
+#include "ui/analysis/figure_export.h"
+#include "ui/analysis/head_grid_widget.h"
+#include "ui/analysis/heatmap_plot.h"
+#include "ui/analysis/positional_view.h"
+#include "ui/analysis/tensor_inspector.h"
+#include "ui/analysis/tensor_table_model.h"
+#include "ui/analysis/tensor_tree_model.h"
+#include "ui/common/trace_session.h"
+
+#include "core/positional_encoding.h"
+#include "core/presets.h"
+
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace alab;
+using namespace alab::ui;
+
+namespace {
+
+struct Window {
+    QMainWindow window;
+    QTabWidget* tabs = new QTabWidget;
+    TraceSession* session = new TraceSession(&window);
+    Window() {
+        window.setCentralWidget(tabs);
+        tabs->addTab(new QWidget, QStringLiteral("Lesson"));
+        for (const char* name : {"menuFile", "menuView", "menuLanguage", "menuHelp"})
+            window.menuBar()->addMenu(QString::fromLatin1(name))->setObjectName(QString::fromLatin1(name));
+        window.findChild<QMenu*>("menuFile")->addAction(QStringLiteral("Quit"));
+        installAnalysisViews(&window, tabs, session);
+        window.resize(1400, 900);
+    }
+    template <typename T> T* view(const char* name) { return window.findChild<T*>(QLatin1String(name)); }
+};
+
+QString sentence(int words) {
+    QStringList out;
+    const std::vector<std::string>& vocab = core::demoWords();
+    for (int i = 0; i < words; ++i) out << QString::fromStdString(vocab[size_t(i * 7) % vocab.size()]);
+    return out.join(' ');
+}
+
+}  // namespace
+
+class TestAnalysisViews : public QObject {
+    Q_OBJECT
+private slots:
+    void installsTabsDockAndActions() {
+        Window w;
+        QCOMPARE(w.tabs->count(), 4);
+        QCOMPARE(w.tabs->tabText(1), QStringLiteral("Attention heatmap"));
+        QCOMPARE(w.tabs->tabText(2), QStringLiteral("All heads"));
+        QCOMPARE(w.tabs->tabText(3), QStringLiteral("Positional encoding"));
+        QMenu* file = w.window.findChild<QMenu*>("menuFile");
+        QCOMPARE(file->actions().first()->objectName(), QStringLiteral("actionOpenModel"));
+        QVERIFY(w.window.findChild<QAction*>("actionExport"));
+        QVERIFY(w.window.findChild<QAction*>("actionExportAllHeads"));
+        QVERIFY(w.window.findChild<QMenu*>("menuView")->actions().contains(w.window.findChild<QAction*>("actionTensorInspector")));
+        QVERIFY(w.window.findChild<QDockWidget*>("tensorInspectorDock"));
+        QCOMPARE(file->actions().last()->text(), QStringLiteral("Quit"));  // ours go before the window's own
+    }
+
+    void gridClickOpensTheHead() {
+        Window w;
+        core::ModelSource source;
+        source.preset = "demo";
+        QCOMPARE(w.session->load(source, QStringLiteral("the cat sat on the mat"), QStringLiteral("<bos> 猫 坐 在"), true), QString());
+        auto* all = w.view<AllHeadsView>("allHeadsView");
+        auto* attention = w.view<AttentionView>("attentionView");
+        all->setKind(AttentionKind::Cross);
+        QCOMPARE(all->grid()->layers(), 2);
+        QCOMPARE(all->grid()->heads(), 4);
+        w.window.show();
+        w.tabs->setCurrentWidget(all);
+        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+        QTest::mouseClick(all->grid(), Qt::LeftButton, {}, all->grid()->thumbnailRect(1, 2).center());
+        QCOMPARE(w.tabs->currentWidget(), attention);
+        QCOMPARE(attention->kind(), AttentionKind::Cross);
+        QCOMPARE(attention->layer(), 1);
+        QCOMPARE(attention->head(), 2);
+        QCOMPARE(attention->plot()->heatmap().name, QStringLiteral("decoder.1.cross_attn.weights"));
+        QCOMPARE(attention->plot()->heatmap().values, w.session->snapshot()->trace->decoder[1].cross_attn.weights[2]);
+    }
+
+    void inspectorFollowsTheSession() {
+        Window w;
+        core::ModelSource source;
+        source.preset = "thinking-machines";
+        QCOMPARE(w.session->load(source, QStringLiteral("Thinking Machines"), QString(), true), QString());
+        auto* inspector = w.window.findChild<TensorInspector*>();
+        QCOMPARE(inspector->currentTensor(), QStringLiteral("encoder.0.self_attn.weights"));
+        QCOMPARE(inspector->treeModel()->tensorCount(), int(core::traceNames(*w.session->snapshot()->trace).size()));
+        QVERIFY(inspector->selectTensor(QStringLiteral("encoder.0.self_attn.scores")));
+        QCOMPARE(inspector->tableModel()->index(0, 0).data(Qt::UserRole).toDouble(), 112.0);
+        QCOMPARE(inspector->tableModel()->index(0, 1).data(Qt::UserRole).toDouble(), 96.0);
+        const double max = w.session->snapshot()->trace->encoder[0].self_attn.scores[0].maxCoeff();
+        QVERIFY2(inspector->statsText().contains(QStringLiteral("max %1").arg(max, 0, 'g', 4)), qPrintable(inspector->statsText()));
+        QVERIFY(!inspector->selectTensor(QStringLiteral("encoder.7.nothing")));
+        // A new trace keeps the selection.
+        QCOMPARE(w.session->setText(QStringLiteral("Machines Thinking"), QString()), QString());
+        QTRY_VERIFY(!w.session->isBusy());
+        QTRY_COMPARE(inspector->tableModel()->index(0, 0).data(Qt::UserRole).toDouble(),
+                     double(w.session->snapshot()->trace->encoder[0].self_attn.scores[0](0, 0)));
+        QCOMPARE(inspector->currentTensor(), QStringLiteral("encoder.0.self_attn.scores"));
+    }
+
+    void positionalDotProductDependsOnOffset() {
+        Window w;
+        auto* pe = w.view<PositionalView>("positionalView");
+        pe->setPositions(40);
+        QCustomPlot* dots = pe->offsetPlot();
+        QCOMPARE(dots->graphCount(), 3);
+        for (int k = 0; k < 40; k += 7) {
+            const double a = dots->graph(0)->data()->at(k)->value, b = dots->graph(2)->data()->at(k)->value;
+            QVERIFY(std::abs(a - b) < 1e-4);
+        }
+        const core::Matrix expected = core::sinusoidalEncoding(40, pe->dModel());
+        QCOMPARE(pe->heatmap()->heatmap().values, expected);
+    }
+
+    void longInputEndToEnd() {
+        Window w;
+        core::ModelSource source;
+        source.preset = "demo";
+        QSignalSpy busy(w.session, &TraceSession::busyChanged);
+        QSignalSpy changed(w.session, &TraceSession::snapshotChanged);
+        QCOMPARE(w.session->load(source, sentence(8), QString()), QString());  // superseded by the next
+        QCOMPARE(w.session->load(source, sentence(512), QStringLiteral("<bos> ") + sentence(100)), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(!w.session->isBusy() && changed.size() >= 1, 60000);
+        QCOMPARE(int(w.session->snapshot()->src.size()), 512);
+        QVERIFY(busy.size() >= 2 && busy.first().first().toBool());
+        auto* all = w.view<AllHeadsView>("allHeadsView");
+        all->setKind(AttentionKind::EncoderSelf);
+        QCOMPARE(all->grid()->layers(), 2);
+        auto* attention = w.view<AttentionView>("attentionView");
+        QCOMPARE(attention->plot()->heatmap().values.rows(), 512);
+        auto* inspector = w.window.findChild<TensorInspector*>();
+        QVERIFY(inspector->selectTensor(QStringLiteral("encoder.1.self_attn.weights")));
+        QCOMPARE(inspector->tableModel()->rowCount(), 512);
+        QTemporaryDir dir;
+        AllHeadsRequest request;
+        request.size = {400, 400, 1};
+        int files = 0;
+        QCOMPARE(exportAllHeads(*w.session->snapshot(), request, dir.filePath("heads"), &files), QString());
+        QCOMPARE(files, 8);
+    }
+};
+
+QTEST_MAIN(TestAnalysisViews)
+#include "tst_analysis_views.moc"
