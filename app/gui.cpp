@@ -1,18 +1,119 @@
-// Starts the Qt application and the main window.
+// Starts the Qt application and the main window, or renders one lesson step to a PNG without
+// showing a window: attention-lab --screenshot FILE.png --lesson thinking-machines --step N
+// [--lang zh_CN] [--size 1920x1080] [--sentence TEXT] [--seed N]. Without a display it uses Qt's
+// offscreen platform, so it works on a server.
 #include "app/commands.h"
 
+#include "ui/common/trace_session.h"
+#include "ui/lesson/lesson_controller.h"
+#include "ui/lesson/lesson_view.h"
+#include "ui/main_window.h"
+
+#include "core/presets.h"
+
 #include <QApplication>
-#include <QLabel>
-#include <QMainWindow>
+#include <QImage>
+#include <QSaveFile>
+
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
 
 namespace alab::app {
+namespace {
+
+struct ScreenshotOptions {
+    std::string file, lesson = "thinking-machines", lang = "en", sentence;
+    int step = 1, width = 1920, height = 1080;
+    unsigned long long seed = 2017;
+};
+
+int fail(const std::string& message) {
+    std::fprintf(stderr, "attention-lab: %s\n", message.c_str());
+    return 2;
+}
+
+// Returns an error message, or "" when `o` is filled in.
+std::string parseScreenshot(int argc, char** argv, ScreenshotOptions& o) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (i + 1 >= argc) return a + " needs a value";
+        const std::string v = argv[++i];
+        try {
+            if (a == "--screenshot") o.file = v;
+            else if (a == "--lesson") o.lesson = v;
+            else if (a == "--lang") o.lang = v;
+            else if (a == "--sentence") o.sentence = v;
+            else if (a == "--seed") o.seed = std::stoull(v);
+            else if (a == "--step") o.step = std::stoi(v);
+            else if (a == "--size") {
+                const size_t x = v.find('x');
+                if (x == std::string::npos) return "--size must look like 1920x1080, not " + v;
+                o.width = std::stoi(v.substr(0, x));
+                o.height = std::stoi(v.substr(x + 1));
+            } else return "unknown option " + a + " (see attention-lab --help)";
+        } catch (const std::exception&) {
+            return a + " expects a number, not " + v;
+        }
+    }
+    if (o.file.empty()) return "--screenshot needs a file name";
+    if (o.lesson != "thinking-machines" && o.lesson != "demo") return "--lesson must be thinking-machines or demo, not " + o.lesson;
+    if (o.width < 320 || o.height < 240 || o.width > 7680 || o.height > 4320)
+        return "--size must be between 320x240 and 7680x4320";
+    return {};
+}
+
+int renderScreenshot(const ScreenshotOptions& o) {
+    ui::MainWindow window(false);
+    if (!window.setLanguage(QString::fromStdString(o.lang), false))
+        return fail("unknown language " + o.lang + " (available: en, zh_CN)");
+    ui::LessonController* lesson = window.lessonView()->controller();
+    if (o.lesson == "demo" || !o.sentence.empty()) {
+        const std::string text = o.sentence.empty() ? core::demoPreset().defaultSrc : o.sentence;
+        if (const QString err = lesson->runSentence(QString::fromStdString(text), o.seed); !err.isEmpty())
+            return fail(err.toStdString());
+        window.session()->waitForFinished();
+        QCoreApplication::processEvents();
+        if (!lesson->message().isEmpty()) return fail(lesson->message().toStdString());
+    }
+    if (o.step < 1 || o.step > lesson->stepCount())
+        return fail("--step must be between 1 and " + std::to_string(lesson->stepCount()));
+    window.setAttribute(Qt::WA_DontShowOnScreen);
+    window.resize(o.width, o.height);
+    window.show();
+    lesson->setStep(o.step - 1, false);  // the step's final state, no animation
+    for (int i = 0; i < 3; ++i) QCoreApplication::processEvents();
+    QImage image = window.grab().toImage();
+    if (image.size() != QSize(o.width, o.height))
+        image = image.scaled(o.width, o.height, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    QSaveFile file(QString::fromStdString(o.file));
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
+        return fail(o.file + ": cannot write the image (" + file.errorString().toStdString() + ")");
+    return 0;
+}
+
+bool wantsScreenshot(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "--screenshot") return true;
+    return false;
+}
+
+}  // namespace
 
 int runGui(int argc, char** argv) {
+    const bool screenshot = wantsScreenshot(argc, argv);
+    ScreenshotOptions options;
+    if (screenshot) {
+        if (const std::string err = parseScreenshot(argc, argv, options); !err.empty()) return fail(err);
+        if (!hasDisplay()) qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("AttentionLab"));
     QApplication::setOrganizationName(QStringLiteral("AttentionLab"));
-    QMainWindow window;
-    window.setCentralWidget(new QLabel(QStringLiteral("AttentionLab")));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    if (screenshot) return renderScreenshot(options);
+    ui::MainWindow window;
     window.show();
     return app.exec();
 }

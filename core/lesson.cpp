@@ -79,7 +79,7 @@ LessonStep scoreStep(const Lesson& l, const AttentionTrace& a, const LessonSpec&
 }
 
 LessonStep scaleStep(const Lesson& l, const AttentionTrace& a, const LessonSpec& s) {
-    LessonStep step{LessonStepKind::Scale, "scale", QT_TRANSLATE_NOOP("Lesson", "Scale by √d_k"), {}, {}, {}, {}, {}};
+    LessonStep step{LessonStepKind::Scale, "scale", QT_TRANSLATE_NOOP("Lesson", "Scale by √dₖ"), {}, {}, {}, {}, {}};
     const auto sc = row(a.scores[size_t(s.head)], s.focus, 2);
     const auto sd = row(a.scaled[size_t(s.head)], s.focus, 2);
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",

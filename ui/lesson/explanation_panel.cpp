@@ -1,0 +1,55 @@
+// ExplanationPanel (see explanation_panel.h).
+#include "ui/lesson/explanation_panel.h"
+
+#include "ui/lesson/lesson_controller.h"
+#include "ui/lesson/lesson_texts.h"
+
+#include <QEvent>
+
+namespace alab::ui {
+
+ExplanationPanel::ExplanationPanel(LessonController* controller, QWidget* parent)
+    : QTextBrowser(parent), m_controller(controller), m_basePointSize(std::max(15.0, font().pointSizeF() + 6)) {
+    setObjectName(QStringLiteral("explanationPanel"));
+    setOpenLinks(false);
+    setFrameShape(QFrame::NoFrame);
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setZoom(1);
+    connect(controller, &LessonController::lessonChanged, this, &ExplanationPanel::refresh);
+    connect(controller, &LessonController::stepChanged, this, &ExplanationPanel::refresh);
+    connect(controller, &LessonController::zoomChanged, this, &ExplanationPanel::setZoom);
+    changeEvent(nullptr);
+}
+
+void ExplanationPanel::refresh() {
+    if (!m_controller->hasLesson()) return setHtml({});
+    const core::LessonStep& step = m_controller->lesson().steps[size_t(m_controller->step())];
+    QString html = QStringLiteral("<div style=\"font-size:135%;font-weight:bold\">%1. %2</div>")
+                       .arg(m_controller->step() + 1)
+                       .arg(stepTitle(step).toHtmlEscaped());
+    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"4\" style=\"margin-top:6px\"><tr>"
+                           "<td style=\"font-size:125%;font-family:'Noto Serif','DejaVu Serif',serif\">%1</td>"
+                           "<td style=\"padding-left:36px;font-size:125%;font-family:'Noto Serif','DejaVu Serif',serif\">%2</td>"
+                           "</tr></table>")
+                .arg(attentionFormulaHtml(step.terms), formulaHtml(QString::fromStdString(step.formula)));
+    for (const QString& p : stepParagraphs(step)) html += QStringLiteral("<p>%1</p>").arg(formulaHtml(p));
+    setHtml(html);
+}
+
+void ExplanationPanel::setZoom(double zoom) {
+    QFont f = font();
+    f.setPointSizeF(m_basePointSize * zoom);
+    setFont(f);
+    document()->setDefaultFont(f);
+    refresh();
+}
+
+void ExplanationPanel::changeEvent(QEvent* event) {
+    if (event) QTextBrowser::changeEvent(event);
+    if (!event || event->type() == QEvent::LanguageChange) {
+        setAccessibleName(tr("Explanation of the step"));
+        refresh();
+    }
+}
+
+}  // namespace alab::ui

@@ -1,0 +1,187 @@
+// LessonController (see lesson_controller.h).
+#include "ui/lesson/lesson_controller.h"
+
+#include "core/presets.h"
+#include "ui/lesson/stage_builder.h"
+
+#include <QVariantAnimation>
+
+#include <cmath>
+
+namespace alab::ui {
+namespace {
+
+constexpr int kHoldMs = 2200;  // a pause to read the finished step while playing, at 1×
+
+}  // namespace
+
+LessonController::LessonController(TraceSession* session, QObject* parent)
+    : QObject(parent), m_session(session), m_animation(new QVariantAnimation(this)) {
+    m_animation->setStartValue(0.0);
+    m_animation->setEndValue(1.0);
+    m_animation->setEasingCurve(QEasingCurve::Linear);
+    connect(m_animation, &QVariantAnimation::valueChanged, this, [this](const QVariant& v) { setProgress(v.toDouble()); });
+    connect(m_animation, &QVariantAnimation::finished, this, &LessonController::onAnimationFinished);
+    m_hold.setSingleShot(true);
+    connect(&m_hold, &QTimer::timeout, this, [this] {
+        if (m_playing) next();
+    });
+    connect(session, &TraceSession::snapshotChanged, this, &LessonController::onSnapshotChanged);
+    connect(session, &TraceSession::failed, this, &LessonController::onFailed);
+    if (session->snapshot() && session->snapshot()->trace) onSnapshotChanged();
+}
+
+void LessonController::onSnapshotChanged() {
+    std::shared_ptr<const Snapshot> snap = m_session->snapshot();
+    if (!snap || !snap->trace || !snap->model) return;
+    std::vector<std::string> words;
+    for (const QString& w : snap->srcTokens) words.push_back(w.toStdString());
+    core::Lesson lesson;
+    try {
+        lesson = core::buildLesson(*snap->trace, *snap->model, words);
+    } catch (const core::InvalidArgument& e) {
+        setMessage(tr("This input cannot be shown in the lesson: %1").arg(QString::fromUtf8(e.what())));
+        return;  // the previous lesson stays
+    }
+    m_awaitingSentence = false;
+    m_snapshot = snap;
+    m_lesson = std::move(lesson);
+    setMessage({});
+    emit lessonChanged();
+    setStep(std::min(m_step, stepCount() - 1), false);
+}
+
+void LessonController::onFailed(const QString& message) {
+    if (!m_awaitingSentence) return;
+    m_awaitingSentence = false;
+    setMessage(message);
+}
+
+QString LessonController::runSentence(const QString& text, quint64 seed) {
+    static const core::Vocabulary vocab(core::demoWords());
+    const core::Tokenized tok = core::tokenize(vocab, text.toStdString());
+    QString problem;
+    if (tok.tokens.empty()) {
+        problem = tr("Type a sentence of %1 to %2 words first.").arg(kMinWords).arg(kMaxWords);
+    } else if (!tok.unknown.empty()) {
+        QStringList unknown;
+        for (const std::string& w : tok.unknown) unknown << QStringLiteral("“%1”").arg(QString::fromStdString(w));
+        problem = tr("The demo model does not know %1. Try everyday English words such as “the cat sat on the mat”, "
+                     "or common Chinese characters.").arg(unknown.join(QStringLiteral(", ")));
+    } else if (int(tok.tokens.size()) < kMinWords) {
+        problem = tr("“%1” is a single word: attention needs at least %2 words to compare.")
+                      .arg(QString::fromStdString(tok.tokens[0])).arg(kMinWords);
+    } else if (int(tok.tokens.size()) > kMaxWords) {
+        problem = tr("That sentence has %1 words; the lesson shows at most %2.").arg(tok.tokens.size()).arg(kMaxWords);
+    }
+    if (!problem.isEmpty()) {
+        setMessage(problem);
+        return problem;
+    }
+    core::ModelSource source;
+    source.preset = "demo";
+    source.seed = seed;
+    m_awaitingSentence = true;
+    const QString error = m_session->load(source, text, {});
+    if (!error.isEmpty()) {
+        m_awaitingSentence = false;
+        setMessage(error);
+    }
+    return error;
+}
+
+void LessonController::loadThinkingMachines() {
+    core::ModelSource source;
+    source.preset = "thinking-machines";
+    m_awaitingSentence = true;
+    m_session->load(source, QStringLiteral("Thinking Machines"), {}, true);
+}
+
+void LessonController::setStep(int step, bool animate) {
+    if (!hasLesson()) return;
+    step = std::clamp(step, 0, stepCount() - 1);
+    m_animation->stop();
+    m_hold.stop();
+    const bool changed = step != m_step;
+    m_step = step;
+    m_scene = buildStageScene(*m_snapshot, m_lesson, m_step);
+    if (changed) emit stepChanged(m_step);
+    if (animate) {
+        m_animation->setDuration(std::max(1, int(m_scene.durationMs / m_speed)));
+        setProgress(0);
+        m_animation->start();
+    } else {
+        setProgress(1);
+        if (m_playing) m_hold.start(int(kHoldMs / m_speed));
+    }
+}
+
+void LessonController::next() {
+    if (m_step + 1 < stepCount()) setStep(m_step + 1, true);
+    else setPlaying(false);
+}
+
+void LessonController::previous() { setStep(m_step - 1, false); }
+void LessonController::first() { setStep(0, false); }
+void LessonController::last() { setStep(stepCount() - 1, false); }
+
+void LessonController::finishAnimation() {
+    if (m_animation->state() == QAbstractAnimation::Running) m_animation->setCurrentTime(m_animation->duration());
+}
+
+void LessonController::setPlaying(bool playing) {
+    if (playing == m_playing) return;
+    m_playing = playing;
+    emit playingChanged(playing);
+    if (!playing) {
+        m_hold.stop();
+        return;
+    }
+    if (m_step + 1 >= stepCount() && m_progress >= 1) setStep(0, true);  // play from the start again
+    else if (m_animation->state() != QAbstractAnimation::Running) m_hold.start(int(kHoldMs / 4 / m_speed));
+}
+
+void LessonController::togglePlay() { setPlaying(!m_playing); }
+
+void LessonController::onAnimationFinished() {
+    setProgress(1);
+    if (m_playing) m_hold.start(int(kHoldMs / m_speed));
+}
+
+void LessonController::setSpeed(double speed) {
+    speed = std::clamp(speed, 0.25, 4.0);
+    if (speed == m_speed) return;
+    m_speed = speed;
+    if (m_animation->state() == QAbstractAnimation::Running) {
+        const double at = m_progress;
+        m_animation->stop();
+        m_animation->setDuration(std::max(1, int(m_scene.durationMs / m_speed)));
+        m_animation->start();
+        m_animation->setCurrentTime(int(at * m_animation->duration()));
+    }
+    emit speedChanged(speed);
+}
+
+void LessonController::setZoom(double zoom) {
+    zoom = std::clamp(zoom, 0.5, 3.0);
+    if (std::abs(zoom - m_zoom) < 1e-9) return;
+    m_zoom = zoom;
+    emit zoomChanged(zoom);
+}
+
+void LessonController::zoomIn() { setZoom(m_zoom * 1.25); }
+void LessonController::zoomOut() { setZoom(m_zoom / 1.25); }
+void LessonController::resetZoom() { setZoom(1); }
+
+void LessonController::setMessage(const QString& message) {
+    if (message == m_message) return;
+    m_message = message;
+    emit messageChanged(message);
+}
+
+void LessonController::setProgress(double progress) {
+    m_progress = progress;
+    emit progressChanged(progress);
+}
+
+}  // namespace alab::ui

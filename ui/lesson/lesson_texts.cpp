@@ -1,0 +1,64 @@
+// Lesson texts (see lesson_texts.h). The English sources live in core/lesson.cpp.
+#include "ui/lesson/lesson_texts.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+namespace alab::ui {
+namespace {
+
+QString tr(const std::string& source) { return QCoreApplication::translate("Lesson", source.c_str()); }
+
+}  // namespace
+
+QString stepTitle(const core::LessonStep& step) { return tr(step.title); }
+
+QStringList stepParagraphs(const core::LessonStep& step) {
+    QStringList out;
+    for (const core::LessonParagraph& p : step.paragraphs) {
+        QString text = tr(p.text);
+        for (const std::string& arg : p.args) text = text.arg(QString::fromStdString(arg));
+        out << text;
+    }
+    return out;
+}
+
+QString formulaHtml(const QString& formula) {
+    QString out;
+    for (int i = 0; i < formula.size(); ++i) {
+        const QChar ch = formula[i];
+        if ((ch == '^' || ch == '_') && i + 1 < formula.size()) {
+            const char* tag = ch == '^' ? "sup" : "sub";
+            int end = i + 1;
+            QString part;
+            if (formula[end] == '(') {
+                const int close = formula.indexOf(')', end);
+                part = formula.mid(end + 1, close < 0 ? -1 : close - end - 1);
+                end = close < 0 ? int(formula.size()) : close + 1;
+            } else {
+                while (end < formula.size() && formula[end].isLetterOrNumber()) ++end;
+                part = formula.mid(i + 1, end - i - 1);
+            }
+            out += QStringLiteral("<%1>%2</%1>").arg(QLatin1String(tag), formulaHtml(part));
+            i = end - 1;
+        } else if (ch == QChar(0x1D40)) {  // ᵀ is missing from many serif and bold fonts
+            out += QStringLiteral("<sup>T</sup>");
+        } else {
+            out += QString(ch).toHtmlEscaped();
+        }
+    }
+    return out;
+}
+
+QString attentionFormulaHtml(const std::vector<int>& highlighted) {
+    const std::vector<std::string>& terms = core::attentionFormulaTerms();
+    QString out;
+    for (int k = 0; k < int(terms.size()); ++k) {
+        const QString term = formulaHtml(QString::fromStdString(terms[size_t(k)]));
+        const bool on = std::find(highlighted.begin(), highlighted.end(), k) != highlighted.end();
+        out += on ? QStringLiteral("<span style=\"background:#ffd866;color:#000;font-weight:bold\">%1</span>").arg(term) : term;
+    }
+    return out;
+}
+
+}  // namespace alab::ui

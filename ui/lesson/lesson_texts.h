@@ -1,0 +1,19 @@
+// The lesson's words in the current language: titles, paragraphs (with their numbers filled in) and
+// formulas of core's script, translated at display time (context "Lesson"), plus formula HTML.
+#pragma once
+
+#include "core/lesson.h"
+
+#include <QString>
+
+namespace alab::ui {
+
+QString stepTitle(const core::LessonStep& step);
+/// All paragraphs, translated, with %1.. replaced by the step's arguments.
+QStringList stepParagraphs(const core::LessonStep& step);
+/// "^X" → superscript, "_x" → subscript, as HTML.
+QString formulaHtml(const QString& formula);
+/// Z = softmax(QKᵀ/√d_k)·V with the step's terms highlighted, as HTML.
+QString attentionFormulaHtml(const std::vector<int>& highlighted);
+
+}  // namespace alab::ui

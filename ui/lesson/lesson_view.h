@@ -1,0 +1,45 @@
+// The lesson tab: the step list on the left; the stage, the explanation and the transport bar in
+// the middle; the sentence bar below. Owns the LessonController and its LessonActions; the keys
+// work whenever this tab is visible.
+#pragma once
+
+#include <QWidget>
+
+namespace alab::ui {
+
+class ExplanationPanel;
+class LessonActions;
+class LessonController;
+class LessonStage;
+class SentenceBar;
+class StepList;
+class TraceSession;
+class TransportBar;
+
+class LessonView : public QWidget {
+    Q_OBJECT
+public:
+    explicit LessonView(TraceSession* session, QWidget* parent = nullptr);
+
+    LessonController* controller() const { return m_controller; }
+    LessonActions* actions() const { return m_actions; }
+    LessonStage* stage() const { return m_stage; }
+    StepList* stepList() const { return m_steps; }
+    ExplanationPanel* explanation() const { return m_explanation; }
+    TransportBar* transport() const { return m_transport; }
+    SentenceBar* sentenceBar() const { return m_sentence; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    LessonController* m_controller;
+    LessonActions* m_actions;
+    LessonStage* m_stage;
+    StepList* m_steps;
+    ExplanationPanel* m_explanation;
+    TransportBar* m_transport;
+    SentenceBar* m_sentence;
+};
+
+}  // namespace alab::ui

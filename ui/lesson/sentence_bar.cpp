@@ -1,0 +1,74 @@
+// SentenceBar (see sentence_bar.h).
+#include "ui/lesson/sentence_bar.h"
+
+#include "ui/lesson/lesson_controller.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+
+namespace alab::ui {
+
+SentenceBar::SentenceBar(LessonController* controller, QWidget* parent)
+    : QWidget(parent), m_controller(controller), m_label(new QLabel(this)), m_edit(new QLineEdit(this)),
+      m_seedLabel(new QLabel(this)), m_seed(new QSpinBox(this)), m_run(new QPushButton(this)), m_reset(new QPushButton(this)),
+      m_message(new QLabel(this)) {
+    setObjectName(QStringLiteral("sentenceBar"));
+    m_edit->setObjectName(QStringLiteral("sentenceEdit"));
+    m_edit->setClearButtonEnabled(true);
+    m_edit->setMaxLength(400);
+    m_seed->setObjectName(QStringLiteral("seedBox"));
+    m_seed->setRange(0, 999999);
+    m_seed->setValue(2017);
+    m_label->setBuddy(m_edit);
+    m_seedLabel->setBuddy(m_seed);
+    m_message->setObjectName(QStringLiteral("sentenceMessage"));
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("QLabel { color: #8a1c00; font-weight: bold; }"));
+    m_message->hide();
+    auto* layout = new QGridLayout(this);
+    layout->setContentsMargins(8, 2, 8, 4);
+    layout->addWidget(m_label, 0, 0);
+    layout->addWidget(m_edit, 0, 1);
+    layout->addWidget(m_seedLabel, 0, 2);
+    layout->addWidget(m_seed, 0, 3);
+    layout->addWidget(m_run, 0, 4);
+    layout->addWidget(m_reset, 0, 5);
+    layout->addWidget(m_message, 1, 0, 1, 6);
+    layout->setColumnStretch(1, 1);
+    connect(m_edit, &QLineEdit::returnPressed, this, &SentenceBar::run);
+    connect(m_run, &QPushButton::clicked, this, &SentenceBar::run);
+    connect(m_reset, &QPushButton::clicked, controller, &LessonController::loadThinkingMachines);
+    connect(controller, &LessonController::messageChanged, this, &SentenceBar::showMessage);
+    retranslate();
+}
+
+void SentenceBar::run() { m_controller->runSentence(m_edit->text(), quint64(m_seed->value())); }
+
+void SentenceBar::showMessage(const QString& message) {
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+}
+
+void SentenceBar::retranslate() {
+    m_label->setText(tr("Your &sentence:"));
+    m_edit->setPlaceholderText(tr("2 to 12 words, e.g. the cat sat on the mat"));
+    m_edit->setAccessibleName(tr("Your sentence"));
+    m_seedLabel->setText(tr("S&eed:"));
+    m_seed->setAccessibleName(tr("Seed of the demo model's weights"));
+    m_seed->setToolTip(tr("Another seed gives the demo model other random weights"));
+    m_run->setText(tr("&Run"));
+    m_run->setAccessibleName(tr("Run the lesson on your sentence"));
+    m_reset->setText(tr("&Thinking Machines"));
+    m_reset->setToolTip(tr("Back to the worked example"));
+}
+
+void SentenceBar::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) retranslate();
+}
+
+}  // namespace alab::ui

@@ -1,0 +1,44 @@
+// "Your own sentence": a text field (2–12 words) and a seed for the demo model's weights, a Run
+// button, a button back to Thinking Machines, and the message line that explains a bad sentence.
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace alab::ui {
+
+class LessonController;
+
+class SentenceBar : public QWidget {
+    Q_OBJECT
+public:
+    explicit SentenceBar(LessonController* controller, QWidget* parent = nullptr);
+
+    QLineEdit* sentenceEdit() const { return m_edit; }
+    QSpinBox* seedBox() const { return m_seed; }
+    QLabel* messageLabel() const { return m_message; }
+    /// Runs the sentence in the field with the seed (same as pressing Enter or Run).
+    void run();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void showMessage(const QString& message);
+
+    LessonController* m_controller;
+    QLabel* m_label;
+    QLineEdit* m_edit;
+    QLabel* m_seedLabel;
+    QSpinBox* m_seed;
+    QPushButton* m_run;
+    QPushButton* m_reset;
+    QLabel* m_message;
+};
+
+}  // namespace alab::ui

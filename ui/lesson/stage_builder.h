@@ -1,0 +1,18 @@
+// Turns one step of the lesson script into a StageScene: which rows of which tensors appear, which
+// derived numbers (products, exponentials, weighted values) sit between them, and when each cell
+// fills in. Every number is read from the snapshot's trace (or the model's weights for W^Q, W^K, W^V).
+#pragma once
+
+#include "core/lesson.h"
+#include "ui/common/trace_session.h"
+#include "ui/lesson/stage_scene.h"
+
+namespace alab::ui {
+
+/// The scene for lesson.steps[step], laid out. `snapshot` must hold the trace the lesson was built from.
+StageScene buildStageScene(const Snapshot& snapshot, const core::Lesson& lesson, int step);
+
+/// "1.2·10⁶" for large numbers, else core::formatLessonNumber.
+QString formatStageNumber(double value);
+
+}  // namespace alab::ui

@@ -1,0 +1,155 @@
+// MainWindow (see main_window.h).
+#include "ui/main_window.h"
+
+#include "ui/analysis/analysis_views.h"
+#include "ui/common/trace_session.h"
+#include "ui/language.h"
+#include "ui/lesson/lesson_controller.h"
+#include "ui/lesson/lesson_stage.h"
+#include "ui/lesson/lesson_view.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QScreen>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace alab::ui {
+
+MainWindow::MainWindow(bool restoreLanguage, QWidget* parent)
+    : QMainWindow(parent), m_session(new TraceSession(this)), m_language(new Language(this)), m_tabs(new QTabWidget(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_lesson = new LessonView(m_session, m_tabs);
+    m_tabs->addTab(m_lesson, QString());
+    setCentralWidget(m_tabs);
+    createMenus();
+    createStatusBar();
+    installAnalysisViews(this, m_tabs, m_session);
+    m_lesson->controller()->loadThinkingMachines();
+    if (const QScreen* screen = QApplication::primaryScreen()) {
+        const QRect available = screen->availableGeometry();
+        resize(std::min(1600, available.width() * 9 / 10), std::min(960, available.height() * 9 / 10));
+    } else {
+        resize(1440, 900);
+    }
+    retranslate();
+    if (restoreLanguage) setLanguage(Language::remembered(), false);
+}
+
+void MainWindow::createMenus() {
+    m_file = menuBar()->addMenu(QString());
+    m_file->setObjectName(QStringLiteral("menuFile"));
+    m_quit = m_file->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
+    m_quit->setObjectName(QStringLiteral("actionQuit"));
+    m_quit->setMenuRole(QAction::QuitRole);
+
+    m_view = menuBar()->addMenu(QString());
+    m_view->setObjectName(QStringLiteral("menuView"));
+    m_fullScreen = m_view->addAction(QString(), Qt::Key_F11, this, &MainWindow::toggleFullScreen);
+    m_fullScreen->setObjectName(QStringLiteral("actionFullScreen"));
+    m_fullScreen->setCheckable(true);
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageMenu->setObjectName(QStringLiteral("menuLanguage"));
+    auto* group = new QActionGroup(this);
+    for (const QString& code : Language::available()) {
+        QAction* a = m_languageMenu->addAction(Language::nativeName(code));
+        a->setObjectName(QStringLiteral("actionLanguage_") + code);
+        a->setData(code);
+        a->setCheckable(true);
+        a->setChecked(code == m_language->current());
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] { setLanguage(code); });
+        m_languageActions << a;
+    }
+
+    m_help = menuBar()->addMenu(QString());
+    m_help->setObjectName(QStringLiteral("menuHelp"));
+    m_shortcuts = m_help->addAction(QString(), this, &MainWindow::showShortcuts);
+    m_shortcuts->setObjectName(QStringLiteral("actionShortcuts"));
+    m_about = m_help->addAction(QString(), this, &MainWindow::showAbout);
+    m_about->setObjectName(QStringLiteral("actionAbout"));
+}
+
+void MainWindow::createStatusBar() {
+    m_hover = new QLabel(this);
+    m_hover->setObjectName(QStringLiteral("hoverLabel"));
+    m_hover->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_busyLabel = new QLabel(this);
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setRange(0, 0);  // indeterminate
+    m_busy->setMaximumWidth(140);
+    m_busy->setMaximumHeight(16);
+    m_busy->setVisible(false);
+    m_busyLabel->setVisible(false);
+    statusBar()->addWidget(m_hover, 1);
+    statusBar()->addPermanentWidget(m_busyLabel);
+    statusBar()->addPermanentWidget(m_busy);
+    connect(m_session, &TraceSession::busyChanged, m_busy, &QWidget::setVisible);
+    connect(m_session, &TraceSession::busyChanged, m_busyLabel, &QWidget::setVisible);
+    connect(m_lesson->stage(), &LessonStage::hoveredChanged, m_hover, &QLabel::setText);
+}
+
+bool MainWindow::setLanguage(const QString& code, bool remember) {
+    if (!m_language->apply(code, remember)) return false;
+    for (QAction* a : m_languageActions) a->setChecked(a->data().toString() == code);
+    return true;
+}
+
+void MainWindow::toggleFullScreen() {
+    if (isFullScreen()) showNormal();
+    else showFullScreen();
+    m_fullScreen->setChecked(isFullScreen());
+}
+
+void MainWindow::retranslate() {
+    setWindowTitle(tr("AttentionLab — self-attention, step by step"));
+    m_tabs->setTabText(m_tabs->indexOf(m_lesson), tr("Lesson"));
+    m_file->setTitle(tr("&File"));
+    m_quit->setText(tr("&Quit"));
+    m_view->setTitle(tr("&View"));
+    m_fullScreen->setText(tr("&Full screen"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_help->setTitle(tr("&Help"));
+    m_shortcuts->setText(tr("&Keyboard shortcuts"));
+    m_about->setText(tr("&About AttentionLab"));
+    m_busyLabel->setText(tr("Computing…"));
+    m_busy->setAccessibleName(tr("Computing"));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) retranslate();
+}
+
+void MainWindow::showShortcuts() {
+    QMessageBox::information(
+        this, tr("Keyboard shortcuts"),
+        tr("<table cellpadding=4>"
+           "<tr><td><b>Space</b></td><td>play / pause</td></tr>"
+           "<tr><td><b>→ / Page Down</b></td><td>next step</td></tr>"
+           "<tr><td><b>← / Page Up</b></td><td>previous step</td></tr>"
+           "<tr><td><b>Home / End</b></td><td>first / last step</td></tr>"
+           "<tr><td><b>F11</b></td><td>full screen</td></tr>"
+           "<tr><td><b>Ctrl + / Ctrl − / Ctrl 0</b></td><td>larger / smaller / normal size</td></tr>"
+           "</table><p>A presentation clicker sends Page Down and Page Up, so it works too.</p>"));
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About AttentionLab"),
+                       tr("<p><b>AttentionLab</b> %1</p><p>Teaches and inspects the Transformer: every number "
+                          "on screen comes from a small Transformer computed on this computer.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+}  // namespace alab::ui

@@ -1,0 +1,64 @@
+// The main window: a tab widget whose first tab is the lesson and whose other tabs and docks come
+// from the analysis views; menus File / View / Language / Help; a status bar naming the tensor under
+// the mouse, with a busy indicator while a forward pass runs. It wires, it does not compute.
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QTabWidget;
+
+namespace alab::ui {
+
+class Language;
+class LessonView;
+class TraceSession;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    /// Loads the Thinking Machines lesson and the remembered language (when `restoreLanguage`).
+    explicit MainWindow(bool restoreLanguage = true, QWidget* parent = nullptr);
+
+    TraceSession* session() const { return m_session; }
+    LessonView* lessonView() const { return m_lesson; }
+    QTabWidget* tabs() const { return m_tabs; }
+    Language* language() const { return m_language; }
+    QLabel* hoverLabel() const { return m_hover; }
+    QProgressBar* busyIndicator() const { return m_busy; }
+
+    /// Switches the interface language ("en", "zh_CN"); remembered when `remember`.
+    bool setLanguage(const QString& code, bool remember = true);
+    void toggleFullScreen();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void createMenus();
+    void createStatusBar();
+    void retranslate();
+    void showShortcuts();
+    void showAbout();
+
+    TraceSession* m_session;
+    Language* m_language;
+    QTabWidget* m_tabs;
+    LessonView* m_lesson;
+    QMenu* m_file = nullptr;
+    QMenu* m_view = nullptr;
+    QMenu* m_languageMenu = nullptr;
+    QMenu* m_help = nullptr;
+    QAction* m_quit = nullptr;
+    QAction* m_fullScreen = nullptr;
+    QAction* m_shortcuts = nullptr;
+    QAction* m_about = nullptr;
+    QList<QAction*> m_languageActions;
+    QLabel* m_hover = nullptr;
+    QLabel* m_busyLabel = nullptr;
+    QProgressBar* m_busy = nullptr;
+};
+
+}  // namespace alab::ui
