@@ -156,6 +156,34 @@ private slots:
         QCOMPARE(exportAllHeads(*w.session->snapshot(), request, dir.filePath("heads"), &files), QString());
         QCOMPARE(files, 8);
     }
+
+    // With ALAB_SCREENSHOTS=DIR set, saves the views as a person sees them (for docs and review).
+    void screenshots() {
+        const QString out = qEnvironmentVariable("ALAB_SCREENSHOTS");
+        if (out.isEmpty()) QSKIP("set ALAB_SCREENSHOTS=DIR to save screenshots");
+        Window w;
+        core::ModelSource source;
+        source.preset = "demo";
+        QCOMPARE(w.session->load(source, QStringLiteral("the cat sat on the mat"), QStringLiteral("<bos> 猫 坐 在 垫 子 上"), true), QString());
+        w.window.resize(1500, 950);
+        w.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+        auto* attention = w.view<AttentionView>("attentionView");
+        w.tabs->setCurrentWidget(attention);
+        attention->showHead(AttentionKind::Cross, 0, 1);
+        QTest::mouseClick(attention->plot(), Qt::LeftButton, {}, attention->plot()->cellCenter(1, 3).toPoint());
+        QVERIFY(w.window.grab().save(out + "/window-attention.png"));
+        auto* all = w.view<AllHeadsView>("allHeadsView");
+        w.tabs->setCurrentWidget(all);
+        all->setKind(AttentionKind::EncoderSelf);
+        QVERIFY(w.window.grab().save(out + "/window-all-heads.png"));
+        QVERIFY(all->grab().save(out + "/all-heads.png"));
+        w.tabs->setCurrentWidget(w.view<PositionalView>("positionalView"));
+        QVERIFY(w.window.grab().save(out + "/window-positional.png"));
+        w.window.findChild<QDockWidget*>("tensorInspectorDock")->show();
+        w.window.findChild<TensorInspector*>()->selectTensor(QStringLiteral("decoder.0.self_attn.scaled"));
+        QVERIFY(w.window.grab().save(out + "/window-inspector.png"));
+    }
 };
 
 QTEST_MAIN(TestAnalysisViews)

@@ -44,6 +44,7 @@ AttentionView::AttentionView(TraceSession* session, QWidget* parent) : QWidget(p
     split->addWidget(m_explainer);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    split->setSizes({900, 440});
     m_hover = new QLabel(this);
     m_hover->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* layout = new QVBoxLayout(this);
@@ -121,7 +122,9 @@ void AttentionView::explainCell(int row, int col) {
     if (!snap || !snap->trace) return;
     const core::AttentionTrace* a = attentionTrace(*snap->trace, kind(), layer());
     const HeatmapData& d = m_plot->heatmap();
-    if (a) explainer()->explain(*a, head(), row, col, d.rowLabels.value(row), d.colLabels.value(col), d.colLabels);
+    if (!a) return;
+    m_plot->markCell(row, col);
+    explainer()->explain(*a, head(), row, col, d.rowLabels.value(row), d.colLabels.value(col), d.colLabels);
 }
 
 void AttentionView::exportCurrent() {

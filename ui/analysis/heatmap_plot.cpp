@@ -49,6 +49,10 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
             [this] { clampRange(xAxis, int(m_data.values.cols())); });
     connect(yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             [this] { clampRange(yAxis, int(m_data.values.rows())); });
+    m_marker = new QCPItemRect(this);
+    m_marker->setLayer(QStringLiteral("celltext"));
+    m_marker->setPen(QPen(QColor(213, 94, 0), 3));
+    m_marker->setVisible(false);
     setMouseTracking(true);
     clearHeatmap();
 }
@@ -63,7 +67,18 @@ void HeatmapPlot::setHeatmap(const HeatmapData& data, ColorMapKind kind) {
     xAxis->setLabel(m_data.colTitle);
     fillMap();
     applyGradient();
+    m_marker->setVisible(false);
     resetView();
+}
+
+void HeatmapPlot::markCell(int row, int col) {
+    const bool inside = row >= 0 && col >= 0 && row < m_data.values.rows() && col < m_data.values.cols();
+    m_marker->setVisible(inside);
+    if (inside) {
+        m_marker->topLeft->setCoords(col - 0.5, row - 0.5);
+        m_marker->bottomRight->setCoords(col + 0.5, row + 0.5);
+    }
+    replot();
 }
 
 void HeatmapPlot::setColorMapKind(ColorMapKind kind) {

@@ -32,6 +32,8 @@ public:
     QPointF cellCenter(int row, int col) const;
     /// Show every cell again after zooming or dragging.
     void resetView();
+    /// Outlines one cell (the one being explained); -1 removes the outline.
+    void markCell(int row, int col);
 
 signals:
     void cellHovered(int row, int col, const QString& text);  // row = col = -1 when outside the map
@@ -58,6 +60,7 @@ private:
     QCPColorScale* m_scale;
     QCPTextElement* m_title;
     CellTextLayer* m_cellText;
+    QCPItemRect* m_marker;
     QSharedPointer<TokenTicker> m_rowTicker, m_colTicker;
     QPoint m_pressPos;
 };

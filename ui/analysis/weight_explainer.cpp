@@ -58,9 +58,9 @@ QString WeightExplainer::softmaxHtml(const core::AttentionTrace& a, int head, in
                        .arg(tr("key"), tr("scaled"), tr("e<sup>scaled − max</sup>"), tr("weight"));
     for (int j : order) {
         const double e = std::isfinite(scaled(row, j)) ? std::exp(double(scaled(row, j)) - mx) : 0.0;
-        html += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
+        html += QStringLiteral("<tr%1><td nowrap>%2</td><td nowrap>%3</td><td nowrap>%4</td><td nowrap>%5</td></tr>")
                     .arg(j == col ? QStringLiteral(" style='background:#fde725;font-weight:bold'") : QString(),
-                         keys.value(j, QString::number(j)).toHtmlEscaped(), num(scaled(row, j)), num(e),
+                         QStringLiteral("%1 <small>(%2)</small>").arg(keys.value(j).toHtmlEscaped()).arg(j), num(scaled(row, j)), num(e),
                          num(weights(row, j)));
     }
     html += QStringLiteral("</table>");
