@@ -1,0 +1,225 @@
+// The lesson widgets without the main window: every number the stage shows equals the trace's,
+// stepping forward and back, play, the animation, hovering, and the student's own sentence (good
+// and bad). Run offscreen; waits use QTRY_*, never sleeps.
+#include "core/lesson.h"
+#include "ui/common/trace_session.h"
+#include "ui/lesson/lesson_controller.h"
+#include "ui/lesson/lesson_stage.h"
+#include "ui/lesson/lesson_texts.h"
+#include "ui/lesson/lesson_view.h"
+#include "ui/lesson/sentence_bar.h"
+#include "ui/lesson/stage_builder.h"
+#include "ui/lesson/step_list.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace alab;
+using namespace alab::ui;
+
+namespace {
+
+// Every cell that claims to come from the trace holds exactly that tensor's value and shows it.
+int checkSceneAgainstTrace(const StageScene& scene, const Snapshot& snap) {
+    int checked = 0;
+    for (const StageGrid& g : scene.grids)
+        for (const StageCell& c : g.cells) {
+            if (!c.fromTrace) continue;
+            const auto t = core::findTensor(*snap.trace, c.tensor.toStdString());
+            if (!t) {
+                QTest::qFail(qPrintable(QStringLiteral("no tensor ") + c.tensor), __FILE__, __LINE__);
+                return -1;
+            }
+            std::vector<int64_t> idx(c.index.begin(), c.index.end());
+            int64_t flat = 0;
+            for (size_t k = 0; k < idx.size(); ++k) flat = flat * t->shape[k] + idx[k];
+            if (double(t->data[size_t(flat)]) != c.value || c.text != formatStageNumber(c.value)) {
+                QTest::qFail(qPrintable(QStringLiteral("%1 shows %2").arg(c.tensor, c.text)), __FILE__, __LINE__);
+                return -1;
+            }
+            ++checked;
+        }
+    return checked;
+}
+
+QStringList texts(const StageScene& scene) {
+    QStringList out;
+    for (const StageGrid& g : scene.grids)
+        for (const StageCell& c : g.cells) out << c.tensor + c.text;
+    return out;
+}
+
+}  // namespace
+
+class TestLessonStage : public QObject {
+    Q_OBJECT
+private:
+    TraceSession* m_session = nullptr;
+    LessonView* m_view = nullptr;
+    LessonController* lesson() const { return m_view->controller(); }
+
+private slots:
+    void init() {
+        m_session = new TraceSession;
+        m_view = new LessonView(m_session);
+        lesson()->loadThinkingMachines();
+        m_view->resize(1400, 900);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    }
+    void cleanup() {
+        delete m_view;
+        delete m_session;
+    }
+
+    void everyStepShowsTheTracesNumbers() {
+        QCOMPARE(lesson()->stepCount(), 8);
+        for (int s = 0; s < lesson()->stepCount(); ++s) {
+            lesson()->setStep(s, false);
+            QCOMPARE(lesson()->progress(), 1.0);
+            const int checked = checkSceneAgainstTrace(lesson()->scene(), *lesson()->snapshot());
+            QVERIFY2(checked > 0, qPrintable(QStringLiteral("step %1 shows no trace number").arg(s + 1)));
+        }
+    }
+
+    void scoresStepShowsProductsAndSums() {
+        lesson()->setStep(2, false);
+        const core::AttentionTrace& a = lesson()->snapshot()->trace->encoder[0].self_attn;
+        QVector<double> scores;
+        for (const StageGrid& g : lesson()->scene().grids)
+            for (const StageCell& c : g.cells)
+                if (c.tensor.endsWith(QLatin1String(".scores"))) scores << c.value;
+        QCOMPARE(scores, QVector<double>({a.scores[0](0, 0), a.scores[0](0, 1)}));
+        // The product cells are q1[n]·kj[n] of the trace's q and k.
+        const StageGrid& products = lesson()->scene().grids[2];
+        QVERIFY(products.cells.first().tensor.isEmpty());
+        for (int n = 0; n < products.cols; ++n) QCOMPARE(products.cells[n].value, double(a.q[0](0, n)) * a.k[0](0, n));
+    }
+
+    void forwardAndBack() {
+        QSignalSpy spy(lesson(), &LessonController::stepChanged);
+        QStringList firstVisit;
+        for (int s = 1; s < 8; ++s) {
+            lesson()->next();
+            QCOMPARE(lesson()->step(), s);
+            lesson()->finishAnimation();
+            QTRY_COMPARE(lesson()->progress(), 1.0);
+            firstVisit << texts(lesson()->scene()).join(QLatin1Char('|'));
+        }
+        QCOMPARE(spy.count(), 7);
+        lesson()->next();  // already at the end
+        QCOMPARE(lesson()->step(), 7);
+        for (int s = 6; s >= 1; --s) {
+            lesson()->previous();
+            QCOMPARE(lesson()->step(), s);
+            QCOMPARE(lesson()->progress(), 1.0);  // the earlier state, finished
+            QCOMPARE(texts(lesson()->scene()).join(QLatin1Char('|')), firstVisit[s - 1]);
+        }
+        QCOMPARE(m_view->stepList()->currentRow(), 1);
+    }
+
+    void animationRunsToTheEnd() {
+        QSignalSpy progress(lesson(), &LessonController::progressChanged);
+        lesson()->setSpeed(4);
+        lesson()->setStep(3, true);
+        QVERIFY(lesson()->progress() < 1.0);
+        QTRY_COMPARE(lesson()->progress(), 1.0);
+        QVERIFY(progress.count() > 3);  // several frames, not a jump
+    }
+
+    void playAdvancesByItself() {
+        lesson()->setSpeed(4);
+        lesson()->first();
+        QSignalSpy playing(lesson(), &LessonController::playingChanged);
+        lesson()->setPlaying(true);
+        QCOMPARE(playing.count(), 1);
+        QTRY_COMPARE(lesson()->step(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(lesson()->step(), 2, 8000);
+        lesson()->setPlaying(false);
+        QVERIFY(!lesson()->isPlaying());
+    }
+
+    void clickingTheStepListJumps() {
+        StepList* list = m_view->stepList();
+        QCOMPARE(list->count(), 8);
+        QCOMPARE(list->item(4)->text(), QStringLiteral("5.  ") + stepTitle(lesson()->lesson().steps[4]));
+        const QRect r = list->visualItemRect(list->item(4));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, r.center());
+        QCOMPARE(lesson()->step(), 4);
+    }
+
+    void hoverNamesTheTensor() {
+        lesson()->setStep(2, false);
+        LessonStage* stage = m_view->stage();
+        QSignalSpy hovered(stage, &LessonStage::hoveredChanged);
+        int grid = -1;
+        for (int g = 0; g < lesson()->scene().grids.size(); ++g)
+            if (lesson()->scene().grids[g].cells.first().tensor.endsWith(QLatin1String(".scores"))) grid = g;
+        QVERIFY(grid >= 0);
+        const StageCell& cell = lesson()->scene().grids[grid].cells.first();
+        QTest::mouseMove(stage->viewport(), stage->cellViewportRect(grid, 0).center());
+        QTRY_VERIFY(!hovered.isEmpty());
+        const QString text = hovered.last().first().toString();
+        const QString name = QStringLiteral("encoder.0.self_attn.scores[0][0][%1]").arg(cell.index[2]);
+        QVERIFY2(text.startsWith(name), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("q₁·k")) && text.endsWith(cell.text), qPrintable(text));
+    }
+
+    void ownSentenceUpdatesEveryStep() {
+        lesson()->setStep(4, false);
+        QVERIFY(lesson()->runSentence(QStringLiteral("the cat sat on the mat"), 7).isEmpty());
+        QTRY_COMPARE(int(lesson()->lesson().words.size()), 6);
+        QCOMPARE(lesson()->step(), 4);
+        QCOMPARE(lesson()->snapshot()->modelName, QStringLiteral("demo"));
+        for (int s = 0; s < lesson()->stepCount(); ++s) {
+            lesson()->setStep(s, false);
+            QVERIFY(checkSceneAgainstTrace(lesson()->scene(), *lesson()->snapshot()) > 0);
+        }
+        // Another seed, other weights: the queries change.
+        const float q = lesson()->snapshot()->trace->encoder[0].self_attn.q[0](0, 0);
+        QVERIFY(lesson()->runSentence(QStringLiteral("the cat sat on the mat"), 8).isEmpty());
+        QTRY_VERIFY(lesson()->snapshot()->trace->encoder[0].self_attn.q[0](0, 0) != q);
+    }
+
+    void badSentencesKeepTheLesson_data() {
+        QTest::addColumn<QString>("sentence");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("spaces only") << QStringLiteral("   ");
+        QTest::newRow("single word") << QStringLiteral("cat");
+        QTest::newRow("unknown word") << QStringLiteral("the cat sat on the zorblax");
+        QTest::newRow("thirteen words") << QStringLiteral("the cat sat on the mat and the dog sat on the mat");
+        QTest::newRow("very long") << QStringLiteral("the cat ").repeated(400);
+    }
+    void badSentencesKeepTheLesson() {
+        QFETCH(QString, sentence);
+        const auto before = lesson()->snapshot();
+        const std::vector<std::string> words = lesson()->lesson().words;
+        SentenceBar* bar = m_view->sentenceBar();
+        bar->sentenceEdit()->setText(sentence);
+        QTest::keyClick(bar->sentenceEdit(), Qt::Key_Return);
+        QVERIFY(!lesson()->message().isEmpty());
+        QTRY_VERIFY(bar->messageLabel()->isVisible());
+        QCOMPARE(bar->messageLabel()->text(), lesson()->message());
+        m_session->waitForFinished();
+        QCOMPARE(lesson()->snapshot(), before);
+        QCOMPARE(lesson()->lesson().words, words);
+        QVERIFY(checkSceneAgainstTrace(lesson()->scene(), *before) > 0);
+    }
+
+    void zoomIsClamped() {
+        QSignalSpy zoom(lesson(), &LessonController::zoomChanged);
+        const double fit = m_view->stage()->scale();
+        lesson()->zoomIn();
+        QVERIFY(m_view->stage()->scale() > fit);
+        for (int i = 0; i < 20; ++i) lesson()->zoomIn();
+        QCOMPARE(lesson()->zoom(), 3.0);
+        lesson()->resetZoom();
+        QCOMPARE(m_view->stage()->scale(), fit);
+        QVERIFY(zoom.count() >= 3);
+    }
+};
+
+QTEST_MAIN(TestLessonStage)
+#include "tst_lesson_stage.moc"
