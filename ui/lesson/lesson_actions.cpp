@@ -28,8 +28,8 @@ LessonActions::LessonActions(LessonController* controller, QObject* parent) : QO
     next = make(this, "actionNextStep", QStyle::SP_MediaSeekForward, {Qt::Key_Right, Qt::Key_PageDown});
     last = make(this, "actionLastStep", QStyle::SP_MediaSkipForward, {Qt::Key_End});
     zoomIn = make(this, "actionZoomIn", QStyle::SP_CustomBase,
-                  {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
-    zoomOut = make(this, "actionZoomOut", QStyle::SP_CustomBase, {QKeySequence::ZoomOut, QKeySequence(Qt::CTRL | Qt::Key_Minus)});
+                  {QKeySequence(Qt::CTRL | Qt::Key_Plus), QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    zoomOut = make(this, "actionZoomOut", QStyle::SP_CustomBase, {QKeySequence(Qt::CTRL | Qt::Key_Minus)});
     zoomReset = make(this, "actionZoomReset", QStyle::SP_CustomBase, {QKeySequence(Qt::CTRL | Qt::Key_0)});
     playPause->setCheckable(true);
     connect(first, &QAction::triggered, controller, &LessonController::first);

@@ -1,0 +1,108 @@
+// attention-lab --screenshot: runs the real program without a display and checks the PNG it writes
+// (requested size, not blank, different steps and languages give different pictures), and that bad
+// options print one "attention-lab: ..." line, exit non-zero and write nothing.
+#include <QImage>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Result {
+    int exitCode;
+    QString stderrText;
+};
+
+Result runApp(const QStringList& args) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));  // the program must choose offscreen by itself
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir::tempPath() + QStringLiteral("/alab-screenshot-test"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(ALAB_APP_PATH), args);
+    if (!p.waitForFinished(60000)) return {-1, QStringLiteral("timeout")};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardError())};
+}
+
+// Distinct colours in a coarse sample: a blank or single-colour image has one or two.
+int colourCount(const QImage& image) {
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+    return int(colours.size());
+}
+
+}  // namespace
+
+class TestScreenshot : public QObject {
+    Q_OBJECT
+private slots:
+    void writesAPngOfTheRequestedSize_data() {
+        QTest::addColumn<QString>("size");
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<int>("step");
+        QTest::newRow("scores 1920x1080") << "1920x1080" << "en" << 3;
+        QTest::newRow("softmax 1280x720 zh_CN") << "1280x720" << "zh_CN" << 5;
+        QTest::newRow("matrix form 1024x768") << "1024x768" << "en" << 8;
+    }
+    void writesAPngOfTheRequestedSize() {
+        QFETCH(QString, size);
+        QFETCH(QString, lang);
+        QFETCH(int, step);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("shot.png"));
+        const Result r = runApp({QStringLiteral("--screenshot"), file, QStringLiteral("--lesson"), QStringLiteral("thinking-machines"),
+                                 QStringLiteral("--step"), QString::number(step), QStringLiteral("--lang"), lang,
+                                 QStringLiteral("--size"), size});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.stderrText));
+        QImage image(file);
+        QVERIFY(!image.isNull());
+        QCOMPARE(QStringLiteral("%1x%2").arg(image.width()).arg(image.height()), size);
+        QVERIFY2(colourCount(image) > 40, qPrintable(QString::number(colourCount(image))));
+    }
+
+    void stepsAndLanguagesDiffer() {
+        QTemporaryDir dir;
+        QList<QImage> images;
+        for (const QStringList& extra : {QStringList{"--step", "2"}, QStringList{"--step", "4"}, QStringList{"--step", "4", "--lang", "zh_CN"}}) {
+            const QString file = dir.filePath(QStringLiteral("s%1.png").arg(images.size()));
+            const Result r = runApp(QStringList{"--screenshot", file, "--size", "800x600"} + extra);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.stderrText));
+            images << QImage(file);
+        }
+        QVERIFY(images[0] != images[1]);
+        QVERIFY(images[1] != images[2]);
+    }
+
+    void badOptionsFailClearly_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("step 0") << QStringList{"--step", "0"};
+        QTest::newRow("step 9") << QStringList{"--step", "9"};
+        QTest::newRow("step not a number") << QStringList{"--step", "three"};
+        QTest::newRow("bad size") << QStringList{"--size", "big"};
+        QTest::newRow("unknown lesson") << QStringList{"--lesson", "poetry"};
+        QTest::newRow("unknown language") << QStringList{"--lang", "xx"};
+        QTest::newRow("bad sentence") << QStringList{"--lesson", "demo", "--sentence", "cat"};
+    }
+    void badOptionsFailClearly() {
+        QFETCH(QStringList, args);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("shot.png"));
+        const Result r = runApp(QStringList{"--screenshot", file} + args);
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.stderrText.contains(QStringLiteral("attention-lab: ")), qPrintable(r.stderrText));
+        QVERIFY(!QFile::exists(file));
+    }
+
+    void unwritablePathFailsClearly() {
+        const Result r = runApp({QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-dir/x.png")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.stderrText.contains(QStringLiteral("attention-lab: /nonexistent-dir/x.png")), qPrintable(r.stderrText));
+    }
+};
+
+QTEST_MAIN(TestScreenshot)
+#include "tst_screenshot.moc"
