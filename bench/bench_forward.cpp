@@ -51,10 +51,10 @@ double forwardFlops(const ModelConfig& c, double S, double T) {
     return c.encoder_layers * enc + c.decoder_layers * (decSelf + decCross + decFfn) + 2 * T * dm * V;
 }
 
-bool parseInt(const char* text, int& out) {
+bool parseInt(const char* text, int& out, int min = 1) {
     char* end = nullptr;
     const long v = std::strtol(text, &end, 10);
-    if (!end || *end || v <= 0 || v > 1000000) return false;
+    if (!end || *end || v < min || v > 1000000) return false;
     out = int(v);
     return true;
 }
@@ -66,7 +66,7 @@ bool parseOptions(int argc, char** argv, Options& o) {
         const char* v = argv[++i];
         bool ok = true;
         if (a == "--runs") ok = parseInt(v, o.runs);
-        else if (a == "--warmup") ok = parseInt(v, o.warmup);
+        else if (a == "--warmup") ok = parseInt(v, o.warmup, 0);
         else if (a == "--seq") ok = parseInt(v, o.seq);
         else if (a == "--layers") ok = parseInt(v, o.layers);
         else if (a == "--d-model") ok = parseInt(v, o.d_model);
