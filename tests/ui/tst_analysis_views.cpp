@@ -16,7 +16,9 @@
 #include "core/positional_encoding.h"
 #include "core/presets.h"
 
+#include <QComboBox>
 #include <QDockWidget>
+#include <QTranslator>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -45,6 +47,15 @@ struct Window {
     template <typename T> T* view(const char* name) { return window.findChild<T*>(QLatin1String(name)); }
 };
 
+// Marks every translated string, to see which texts follow a language change.
+class MarkingTranslator : public QTranslator {
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char*, const char* source, const char* = nullptr, int = -1) const override {
+        return QStringLiteral("ZH:") + QString::fromUtf8(source);
+    }
+};
+
 QString sentence(int words) {
     QStringList out;
     const std::vector<std::string>& vocab = core::demoWords();
@@ -70,6 +81,24 @@ private slots:
         QVERIFY(w.window.findChild<QMenu*>("menuView")->actions().contains(w.window.findChild<QAction*>("actionTensorInspector")));
         QVERIFY(w.window.findChild<QDockWidget*>("tensorInspectorDock"));
         QCOMPARE(file->actions().last()->text(), QStringLiteral("Quit"));  // ours go before the window's own
+    }
+
+    void retranslatesOnLanguageChange() {
+        Window w;
+        core::ModelSource source;
+        source.preset = "demo";
+        QCOMPARE(w.session->load(source, QStringLiteral("the cat"), QString(), true), QString());
+        MarkingTranslator marker;
+        QVERIFY(QCoreApplication::installTranslator(&marker));
+        QTRY_COMPARE(w.tabs->tabText(1), QStringLiteral("ZH:Attention heatmap"));  // LanguageChange is posted
+        QCOMPARE(w.tabs->tabText(3), QStringLiteral("ZH:Positional encoding"));
+        QCOMPARE(w.window.findChild<QAction*>("actionExport")->text(), QStringLiteral("ZH:&Export…"));
+        QCOMPARE(w.window.findChild<QDockWidget*>("tensorInspectorDock")->windowTitle(), QStringLiteral("ZH:Tensor inspector"));
+        auto* attention = w.view<AttentionView>("attentionView");
+        QVERIFY(attention->findChild<QComboBox*>()->currentText().startsWith(QStringLiteral("ZH:")));
+        QVERIFY(attention->plot()->heatmap().isAttention);
+        QCoreApplication::removeTranslator(&marker);
+        QTRY_COMPARE(w.tabs->tabText(1), QStringLiteral("Attention heatmap"));
     }
 
     void gridClickOpensTheHead() {
@@ -161,6 +190,9 @@ private slots:
     void screenshots() {
         const QString out = qEnvironmentVariable("ALAB_SCREENSHOTS");
         if (out.isEmpty()) QSKIP("set ALAB_SCREENSHOTS=DIR to save screenshots");
+        QTranslator zh;  // ALAB_QM=file.qm: screenshots in that language
+        if (!qEnvironmentVariable("ALAB_QM").isEmpty() && zh.load(qEnvironmentVariable("ALAB_QM")))
+            QCoreApplication::installTranslator(&zh);
         Window w;
         core::ModelSource source;
         source.preset = "demo";

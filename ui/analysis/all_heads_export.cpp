@@ -15,8 +15,6 @@
 namespace alab::ui {
 namespace {
 
-QString ctx(const char* text) { return QCoreApplication::translate("alab::ui::FigureExport", text); }
-
 QJsonArray jsonStrings(const QStringList& list) {
     QJsonArray a;
     for (const QString& s : list) a.append(s);
@@ -27,18 +25,18 @@ QJsonArray jsonStrings(const QStringList& list) {
 QString checkDestination(const QString& dir) {
     const QFileInfo info(dir);
     if (!info.exists()) return {};
-    if (!info.isDir()) return ctx("cannot write %1: it exists and is not a folder").arg(dir);
+    if (!info.isDir()) return QCoreApplication::translate("FigureExport", "cannot write %1: it exists and is not a folder").arg(dir);
     const QDir d(dir);
     if (d.isEmpty() || d.exists(QStringLiteral("index.json"))) return {};
-    return ctx("cannot write %1: the folder is not empty; choose a new or empty folder").arg(dir);
+    return QCoreApplication::translate("FigureExport", "cannot write %1: the folder is not empty; choose a new or empty folder").arg(dir);
 }
 
 }  // namespace
 
 QString exportAllHeads(const Snapshot& snapshot, const AllHeadsRequest& request, const QString& dir, int* filesWritten) {
-    if (!snapshot.trace) return ctx("No trace has been computed yet.");
+    if (!snapshot.trace) return QCoreApplication::translate("FigureExport", "No trace has been computed yet.");
     const int layers = layerCount(*snapshot.trace, request.kind), heads = headCount(*snapshot.trace, request.kind);
-    if (layers == 0) return ctx("this model has no %1").arg(kindLabel(request.kind));
+    if (layers == 0) return QCoreApplication::translate("FigureExport", "this model has no %1").arg(kindLabel(request.kind));
     if (QString err = checkDestination(dir); !err.isEmpty()) return err;
     core::StagingDirectory staging(QDir::cleanPath(dir).toStdString());
     if (!staging.error().empty()) return QString::fromStdString(staging.error());
@@ -53,7 +51,7 @@ QString exportAllHeads(const Snapshot& snapshot, const AllHeadsRequest& request,
             const QString path = QString::fromStdString(staging.path(file.toStdString()));
             const ColorMapKind map = request.autoColorMap ? defaultColorMap(data) : request.colorMap;
             if (QString err = exportHeatmap(data, map, request.format, path, request.size); !err.isEmpty())
-                return ctx("cannot write %1: %2").arg(QDir(dir).filePath(file), err);
+                return QCoreApplication::translate("FigureExport", "cannot write %1: %2").arg(QDir(dir).filePath(file), err);
             files.append(QJsonObject{{QStringLiteral("file"), file}, {QStringLiteral("tensor"), name},
                                      {QStringLiteral("layer"), l}, {QStringLiteral("head"), h},
                                      {QStringLiteral("shape"), QJsonArray{int(data.values.rows()), int(data.values.cols())}}});

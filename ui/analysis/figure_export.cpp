@@ -7,14 +7,13 @@
 #include "ui/common/trace_session.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
 
 namespace alab::ui {
 namespace {
-
-QString ctx(const char* text) { return QCoreApplication::translate("alab::ui::FigureExport", text); }
 
 std::vector<std::string> toStd(const QStringList& list) {
     std::vector<std::string> out;
@@ -44,7 +43,7 @@ QString renderVector(QCustomPlot* plot, ExportFormat format, QIODevice* device, 
         target = pdf.get();
     }
     QCPPainter painter;
-    if (!painter.begin(target)) return ctx("cannot start drawing");
+    if (!painter.begin(target)) return QCoreApplication::translate("FigureExport", "cannot start drawing");
     painter.setMode(QCPPainter::pmVectorized);
     painter.setMode(QCPPainter::pmNoCaching);
     painter.setWindow(rect);
@@ -82,16 +81,16 @@ bool isFigureFormat(ExportFormat format) {
 
 QString writeFileAtomically(const QString& path, const QByteArray& bytes) {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return ctx("cannot write %1: %2").arg(path, file.errorString());
+    if (!file.open(QIODevice::WriteOnly)) return QCoreApplication::translate("FigureExport", "cannot write %1: %2").arg(path, file.errorString());
     if (file.write(bytes) != bytes.size() || !file.commit())
-        return ctx("cannot write %1: %2").arg(path, file.errorString());
+        return QCoreApplication::translate("FigureExport", "cannot write %1: %2").arg(path, file.errorString());
     return {};
 }
 
 QString exportPlot(QCustomPlot* plot, ExportFormat format, const QString& path, const FigureSize& size) {
     if (size.width < 16 || size.height < 16 || size.width > 20000 || size.height > 20000 || size.scale <= 0 ||
         size.scale > 8)
-        return ctx("cannot write %1: size %2 x %3 at scale %4 is out of range")
+        return QCoreApplication::translate("FigureExport", "cannot write %1: size %2 x %3 at scale %4 is out of range")
             .arg(path).arg(size.width).arg(size.height).arg(size.scale);
     if (plot->viewport().size() != QSize(size.width, size.height)) {
         plot->setViewport(QRect(0, 0, size.width, size.height));  // lay out (and thin tick labels) for this size
@@ -102,11 +101,11 @@ QString exportPlot(QCustomPlot* plot, ExportFormat format, const QString& path, 
     buffer.open(QIODevice::WriteOnly);
     if (format == ExportFormat::Png) {
         const QImage image = plot->toPixmap(size.width, size.height, size.scale).toImage();
-        if (image.isNull() || !image.save(&buffer, "PNG")) return ctx("cannot write %1: the image could not be encoded").arg(path);
+        if (image.isNull() || !image.save(&buffer, "PNG")) return QCoreApplication::translate("FigureExport", "cannot write %1: the image could not be encoded").arg(path);
     } else if (format == ExportFormat::Svg || format == ExportFormat::Pdf) {
-        if (QString err = renderVector(plot, format, &buffer, size); !err.isEmpty()) return ctx("cannot write %1: %2").arg(path, err);
+        if (QString err = renderVector(plot, format, &buffer, size); !err.isEmpty()) return QCoreApplication::translate("FigureExport", "cannot write %1: %2").arg(path, err);
     } else {
-        return ctx("cannot write %1: %2 is not a figure format").arg(path, formatKey(format));
+        return QCoreApplication::translate("FigureExport", "cannot write %1: %2 is not a figure format").arg(path, formatKey(format));
     }
     plot->setViewport(plot->rect());
     plot->replot(QCustomPlot::rpQueuedReplot);
@@ -120,14 +119,14 @@ QString exportNumbers(const core::Tensor& tensor, const QStringList& rowLabels, 
             const std::string bytes = core::serializeNpy(tensor);
             return writeFileAtomically(path, QByteArray(bytes.data(), qsizetype(bytes.size())));
         }
-        if (format != ExportFormat::Csv) return ctx("cannot write %1: %2 is not a number format").arg(path, formatKey(format));
+        if (format != ExportFormat::Csv) return QCoreApplication::translate("FigureExport", "cannot write %1: %2 is not a number format").arg(path, formatKey(format));
         if (tensor.rank() > 2)
-            return ctx("cannot write %1: CSV holds one 2-D table; choose a head of %2")
+            return QCoreApplication::translate("FigureExport", "cannot write %1: CSV holds one 2-D table; choose a head of %2")
                 .arg(path, QString::fromStdString(core::shapeString(tensor.shape)));
         const std::string csv = core::matrixToCsv(tensor.toMatrix(), toStd(rowLabels), toStd(colLabels));
         return writeFileAtomically(path, QByteArray::fromStdString(csv));
     } catch (const core::InvalidArgument& e) {
-        return ctx("cannot write %1: %2").arg(path, QString::fromUtf8(e.what()));
+        return QCoreApplication::translate("FigureExport", "cannot write %1: %2").arg(path, QString::fromUtf8(e.what()));
     }
 }
 

@@ -13,14 +13,19 @@ double TokenTicker::getTickStep(const QCPRange& range) {
     const int rect = vertical ? m_axis->axisRect()->height() : m_axis->axisRect()->width();
     const int pixels = rect > 40 ? rect : (vertical ? m_axis->parentPlot()->height() : m_axis->parentPlot()->width());
     const double fits = std::max(1.0, pixels / spacing);
-    return std::max(1.0, std::ceil(range.size() / fits));
+    const double step = std::max(1.0, std::ceil(range.size() / fits));
+    m_step = int(step);
+    return step;
 }
 
 QString TokenTicker::getTickLabel(double tick, const QLocale&, QChar, int) {
     const int i = int(std::lround(tick));
     if (i < 0 || i >= m_labels.size()) return {};
     const QFontMetrics fm(m_axis->tickLabelFont());
-    return fm.elidedText(m_labels[i], Qt::ElideRight, fm.horizontalAdvance(QLatin1Char('M')) * 9);
+    const QString label = fm.elidedText(m_labels[i], Qt::ElideRight, fm.horizontalAdvance(QLatin1Char('M')) * 9);
+    if (m_step == 1 || label == QString::number(i)) return label;
+    return m_axis->orientation() == Qt::Vertical ? QStringLiteral("%1 · %2").arg(label).arg(i)
+                                                 : QStringLiteral("%1 · %2").arg(i).arg(label);
 }
 
 QVector<double> TokenTicker::createTickVector(double tickStep, const QCPRange& range) {

@@ -24,6 +24,7 @@ protected:
 private:
     QCPAxis* m_axis;
     QStringList m_labels;
+    int m_step = 1;  // labels shown every m_step positions; > 1 adds the position to each label
 };
 
 class CellTextLayer : public QCPLayerable {
