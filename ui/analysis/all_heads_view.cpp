@@ -41,6 +41,7 @@ AllHeadsView::AllHeadsView(TraceSession* session, QWidget* parent) : QWidget(par
     m_scroll = new QScrollArea(this);
     m_scroll->setWidget(m_grid);
     m_scroll->setWidgetResizable(false);
+    m_scroll->viewport()->installEventFilter(this);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_hint);
@@ -53,6 +54,7 @@ AllHeadsView::AllHeadsView(TraceSession* session, QWidget* parent) : QWidget(par
         m_grid->setThumbnailSize(v);
         m_grid->adjustSize();
     });
+    connect(m_zoom, &QSlider::sliderMoved, this, [this] { m_userZoom = true; });
     connect(m_grid, &HeadGridWidget::headClicked, this, [this](int l, int h) { emit headActivated(kind(), l, h); });
     connect(m_export, &QPushButton::clicked, this, &AllHeadsView::exportAllHeads);
     rebuildKinds();
@@ -96,10 +98,23 @@ void AllHeadsView::refresh() {
     QVector<QImage> images;
     for (const core::Matrix* m : maps) images << heatmapImage(*m, map, lo, hi);
     m_grid->setGrid(images, layers, heads);
+    fitThumbnails();
     m_grid->setThumbnailSize(m_zoom->value());
     m_grid->adjustSize();
     m_hint->setText(tr("%1 layers × %2 heads of %3 weights, colours from %4 to %5. Click a head to open it.")
                         .arg(layers).arg(heads).arg(kindLabel(kind())).arg(lo, 0, 'g', 3).arg(hi, 0, 'g', 3));
+}
+
+void AllHeadsView::fitThumbnails() {
+    if (m_userZoom || m_grid->layers() == 0) return;
+    const QSize room = m_scroll->viewport()->size() - QSize(90, 40);
+    const int fit = std::min(room.width() / m_grid->heads(), room.height() / m_grid->layers()) - 8;
+    m_zoom->setValue(std::clamp(fit, m_zoom->minimum(), m_zoom->maximum()));
+}
+
+bool AllHeadsView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize) fitThumbnails();
+    return QWidget::eventFilter(watched, event);
 }
 
 void AllHeadsView::exportAllHeads() {

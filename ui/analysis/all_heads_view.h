@@ -37,8 +37,10 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void fitThumbnails();
     void rebuildKinds();
     void refresh();
     void retranslate();
@@ -52,6 +54,7 @@ private:
     QLabel* m_kindLabel;
     QScrollArea* m_scroll;
     HeadGridWidget* m_grid;
+    bool m_userZoom = false;  // the slider was moved: stop fitting thumbnails to the window
 };
 
 }  // namespace alab::ui
