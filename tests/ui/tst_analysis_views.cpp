@@ -7,6 +7,7 @@
 #include "ui/analysis/figure_export.h"
 #include "ui/analysis/head_grid_widget.h"
 #include "ui/analysis/heatmap_plot.h"
+#include "ui/analysis/open_model_dialog.h"
 #include "ui/analysis/positional_view.h"
 #include "ui/analysis/tensor_inspector.h"
 #include "ui/analysis/tensor_table_model.h"
@@ -99,6 +100,32 @@ private slots:
         QVERIFY(attention->plot()->heatmap().isAttention);
         QCoreApplication::removeTranslator(&marker);
         QTRY_COMPARE(w.tabs->tabText(1), QStringLiteral("Attention heatmap"));
+    }
+
+    void openModelShowsErrorsAndKeepsThePreviousModel() {
+        Window w;
+        core::ModelSource preset;
+        preset.preset = "thinking-machines";
+        QCOMPARE(w.session->load(preset, QStringLiteral("Thinking Machines"), QString(), true), QString());
+        const auto before = w.session->snapshot();
+        const QString golden = QStringLiteral(ALAB_SOURCE_DIR "/tests/golden/");
+        OpenModelDialog bad(w.session);
+        bad.setFiles(golden + "prenorm_h4/weights.safetensors", golden + "postnorm_h2/config.json");
+        bad.setInput(QStringLiteral("7,5,3"), QString(), true);
+        bad.load();
+        QVERIFY2(bad.errorText().contains(QStringLiteral("shape")), qPrintable(bad.errorText()));
+        QVERIFY(bad.errorText().contains(QStringLiteral("stays loaded")));
+        QCOMPARE(bad.result(), int(QDialog::Rejected));
+        QCOMPARE(w.session->snapshot(), before);
+        OpenModelDialog good(w.session);
+        good.setFiles(golden + "prenorm_h4/weights.safetensors", golden + "prenorm_h4/config.json");
+        good.setInput(QStringLiteral("7,5,3,14,12,4"), QStringLiteral("4,1,10"), true);
+        good.load();
+        QTRY_COMPARE(good.result(), int(QDialog::Accepted));
+        QCOMPARE(int(w.session->snapshot()->src.size()), 6);
+        QCOMPARE(w.view<AttentionView>("attentionView")->plot()->heatmap().values.rows(), 6);
+        QCOMPARE(w.window.findChild<TensorInspector*>()->treeModel()->tensorCount(),
+                 int(core::traceNames(*w.session->snapshot()->trace).size()));
     }
 
     void gridClickOpensTheHead() {
