@@ -146,7 +146,7 @@ LessonStep matrixStep(const Trace& t, const AttentionTrace& a, const LessonSpec&
         "In practice every word is done at once. One matrix product QKᵀ gives all the scores, softmax runs "
         "along each row, and a second product with V mixes the values. Row 1 of Z is z₁ and row 2 is z₂: "
         "the same numbers as step by step (largest difference %1)."), {diff == 0 ? "0" : std::string(buf)}});
-    step.formula = "Z = softmax(QKᵀ / √d_k)·V";
+    step.formula = "A = softmax(QKᵀ / √d_k),   Z = A·V";
     for (int k = 0; k < int(attentionFormulaTerms().size()); ++k) step.terms.push_back(k);
     step.tensors = {lessonTensorName(s, "q"), lessonTensorName(s, "k"), lessonTensorName(s, "weights"),
                     lessonTensorName(s, "v"), lessonTensorName(s, "context")};
@@ -252,7 +252,7 @@ std::string weightArithmetic(const AttentionTrace& a, const LessonSpec& s, int i
     const int S = int(sc.cols());
     for (int m = 0; m < S && m < 3; ++m) terms += (m ? " + e^" : "e^") + formatLessonNumber(sc(i, m));
     if (S > 3) terms += " + …";
-    return "α" + subscriptNumber(i + 1) + subscriptNumber(j + 1) + " = e^" + formatLessonNumber(sc(i, j)) + " / (" + terms +
+    return "α" + subscriptNumber(i + 1) + (i >= 9 || j >= 9 ? "," : "") + subscriptNumber(j + 1) + " = e^" + formatLessonNumber(sc(i, j)) + " / (" + terms +
            ") = " + formatLessonNumber(a.weights[size_t(s.head)](i, j));
 }
 

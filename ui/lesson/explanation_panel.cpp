@@ -34,13 +34,27 @@ void ExplanationPanel::refresh() {
                 .arg(attentionFormulaHtml(step.terms), formulaHtml(QString::fromStdString(step.formula)));
     for (const QString& p : stepParagraphs(step)) html += QStringLiteral("<p>%1</p>").arg(formulaHtml(p));
     setHtml(html);
+    fitFont();
+}
+
+void ExplanationPanel::fitFont() {
+    const double largest = m_basePointSize * m_zoom, smallest = std::max(9.0, largest * 0.65);
+    QFont f = font();
+    for (double pt = largest; pt >= smallest; pt -= 0.5) {
+        f.setPointSizeF(pt);
+        document()->setDefaultFont(f);
+        document()->setTextWidth(viewport()->width());
+        if (document()->size().height() <= viewport()->height()) break;
+    }
+}
+
+void ExplanationPanel::resizeEvent(QResizeEvent* event) {
+    QTextBrowser::resizeEvent(event);
+    fitFont();
 }
 
 void ExplanationPanel::setZoom(double zoom) {
-    QFont f = font();
-    f.setPointSizeF(m_basePointSize * zoom);
-    setFont(f);
-    document()->setDefaultFont(f);
+    m_zoom = zoom;
     refresh();
 }
 

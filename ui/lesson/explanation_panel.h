@@ -16,12 +16,15 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void refresh();
+    void fitFont();  // shrinks the text (to 65 % at most) until it fits without scrolling
 
     LessonController* m_controller;
     double m_basePointSize;
+    double m_zoom = 1;
 };
 
 }  // namespace alab::ui

@@ -136,10 +136,10 @@ void LessonStage::paintGrid(QPainter& p, int index, const QSet<quint64>& lit) co
         drawRichText(p, QRectF(g.cellsRect.left(), g.rect.top(), g.rect.right() - g.cellsRect.left(), h), g.title,
                      title, Qt::AlignLeft);
     }
-    p.setFont(font);
-    QColor label = kInk;
-    label.setAlpha(190);
-    p.setPen(label);
+    QFont labelFont = font;
+    labelFont.setPixelSize(int(font.pixelSize() * 1.1));
+    p.setFont(labelFont);
+    p.setPen(QColor(60, 60, 60));
     for (int c = 0; c < g.colLabels.size() && c < g.cols; ++c) {
         const QRectF cell = g.cellRect(0, c);
         p.drawText(QRectF(cell.left() - 20, cell.top() - font.pixelSize() * 1.4, cell.width() + 40, font.pixelSize() * 1.3),

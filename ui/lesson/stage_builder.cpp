@@ -14,6 +14,8 @@ constexpr int kMatrixRows = 6; // rows of a big matrix shown before ⋮
 constexpr int kWords = 12;     // words shown
 
 QString sub(int n) { return QString::fromStdString(core::subscriptNumber(n)); }
+// "₁₂" for (1, 2) but "₁,₁₀" when an index has two digits.
+QString pair(int i, int j) { return sub(i) + (i >= 10 || j >= 10 ? QStringLiteral(",") : QString()) + sub(j); }
 QString num(double v) { return formatStageNumber(v); }
 QString quoted(const std::string& w) { return QStringLiteral("“%1”").arg(QString::fromStdString(w)); }
 
@@ -34,8 +36,9 @@ public:
 private:
     int matrixGrid(const QString& title, const std::string& tensor, QVector<qint64> prefix, const core::Matrix& mat,
                    const QVector<int>& rows, int colCap, const QStringList& rowLabels, bool fromTrace = true);
+    // lo == hi: colour by the row's own range.
     int derivedRow(const QString& title, const QString& rowLabel, const QVector<double>& values, const QStringList& how,
-                   bool moreCols);
+                   bool moreCols, double lo = 0, double hi = 0);
     QString name(const char* leaf) const { return QString::fromStdString(core::lessonTensorName(l.spec, leaf)); }
     QStringList wordLabels(bool withX) const;
     void schedule(int grid, double from, double to, bool byRow = false);
@@ -88,15 +91,15 @@ int Builder::matrixGrid(const QString& title, const std::string& tensor, QVector
 }
 
 int Builder::derivedRow(const QString& title, const QString& rowLabel, const QVector<double>& values, const QStringList& how,
-                        bool moreCols) {
+                        bool moreCols, double lo, double hi) {
     StageGrid g;
     g.title = title;
     if (!rowLabel.isEmpty()) g.rowLabels << rowLabel;
     g.rows = 1;
     g.cols = int(values.size());
     g.moreCols = moreCols;
-    g.lo = *std::min_element(values.begin(), values.end());
-    g.hi = *std::max_element(values.begin(), values.end());
+    g.lo = lo < hi ? lo : *std::min_element(values.begin(), values.end());
+    g.hi = lo < hi ? hi : *std::max_element(values.begin(), values.end());
     for (int c = 0; c < values.size(); ++c) {
         StageCell cell;
         cell.value = values[c];
@@ -192,7 +195,10 @@ StageNode Builder::scores() {
             how << QStringLiteral("q%1[%2]·k%3[%2] = %4·%5 = %6").arg(sub(F + 1)).arg(c + 1).arg(sub(j + 1))
                        .arg(num(q(F, c)), num(k(j, c)), num(products.back()));
         }
-        const int P = derivedRow({}, {}, products, how, d_k > kCols);
+        const double range = (q.row(F).cwiseAbs().maxCoeff()) * k.cwiseAbs().maxCoeff();
+        const int P = derivedRow({}, {}, products, how, d_k > kCols, -range, range);
+        scene.grids[Q].widthGroup = scene.grids[K].widthGroup = 1;
+        scene.grids[P].widthGroup = 2;
         schedule(P, j * slot, j * slot + slot * 0.7);
         for (int c = 0; c < scene.grids[P].cols; ++c) scene.grids[P].cells[c].sweep = {{Q, 0, c}, {K, 0, c}};
         const int R = matrixGrid({}, core::lessonTensorName(l.spec, "scores"), {h}, a.scores[size_t(h)], {F}, S, {});
@@ -200,6 +206,7 @@ StageNode Builder::scores() {
         r.cells = {r.cells[j]};
         r.cols = 1;
         r.moreCols = false;
+        r.widthGroup = 3;
         r.cells[0].appear = j * slot + slot * 0.75;
         r.cells[0].highlight = true;
         r.cells[0].sweep = {{P, 0, -1}};
@@ -277,10 +284,13 @@ StageNode Builder::weigh() {
         const double alpha = a.weights[size_t(h)](F, j);
         for (int c = 0; c < kCols && c < d_k; ++c) {
             weighted << alpha * v(j, c);
-            how << QStringLiteral("α%1%2·v%2[%3] = %4·%5 = %6").arg(sub(F + 1), sub(j + 1)).arg(c + 1).arg(num(alpha), num(v(j, c)),
+            how << QStringLiteral("α%1·v%2[%3] = %4·%5 = %6").arg(pair(F + 1, j + 1), sub(j + 1)).arg(c + 1).arg(num(alpha), num(v(j, c)),
                                                                                                         num(weighted.back()));
         }
-        const int P = derivedRow({}, {}, weighted, how, d_k > kCols);
+        const int P = derivedRow({}, {}, weighted, how, d_k > kCols, v.minCoeff(), v.maxCoeff());
+        scene.grids[W].widthGroup = 1;
+        scene.grids[V].widthGroup = 2;
+        scene.grids[P].widthGroup = 3;
         schedule(P, j * slot, (j + 0.8) * slot);
         for (int c = 0; c < scene.grids[P].cols; ++c) scene.grids[P].cells[c].sweep = {{W, 0, 0}, {V, 0, c}};
         lines << rowNode({gridNode(W), textNode(QStringLiteral("×")), gridNode(V), textNode(QStringLiteral("=")), gridNode(P)});
@@ -297,8 +307,9 @@ StageNode Builder::sum() {
     for (int j = 0; j < shown; ++j) {
         QVector<double> weighted;
         for (int c = 0; c < kCols && c < d_k; ++c) weighted << double(a.weights[size_t(h)](F, j)) * v(j, c);
-        const QString label = QStringLiteral("α%1%2·v%2").arg(sub(F + 1), sub(j + 1));
-        termGrids << derivedRow({}, label, weighted, {}, d_k > kCols);
+        const QString label = QStringLiteral("α%1·v%2").arg(pair(F + 1, j + 1), sub(j + 1));
+        termGrids << derivedRow({}, label, weighted, {}, d_k > kCols, v.minCoeff(), v.maxCoeff());
+        scene.grids[termGrids.back()].widthGroup = 1;
         terms << gridNode(termGrids.back());
     }
     const int Z1 = matrixGrid({}, core::lessonTensorName(l.spec, "context"), {h}, a.context[size_t(h)], {F}, kCols,

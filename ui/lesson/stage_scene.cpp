@@ -4,6 +4,7 @@
 
 #include <QFont>
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPainter>
 
 #include <algorithm>
@@ -63,17 +64,27 @@ QSizeF textSize(const QString& text, double scale) {
     return {richTextWidth(text, f) + 8, QFontMetricsF(f).height() * 1.15};
 }
 
-QSizeF measureGrid(StageGrid& g) {
+double naturalCellWidth(const StageGrid& g) {
     const QFontMetricsF fm(stageFont());
     double widest = 0;
     for (const StageCell& c : g.cells) widest = std::max(widest, fm.horizontalAdvance(c.text));
-    for (const QString& l : g.colLabels) widest = std::max(widest, fm.horizontalAdvance(l));
-    g.cellW = std::max(kCellW, widest + kPadding);
+    for (const QString& l : g.colLabels) widest = std::max(widest, QFontMetricsF(scaledFont(1.1)).horizontalAdvance(l));
+    return std::max(kCellW, widest + kPadding);
+}
+
+double rowLabelWidth(const StageGrid& g) {
+    const QFontMetricsF fl(scaledFont(1.1));
+    double w = 0;
+    for (const QString& l : g.rowLabels) w = std::max(w, fl.horizontalAdvance(l) + 12);
+    return w;
+}
+
+QSizeF measureGrid(StageGrid& g) {
+    const QFontMetricsF fm(stageFont());
     g.cellH = g.bars ? kCellH * 3.2 : kCellH;
-    double rowLabelW = 0;
-    for (const QString& l : g.rowLabels) rowLabelW = std::max(rowLabelW, fm.horizontalAdvance(l) + 12);
+    const double rowLabelW = std::max(g.labelW, rowLabelWidth(g));
     const double titleH = g.title.isEmpty() ? 0 : textSize(g.title, 1.15).height();
-    const double colLabelH = g.colLabels.isEmpty() ? 0 : fm.height() * 1.2;
+    const double colLabelH = g.colLabels.isEmpty() ? 0 : fm.height() * 1.4;
     const double cellsW = g.cols * g.cellW + (g.moreCols ? kEllipsis : 0);
     const double cellsH = g.rows * g.cellH + (g.moreRows ? kEllipsis * 0.8 : 0);
     const double width = rowLabelW + std::max(cellsW, g.title.isEmpty() ? 0.0 : textSize(g.title, 1.15).width());
@@ -175,6 +186,16 @@ QFont stageFont() {
 }
 
 void layoutScene(StageScene& scene) {
+    QHash<int, double> groupWidth, groupLabel;
+    for (const StageGrid& g : scene.grids)
+        if (g.widthGroup >= 0) {
+            groupWidth[g.widthGroup] = std::max(groupWidth.value(g.widthGroup), naturalCellWidth(g));
+            groupLabel[g.widthGroup] = std::max(groupLabel.value(g.widthGroup), rowLabelWidth(g));
+        }
+    for (StageGrid& g : scene.grids) {
+        g.cellW = g.widthGroup >= 0 ? groupWidth[g.widthGroup] : naturalCellWidth(g);
+        g.labelW = g.widthGroup >= 0 ? groupLabel[g.widthGroup] : 0;
+    }
     const QSizeF size = measure(scene.root, scene);
     place(scene.root, QPointF(0, 0), scene);
     scene.size = size;

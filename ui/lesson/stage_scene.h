@@ -44,10 +44,11 @@ struct StageGrid {
     ColorMapKind colors = ColorMapKind::BlueOrange;
     double lo = -1, hi = 1;    // colour range
     bool bars = false;         // shares drawn as growing bars
+    int widthGroup = -1;       // grids of one group get one cell width, so their columns line up
     // layout results (logical pixels)
     QRectF rect;               // the whole grid with labels
     QRectF cellsRect;          // the cell area
-    double cellW = 0, cellH = 0;
+    double cellW = 0, cellH = 0, labelW = 0;
 
     StageCell& at(int r, int c) { return cells[r * cols + c]; }
     const StageCell& at(int r, int c) const { return cells[r * cols + c]; }
