@@ -4,6 +4,7 @@
 #include "ui/analysis/all_heads_view.h"
 #include "ui/analysis/analysis_views.h"
 #include "ui/analysis/attention_view.h"
+#include "ui/analysis/export_dialog.h"
 #include "ui/analysis/figure_export.h"
 #include "ui/analysis/head_grid_widget.h"
 #include "ui/analysis/heatmap_plot.h"
@@ -19,6 +20,7 @@
 
 #include <QComboBox>
 #include <QDockWidget>
+#include <QTimer>
 #include <QTranslator>
 #include <QMainWindow>
 #include <QMenuBar>
@@ -126,6 +128,38 @@ private slots:
         QCOMPARE(w.view<AttentionView>("attentionView")->plot()->heatmap().values.rows(), 6);
         QCOMPARE(w.window.findChild<TensorInspector*>()->treeModel()->tensorCount(),
                  int(core::traceNames(*w.session->snapshot()->trace).size()));
+    }
+
+    void exportFromTheWindow_data() {
+        QTest::addColumn<QString>("format");
+        for (const char* f : {"png", "svg", "pdf", "csv", "npy"}) QTest::newRow(f) << QString::fromLatin1(f);
+    }
+    void exportFromTheWindow() {
+        QFETCH(QString, format);
+        Window w;
+        core::ModelSource source;
+        source.preset = "demo";
+        QCOMPARE(w.session->load(source, QStringLiteral("the cat sat on the mat"), QStringLiteral("<bos> 猫 坐"), true), QString());
+        w.tabs->setCurrentWidget(w.view<AttentionView>("attentionView"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath("figure." + format);
+        ExportFormat f;
+        QVERIFY(formatFromKey(format, &f));
+        bool answered = false;
+        QTimer::singleShot(0, this, [&] {  // answer the modal dialog like a person would
+            auto* dialog = qobject_cast<ExportDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setFormat(f);
+            dialog->setFigureSize({500, 400, 2});
+            dialog->setPath(path);
+            dialog->accept();
+            answered = true;
+        });
+        w.window.findChild<QAction*>("actionExport")->trigger();
+        QVERIFY(answered);
+        QVERIFY(QFileInfo(path).size() > 0);
+        if (format == "png") QCOMPARE(QImage(path).size(), QSize(1000, 800));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"figure." + format});
     }
 
     void gridClickOpensTheHead() {
@@ -237,8 +271,15 @@ private slots:
         all->setKind(AttentionKind::EncoderSelf);
         QVERIFY(w.window.grab().save(out + "/window-all-heads.png"));
         QVERIFY(all->grab().save(out + "/all-heads.png"));
-        w.tabs->setCurrentWidget(w.view<PositionalView>("positionalView"));
+        auto* pe = w.view<PositionalView>("positionalView");
+        w.tabs->setCurrentWidget(pe);
         QVERIFY(w.window.grab().save(out + "/window-positional.png"));
+        for (const char* f : {"png", "svg", "pdf"}) {
+            ExportFormat format;
+            QVERIFY(formatFromKey(QString::fromLatin1(f), &format));
+            QCOMPARE(exportPlot(pe->offsetPlot(), format, out + "/pe-offsets." + f, {1000, 600, 1}), QString());
+            QCOMPARE(exportPlot(pe->dimensionPlot(), format, out + "/pe-dims." + f, {1000, 600, 1}), QString());
+        }
         w.window.findChild<QDockWidget*>("tensorInspectorDock")->show();
         w.window.findChild<TensorInspector*>()->selectTensor(QStringLiteral("decoder.0.self_attn.scaled"));
         QVERIFY(w.window.grab().save(out + "/window-inspector.png"));

@@ -79,6 +79,14 @@ QString ExportDialog::path() const { return m_path->text().trimmed(); }
 
 void ExportDialog::setPath(const QString& path) { m_path->setText(path); }
 
+void ExportDialog::setFormat(ExportFormat format) { m_format->setCurrentIndex(m_format->findData(formatKey(format))); }
+
+void ExportDialog::setFigureSize(const FigureSize& size) {
+    m_width->setValue(size.width);
+    m_height->setValue(size.height);
+    m_scale->setValue(size.scale);
+}
+
 FigureSize ExportDialog::figureSize() const { return {m_width->value(), m_height->value(), m_scale->value()}; }
 
 void ExportDialog::browse() {

@@ -25,6 +25,8 @@ public:
     QString path() const;
     FigureSize figureSize() const;
     void setPath(const QString& path);
+    void setFormat(ExportFormat format);
+    void setFigureSize(const FigureSize& size);
 
     void accept() override;
 

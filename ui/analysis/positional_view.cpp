@@ -31,6 +31,11 @@ QCustomPlot* makeLinePlot(QWidget* parent) {
     plot->legend->setVisible(true);
     plot->plotLayout()->insertRow(0);
     plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, QString(), QFont(plot->font().family(), 11, QFont::Bold)));
+    plot->plotLayout()->addElement(2, 0, plot->legend);  // one row under the curves, never over them
+    plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot->legend->setWrap(6);
+    plot->legend->setBorderPen(Qt::NoPen);
     plot->setMinimumSize(240, 180);
     return plot;
 }
@@ -48,7 +53,7 @@ PositionalView::PositionalView(TraceSession* session, QWidget* parent) : QWidget
     m_positions = new QSpinBox(this);
     m_positions->setRange(4, 1024);
     m_positions->setValue(100);
-    m_dims = new QLineEdit(QStringLiteral("0, 1, 6, 7"), this);
+    m_dims = new QLineEdit(QStringLiteral("4, 5, 16, 32"), this);  // one sin/cos pair, then slower waves
     m_dims->setMaximumWidth(160);
     m_export = new QPushButton(this);
     m_export->setMenu(new QMenu(m_export));
