@@ -1,6 +1,7 @@
 // The Thinking Machines walkthrough as text, for a terminal without a display. Every number is
 // read from the trace of the thinking-machines preset.
 #include "app/commands.h"
+#include "core/lesson.h"
 #include "core/model.h"
 #include "core/presets.h"
 
@@ -27,40 +28,51 @@ bool hasDisplay() {
     return (x && *x) || (w && *w) || (platform && *platform);
 }
 
+// "%1".."%9" of a lesson paragraph replaced by its arguments.
+std::string fill(const core::LessonParagraph& p) {
+    std::string out;
+    for (size_t i = 0; i < p.text.size(); ++i) {
+        const size_t n = i + 1 < p.text.size() ? size_t(p.text[i + 1] - '1') : p.args.size();
+        if (p.text[i] == '%' && n < p.args.size()) {
+            out += p.args[n];
+            ++i;
+        } else {
+            out += p.text[i];
+        }
+    }
+    return out;
+}
+
 int printWalkthrough() {
     const core::Preset p = core::thinkingMachinesPreset();
     const core::Model model(p.config, p.weights);
-    const int thinking = p.vocab.id("Thinking"), machines = p.vocab.id("Machines");
-    const core::Trace t = model.forward({thinking, machines});
+    const core::Trace t = model.forward({p.vocab.id("Thinking"), p.vocab.id("Machines")});
+    const core::Lesson lesson = core::buildLesson(t, model, {"Thinking", "Machines"});
     const core::AttentionTrace& a = t.encoder[0].self_attn;
-    const int d_k = int(a.q[0].cols());
 
-    std::printf("AttentionLab — self-attention on \"Thinking Machines\", step by step\n\n");
-    std::printf("1. The words become vectors (embedding lookup):\n");
-    printVector("x1", t.src_embedding.row(0));
-    printVector("x2", t.src_embedding.row(1));
-    std::printf("\n2. Queries, keys and values: q = x·W^Q, k = x·W^K, v = x·W^V (each %d numbers):\n", d_k);
-    printVector("q1", a.q[0].row(0));
-    printVector("k1", a.k[0].row(0));
-    printVector("k2", a.k[0].row(1));
-    printVector("v1", a.v[0].row(0));
-    printVector("v2", a.v[0].row(1));
-    std::printf("\n3. Scores: q1·k1 = %g, q1·k2 = %g\n", double(a.scores[0](0, 0)), double(a.scores[0](0, 1)));
-    std::printf("\n4. Scale by √d_k = √%d = %g: %g / %g = %g and %g / %g = %g\n", d_k, std::sqrt(double(d_k)),
-                double(a.scores[0](0, 0)), std::sqrt(double(d_k)), double(a.scaled[0](0, 0)), double(a.scores[0](0, 1)),
-                std::sqrt(double(d_k)), double(a.scaled[0](0, 1)));
-    std::printf("   (large dot products would push softmax to 0/1, where its gradients vanish)\n");
-    std::printf("\n5. Softmax: e^%g / (e^%g + e^%g) = %.2f, and %.2f for \"Machines\"\n", double(a.scaled[0](0, 0)),
-                double(a.scaled[0](0, 0)), double(a.scaled[0](0, 1)), double(a.weights[0](0, 0)), double(a.weights[0](0, 1)));
-    std::printf("\n6-7. Weighted sum of the values: z1 = %.2f·v1 + %.2f·v2\n", double(a.weights[0](0, 0)),
-                double(a.weights[0](0, 1)));
-    printVector("z1", a.context[0].row(0));
-    std::printf("     and for \"Machines\": z2 = %.2f·v1 + %.2f·v2\n", double(a.weights[0](1, 0)), double(a.weights[0](1, 1)));
-    printVector("z2", a.context[0].row(1));
-    std::printf("\n8. All at once: Z = softmax(QKᵀ/√d_k)·V — its rows are z1 and z2.\n\n");
+    std::printf("AttentionLab — self-attention on \"Thinking Machines\", step by step\n");
+    for (size_t s = 0; s < lesson.steps.size(); ++s) {
+        const core::LessonStep& step = lesson.steps[s];
+        std::printf("\n%zu. %s        %s\n", s + 1, step.title.c_str(), step.formula.c_str());
+        for (const core::LessonParagraph& para : step.paragraphs) std::printf("   %s\n", fill(para).c_str());
+        if (step.kind == core::LessonStepKind::Embed) {
+            printVector("x1", t.src_embedding.row(0));
+            printVector("x2", t.src_embedding.row(1));
+        } else if (step.kind == core::LessonStepKind::Project) {
+            printVector("q1", a.q[0].row(0));
+            printVector("k1", a.k[0].row(0));
+            printVector("k2", a.k[0].row(1));
+            printVector("v1", a.v[0].row(0));
+            printVector("v2", a.v[0].row(1));
+        } else if (step.kind == core::LessonStepKind::Sum) {
+            printVector("z1", a.context[0].row(0));
+            printVector("z2", a.context[0].row(1));
+        }
+    }
+    std::printf("\n");
     std::printf("No display was found, so the window did not open. To see the animated lesson, run\n"
                 "  attention-lab            on a desktop, or\n"
-                "  xvfb-run -s \"-screen 0 1920x1080x24\" attention-lab --screenshot lesson.png --step 3\n"
+                "  attention-lab --screenshot lesson.png --step 3   (works without a display)\n"
                 "to render a step to an image. `attention-lab trace --help` dumps every tensor.\n");
     return 0;
 }

@@ -129,6 +129,12 @@ void LessonController::finishAnimation() {
     if (m_animation->state() == QAbstractAnimation::Running) m_animation->setCurrentTime(m_animation->duration());
 }
 
+void LessonController::seek(double progress) {
+    m_animation->stop();
+    m_hold.stop();
+    setProgress(std::clamp(progress, 0.0, 1.0));
+}
+
 void LessonController::setPlaying(bool playing) {
     if (playing == m_playing) return;
     m_playing = playing;

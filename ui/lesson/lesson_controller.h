@@ -57,6 +57,8 @@ public slots:
     void resetZoom();
     /// Jumps to the end of the current step's animation.
     void finishAnimation();
+    /// Stops the animation and shows the current step at `progress` (0 … 1), e.g. for a screenshot.
+    void seek(double progress);
 
 signals:
     void lessonChanged();
