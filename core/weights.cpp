@@ -110,9 +110,13 @@ Weights initWeights(const ModelConfig& c, uint64_t seed) {
     c.validate();
     Rng rng(seed);
     Weights w;
-    const float unit = std::sqrt(3.0f);  // U(-sqrt3, sqrt3) has variance 1, like nn.Embedding's N(0, 1)
-    w.src_embed = uniformMatrix(rng, c.src_vocab, c.d_model, unit);
-    w.tgt_embed = uniformMatrix(rng, c.tgt_vocab, c.d_model, unit);
+    // U(-sqrt3, sqrt3) has variance 1, like nn.Embedding's N(0, 1). When the embedding is multiplied
+    // by sqrt(d_model), start it at variance 1/d_model (as the paper's code does), so the scaled
+    // vectors have unit variance and the first layer's softmax is not saturated.
+    const float unit = std::sqrt(3.0f);
+    const float embed = c.scale_embedding ? unit / std::sqrt(float(c.d_model)) : unit;
+    w.src_embed = uniformMatrix(rng, c.src_vocab, c.d_model, embed);
+    w.tgt_embed = uniformMatrix(rng, c.tgt_vocab, c.d_model, embed);
     if (c.positional_encoding == PositionalEncoding::Learned)
         w.pos_embed = uniformMatrix(rng, c.max_len, c.d_model, 0.02f * unit);
     for (int l = 0; l < c.encoder_layers; ++l) {

@@ -56,7 +56,8 @@ struct Weights {
     Linear generator;               // [tgt_vocab, d_model]
 };
 
-/// Xavier-uniform projections, uniform embeddings of unit variance, LayerNorm 1/0, zero biases;
+/// Xavier-uniform projections, uniform embeddings (variance 1, or 1/d_model when scale_embedding),
+/// LayerNorm 1/0, zero biases;
 /// bit-identical for a seed on every platform.
 Weights initWeights(const ModelConfig& config, uint64_t seed);
 

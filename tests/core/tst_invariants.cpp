@@ -327,13 +327,15 @@ void TestInvariants::initWeightsDeterministic() {
         if (name.find("weight") != std::string::npos && name.find("norm") == std::string::npos)
             QVERIFY2(t.data != other.at(name).data, name.c_str());
     }
-    // src_embed is drawn first: U(-√3, √3) from the top 24 bits of each xoshiro256** output.
+    // src_embed is drawn first: U(-b, b) from the top 24 bits of each xoshiro256** output, with
+    // b = √3 (variance 1), divided by √d_model when the embedding is scaled up by √d_model.
     RefRng ref(42);
     uint32_t hashCore = 2166136261u, hashRef = 2166136261u;  // FNV-1a over the float bits
     const core::Tensor& embed = a.at("src_embed.weight");
     for (size_t i = 0; i < 64; ++i) {
         const float u = float(ref.next() >> 40) / 16777216.0f;
-        const float expected = (2.0f * u - 1.0f) * std::sqrt(3.0f);
+        const float bound = c.scale_embedding ? std::sqrt(3.0f) / std::sqrt(float(c.d_model)) : std::sqrt(3.0f);
+        const float expected = (2.0f * u - 1.0f) * bound;
         for (int s = 0; s < 32; s += 8) {
             hashCore = (hashCore ^ ((bits(embed.data[i]) >> s) & 0xFF)) * 16777619u;
             hashRef = (hashRef ^ ((bits(expected) >> s) & 0xFF)) * 16777619u;
