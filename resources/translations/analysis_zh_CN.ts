@@ -4,37 +4,37 @@
 <context>
     <name>alab::ui::AllHeadsView</name>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="79" />
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="81" />
         <source>No attention to show yet: load a model and a sentence.</source>
         <translation>还没有可显示的注意力：请先加载模型并输入句子。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="101" />
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="104" />
         <source>%1 layers × %2 heads of %3 weights, colours from %4 to %5. Click a head to open it.</source>
         <translation>%3 权重：%1 层 × %2 个头，颜色范围 %4 到 %5。点击某个头即可打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="118" />
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="133" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="119" />
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="134" />
         <source>Wrote %1 files and index.json to %2</source>
         <translation>已将 %1 个文件和 index.json 写入 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="123" />
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="138" />
         <source>Attention:</source>
         <translation>注意力：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="124" />
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="139" />
         <source>Export all heads…</source>
         <translation>导出全部注意力头…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="125" />
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="140" />
         <source>Thumbnail size</source>
         <translation>缩略图大小</translation>
     </message>
@@ -87,27 +87,27 @@
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="144" />
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="145" />
         <source>query</source>
         <translation>查询（query）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="144" />
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="146" />
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="145" />
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="147" />
         <source>key</source>
         <translation>键（key）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="145" />
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="148" />
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="145" />
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="149" />
         <source>token</source>
         <translation>词元</translation>
     </message>
@@ -292,37 +292,37 @@
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/export_dialog.cpp" line="86" />
+        <location filename="../../ui/analysis/export_dialog.cpp" line="94" />
         <source>Export into</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/export_dialog.cpp" line="91" />
+        <location filename="../../ui/analysis/export_dialog.cpp" line="99" />
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/export_dialog.cpp" line="91" />
+        <location filename="../../ui/analysis/export_dialog.cpp" line="99" />
         <source>%1 files (*.%2)</source>
         <translation>%1 文件 (*.%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/export_dialog.cpp" line="114" />
+        <location filename="../../ui/analysis/export_dialog.cpp" line="122" />
         <source>%1 × %2 pixels</source>
         <translation>%1 × %2 像素</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/export_dialog.cpp" line="116" />
+        <location filename="../../ui/analysis/export_dialog.cpp" line="124" />
         <source>Vector figure, %1 × %2 points</source>
         <translation>矢量图，%1 × %2 点</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/export_dialog.cpp" line="118" />
+        <location filename="../../ui/analysis/export_dialog.cpp" line="126" />
         <source>The numbers of the map as shown (one head)</source>
         <translation>当前图中的数值（一个头）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/export_dialog.cpp" line="119" />
+        <location filename="../../ui/analysis/export_dialog.cpp" line="127" />
         <source>One file per layer and head, plus index.json</source>
         <translation>每层每个头一个文件，另加 index.json</translation>
     </message>
@@ -353,8 +353,8 @@
         <location filename="../../ui/analysis/all_heads_export.cpp" line="54" />
         <location filename="../../ui/analysis/figure_export.cpp" line="84" />
         <location filename="../../ui/analysis/figure_export.cpp" line="86" />
-        <location filename="../../ui/analysis/figure_export.cpp" line="106" />
-        <location filename="../../ui/analysis/figure_export.cpp" line="129" />
+        <location filename="../../ui/analysis/figure_export.cpp" line="113" />
+        <location filename="../../ui/analysis/figure_export.cpp" line="131" />
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -369,22 +369,22 @@
         <translation>无法写入 %1：尺寸 %2 x %3（缩放 %4）超出范围</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="104" />
-        <source>cannot write %1: the image could not be encoded</source>
-        <translation>无法写入 %1：图片无法编码</translation>
+        <location filename="../../ui/analysis/figure_export.cpp" line="105" />
+        <source>the image could not be encoded</source>
+        <translation>图片无法编码</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="108" />
-        <source>cannot write %1: %2 is not a figure format</source>
-        <translation>无法写入 %1：%2 不是图片格式</translation>
+        <location filename="../../ui/analysis/figure_export.cpp" line="109" />
+        <source>%1 is not a figure format</source>
+        <translation>%1 不是图片格式</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="122" />
+        <location filename="../../ui/analysis/figure_export.cpp" line="124" />
         <source>cannot write %1: %2 is not a number format</source>
         <translation>无法写入 %1：%2 不是数值格式</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="124" />
+        <location filename="../../ui/analysis/figure_export.cpp" line="126" />
         <source>cannot write %1: CSV holds one 2-D table; choose a head of %2</source>
         <translation>无法写入 %1：CSV 只能保存一张二维表；请从 %2 中选一个头</translation>
     </message>
@@ -518,108 +518,108 @@ The previous model stays loaded.</source>
 <context>
     <name>alab::ui::PositionalView</name>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="107" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="112" />
         <source>This model does not add sinusoidal positions; the figures show the paper's encoding for its width.</source>
         <translation>这个模型没有加入正弦位置编码；图中显示的是论文中同样宽度的编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="109" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="114" />
         <source>Sinusoidal positional encoding for d_model = %1. %2</source>
         <translation>d_model = %1 的正弦位置编码。%2</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="113" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="118" />
         <source>PE(position, dimension)</source>
         <translation>PE(位置, 维度)</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="115" />
-        <location filename="../../ui/analysis/positional_view.cpp" line="140" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="120" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="145" />
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="116" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="121" />
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="137" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="142" />
         <source>dimension %1 (%2)</source>
         <translation>维度 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="138" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="143" />
         <source>dim %1</source>
         <translation>维度 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="141" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="146" />
         <source>PE value</source>
         <translation>PE 值</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="144" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="149" />
         <source>Chosen dimensions against position</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="165" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="170" />
         <source>p = %1</source>
         <translation>p = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="168" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="173" />
         <source>offset k</source>
         <translation>偏移 k</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="169" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="174" />
         <source>PE(p) · PE(p + k)</source>
         <translation>PE(p) · PE(p + k)</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="171" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="176" />
         <source>The dot product depends only on the offset k</source>
         <translation>点积只取决于偏移 k</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="191" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="196" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="195" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="200" />
         <source>Positions:</source>
         <translation>位置数：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="196" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="201" />
         <source>Dimensions:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="197" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="202" />
         <source>Up to six dimensions, separated by commas</source>
         <translation>最多六个维度，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="198" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="203" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="201" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="206" />
         <source>Position × dimension heatmap…</source>
         <translation>位置 × 维度热力图…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="202" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="207" />
         <source>Dimensions against position…</source>
         <translation>维度随位置变化图…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="203" />
+        <location filename="../../ui/analysis/positional_view.cpp" line="208" />
         <source>Dot product against offset…</source>
         <translation>点积随偏移变化图…</translation>
     </message>

@@ -99,16 +99,18 @@ QString exportPlot(QCustomPlot* plot, ExportFormat format, const QString& path, 
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
+    QString err;
     if (format == ExportFormat::Png) {
         const QImage image = plot->toPixmap(size.width, size.height, size.scale).toImage();
-        if (image.isNull() || !image.save(&buffer, "PNG")) return QCoreApplication::translate("FigureExport", "cannot write %1: the image could not be encoded").arg(path);
+        if (image.isNull() || !image.save(&buffer, "PNG")) err = QCoreApplication::translate("FigureExport", "the image could not be encoded");
     } else if (format == ExportFormat::Svg || format == ExportFormat::Pdf) {
-        if (QString err = renderVector(plot, format, &buffer, size); !err.isEmpty()) return QCoreApplication::translate("FigureExport", "cannot write %1: %2").arg(path, err);
+        err = renderVector(plot, format, &buffer, size);
     } else {
-        return QCoreApplication::translate("FigureExport", "cannot write %1: %2 is not a figure format").arg(path, formatKey(format));
+        err = QCoreApplication::translate("FigureExport", "%1 is not a figure format").arg(formatKey(format));
     }
-    plot->setViewport(plot->rect());
+    plot->setViewport(plot->rect());  // back to the widget's own size
     plot->replot(QCustomPlot::rpQueuedReplot);
+    if (!err.isEmpty()) return QCoreApplication::translate("FigureExport", "cannot write %1: %2").arg(path, err);
     return writeFileAtomically(path, bytes);
 }
 

@@ -141,8 +141,14 @@ QString heatmapFor(const Snapshot& snapshot, const QString& name, int head, Heat
     const core::TensorAxes axes = core::tensorAxes(name.toStdString());
     static const QRegularExpression scoreLike(QStringLiteral("\\.(scores|scaled|weights)$"));
     d.isAttention = name.contains(scoreLike);
-    d.rowTitle = axes.rows == core::AxisLabels::Index ? QCoreApplication::translate("AttentionKinds", "row") : d.isAttention ? QCoreApplication::translate("AttentionKinds", "query") : QCoreApplication::translate("AttentionKinds", "position");
-    d.colTitle = d.isAttention ? QCoreApplication::translate("AttentionKinds", "key") : axes.cols == core::AxisLabels::Index ? QCoreApplication::translate("AttentionKinds", "dimension") : QCoreApplication::translate("AttentionKinds", "token");
+    const QString row = QCoreApplication::translate("AttentionKinds", "row");
+    const QString query = QCoreApplication::translate("AttentionKinds", "query");
+    const QString position = QCoreApplication::translate("AttentionKinds", "position");
+    const QString key = QCoreApplication::translate("AttentionKinds", "key");
+    const QString dimension = QCoreApplication::translate("AttentionKinds", "dimension");
+    const QString token = QCoreApplication::translate("AttentionKinds", "token");
+    d.rowTitle = axes.rows == core::AxisLabels::Index ? row : d.isAttention ? query : position;
+    d.colTitle = d.isAttention ? key : axes.cols == core::AxisLabels::Index ? dimension : token;
     for (Eigen::Index i = 0; i < d.values.size() && !d.hasNegative; ++i)
         d.hasNegative = d.values.data()[i] < 0 && std::isfinite(d.values.data()[i]);
     *out = std::move(d);
