@@ -8,6 +8,9 @@
 
 namespace alab::ui {
 
+/// "1.2·10⁶" for large numbers, else core::formatLessonNumber.
+QString formatStageNumber(double value);
+
 QString stepTitle(const core::LessonStep& step);
 /// All paragraphs, translated, with %1.. replaced by the step's arguments.
 QStringList stepParagraphs(const core::LessonStep& step);

@@ -389,15 +389,4 @@ StageScene buildStageScene(const Snapshot& snapshot, const core::Lesson& lesson,
     return Builder(snapshot, lesson).build(step);
 }
 
-QString formatStageNumber(double value) {
-    if (std::isfinite(value) && std::abs(value) >= 1e5) {
-        static const char16_t* sup[] = {u"⁰", u"¹", u"²", u"³", u"⁴", u"⁵", u"⁶", u"⁷", u"⁸", u"⁹"};
-        const int exponent = int(std::floor(std::log10(std::abs(value))));
-        QString e;
-        for (QChar ch : QString::number(exponent)) e += QString::fromUtf16(sup[ch.digitValue()]);
-        return QStringLiteral("%1·10%2").arg(QString::number(value / std::pow(10.0, exponent), 'f', 1), e);
-    }
-    return QString::fromStdString(core::formatLessonNumber(value));
-}
-
 }  // namespace alab::ui

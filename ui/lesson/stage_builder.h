@@ -5,14 +5,12 @@
 
 #include "core/lesson.h"
 #include "ui/common/trace_session.h"
+#include "ui/lesson/lesson_texts.h"
 #include "ui/lesson/stage_scene.h"
 
 namespace alab::ui {
 
 /// The scene for lesson.steps[step], laid out. `snapshot` must hold the trace the lesson was built from.
 StageScene buildStageScene(const Snapshot& snapshot, const core::Lesson& lesson, int step);
-
-/// "1.2·10⁶" for large numbers, else core::formatLessonNumber.
-QString formatStageNumber(double value);
 
 }  // namespace alab::ui
