@@ -50,6 +50,11 @@ public:
         m_dock->setWidget(m_inspector);
         window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
         m_dock->hide();
+        connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+            if (!visible || m_dockSized) return;  // the first time it opens: 40 % of the window, readable maps
+            m_dockSized = true;
+            m_window->resizeDocks({m_dock}, {m_window->height() * 2 / 5}, Qt::Vertical);
+        });
         createActions();
         connect(m_allHeads, &AllHeadsView::headActivated, this, [this](AttentionKind k, int l, int h) {
             m_attention->showHead(k, l, h);
@@ -125,6 +130,7 @@ private:
     QAction* m_open = nullptr;
     QAction* m_export = nullptr;
     QAction* m_exportAll = nullptr;
+    bool m_dockSized = false;
 };
 
 }  // namespace

@@ -166,6 +166,7 @@ void TensorInspector::retranslate() {
     m_copy->setText(tr("Copy as TSV"));
     m_copy->setToolTip(tr("Copies the selected cells (or the whole table) with their token labels"));
     m_export->setText(tr("Export…"));
+    showCurrent();  // axis titles and the stats line are built in the current language
     m_info->setText(statsText());
 }
 
