@@ -44,6 +44,14 @@ int checkSceneAgainstTrace(const StageScene& scene, const Snapshot& snap) {
     return checked;
 }
 
+// The final picture shows every number in full, and the animation gets there by progress 1.
+bool animationEndsFull(const StageScene& scene) {
+    for (const StageGrid& g : scene.grids)
+        for (const StageCell& c : g.cells)
+            if (cellFill(c, 1.0) != 1.0 || c.appear + c.fade > 1.0 + 1e-9) return false;
+    return true;
+}
+
 QStringList texts(const StageScene& scene) {
     QStringList out;
     for (const StageGrid& g : scene.grids)
@@ -80,6 +88,7 @@ private slots:
             lesson()->setStep(s, false);
             QCOMPARE(lesson()->progress(), 1.0);
             const int checked = checkSceneAgainstTrace(lesson()->scene(), *lesson()->snapshot());
+            QVERIFY(animationEndsFull(lesson()->scene()));
             QVERIFY2(checked > 0, qPrintable(QStringLiteral("step %1 shows no trace number").arg(s + 1)));
         }
     }
@@ -176,6 +185,7 @@ private slots:
         for (int s = 0; s < lesson()->stepCount(); ++s) {
             lesson()->setStep(s, false);
             QVERIFY(checkSceneAgainstTrace(lesson()->scene(), *lesson()->snapshot()) > 0);
+            QVERIFY(animationEndsFull(lesson()->scene()));
         }
         // Another seed, other weights: the queries change.
         const float q = lesson()->snapshot()->trace->encoder[0].self_attn.q[0](0, 0);

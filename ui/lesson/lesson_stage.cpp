@@ -21,11 +21,6 @@ const QColor kBackground(250, 250, 247), kEmpty(236, 236, 232), kLit(204, 0, 120
 
 quint64 key(int grid, int row, int col) { return (quint64(grid) << 40) | (quint64(row + 1) << 20) | quint64(col + 1); }
 
-double fillOf(const StageCell& c, double progress) {
-    if (c.fade <= 0) return progress >= c.appear ? 1 : 0;
-    return std::clamp((progress - c.appear) / c.fade, 0.0, 1.0);
-}
-
 }  // namespace
 
 LessonStage::LessonStage(LessonController* controller, QWidget* parent)
@@ -168,7 +163,7 @@ void LessonStage::paintGrid(QPainter& p, int index, const QSet<quint64>& lit) co
 void LessonStage::paintCell(QPainter& p, const StageGrid& g, int r, int c, bool lit) const {
     const StageCell& cell = g.at(r, c);
     const QRectF rect = g.cellRect(r, c).adjusted(2, 2, -2, -2);
-    const double fill = fillOf(cell, m_controller->progress());
+    const double fill = cellFill(cell, m_controller->progress());
     p.setPen(Qt::NoPen);
     p.setBrush(kEmpty);
     p.drawRoundedRect(rect, 4, 4);

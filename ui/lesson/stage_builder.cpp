@@ -125,7 +125,7 @@ void Builder::schedule(int grid, double from, double to, bool byRow) {
     const double slot = (to - from) / std::max(1, count);
     for (int k = 0; k < g.cells.size(); ++k) {
         g.cells[k].appear = from + slot * (byRow ? k / g.cols : k);
-        g.cells[k].fade = std::max(slot, 0.04);
+        g.cells[k].fade = std::min(std::max(slot, 0.04), 1.0 - g.cells[k].appear);
     }
 }
 
@@ -255,7 +255,7 @@ StageNode Builder::softmax() {
     schedule(W, 0.55, 0.95);
     for (int j = 0; j < shown; ++j) {
         scene.grids[E].cells[j].sweep = {{D, 0, j}};
-        w.cells[j].fade = 0.3;
+        w.cells[j].fade = std::min(0.3, 1.0 - w.cells[j].appear);
         w.cells[j].sweep = {{E, 0, j}};
     }
     scene.durationMs = 4000;

@@ -168,6 +168,12 @@ void drawRichText(QPainter& painter, const QRectF& rect, const QString& text, co
     painter.setFont(font);
 }
 
+double cellFill(const StageCell& cell, double progress) {
+    if (progress >= 1) return 1;
+    if (cell.fade <= 0) return progress >= cell.appear ? 1 : 0;
+    return std::clamp((progress - cell.appear) / cell.fade, 0.0, 1.0);
+}
+
 QRectF StageGrid::cellRect(int r, int c) const {
     return QRectF(cellsRect.left() + c * cellW, cellsRect.top() + r * cellH, cellW, cellH);
 }

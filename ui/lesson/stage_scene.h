@@ -77,6 +77,9 @@ struct StageScene {
     int cellCount() const;
 };
 
+/// How far a cell has filled in at `progress` (0 … 1); every cell is full at progress 1.
+double cellFill(const StageCell& cell, double progress);
+
 /// Logical metrics: a number cell is about kCellW × kCellH at scale 1.
 constexpr double kCellW = 66, kCellH = 38, kGap = 16;
 
