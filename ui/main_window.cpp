@@ -38,6 +38,7 @@ MainWindow::MainWindow(bool restoreLanguage, QWidget* parent)
     if (const QScreen* screen = QApplication::primaryScreen()) {
         const QRect available = screen->availableGeometry();
         resize(std::min(1600, available.width() * 9 / 10), std::min(960, available.height() * 9 / 10));
+        move(available.center() - rect().center());
     } else {
         resize(1440, 900);
     }
