@@ -1,6 +1,6 @@
 // Starts the Qt application and the main window, or renders one lesson step to a PNG without
 // showing a window: attention-lab --screenshot FILE.png --lesson thinking-machines --step N
-// [--lang zh_CN] [--size 1920x1080] [--sentence TEXT] [--seed N] [--progress 0.5]. Without a display it uses Qt's
+// [--lang zh_CN] [--size 1920x1080] [--sentence TEXT] [--seed N] [--progress 0.5] [--zoom 1.5]. Without a display it uses Qt's
 // offscreen platform, so it works on a server.
 #include "app/commands.h"
 
@@ -26,7 +26,7 @@ namespace {
 struct ScreenshotOptions {
     std::string file, lesson = "thinking-machines", lang = "en", sentence;
     int step = 1, width = 1920, height = 1080;
-    double progress = 1;  // the step's final state unless asked for a moment of its animation
+    double progress = 1, zoom = 1;  // the step's final state unless asked for a moment of its animation
     unsigned long long seed = 2017;
 };
 
@@ -49,6 +49,7 @@ std::string parseScreenshot(int argc, char** argv, ScreenshotOptions& o) {
             else if (a == "--seed") o.seed = std::stoull(v);
             else if (a == "--step") o.step = std::stoi(v);
             else if (a == "--progress") o.progress = std::stod(v);
+            else if (a == "--zoom") o.zoom = std::stod(v);
             else if (a == "--size") {
                 const size_t x = v.find('x');
                 if (x == std::string::npos) return "--size must look like 1920x1080, not " + v;
@@ -86,6 +87,7 @@ int renderScreenshot(const ScreenshotOptions& o) {
     window.show();
     lesson->setStep(o.step - 1, false);  // the step's final state, no animation
     if (o.progress < 1) lesson->seek(o.progress);
+    lesson->setZoom(o.zoom);
     for (int i = 0; i < 3; ++i) QCoreApplication::processEvents();
     QImage image = window.grab().toImage();
     if (image.size() != QSize(o.width, o.height))

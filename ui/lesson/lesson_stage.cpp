@@ -30,9 +30,9 @@ LessonStage::LessonStage(LessonController* controller, QWidget* parent)
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
     connect(controller, &LessonController::progressChanged, viewport(), qOverload<>(&QWidget::update));
-    connect(controller, &LessonController::stepChanged, this, &LessonStage::updateScrollBars);
-    connect(controller, &LessonController::lessonChanged, this, &LessonStage::updateScrollBars);
-    connect(controller, &LessonController::zoomChanged, this, &LessonStage::updateScrollBars);
+    connect(controller, &LessonController::stepChanged, this, &LessonStage::scrollToFocus);
+    connect(controller, &LessonController::lessonChanged, this, &LessonStage::scrollToFocus);
+    connect(controller, &LessonController::zoomChanged, this, &LessonStage::scrollToFocus);
     changeEvent(nullptr);
 }
 
@@ -54,6 +54,20 @@ void LessonStage::updateScrollBars() {
     horizontalScrollBar()->setPageStep(v.width());
     verticalScrollBar()->setPageStep(v.height());
     viewport()->update();
+}
+
+void LessonStage::scrollToFocus() {
+    updateScrollBars();
+    QRectF focus;
+    for (const StageGrid& g : m_controller->scene().grids)
+        for (int k = 0; k < g.cells.size(); ++k)
+            if (g.cells[k].highlight) focus |= g.cellRect(k / g.cols, k % g.cols);
+    if (focus.isEmpty()) return;
+    const double s = scale();
+    const QSize v = viewport()->size();
+    const QPointF centre = focus.center() * s + QPointF(kMargin, kMargin);
+    horizontalScrollBar()->setValue(int(centre.x() - v.width() / 2.0));
+    verticalScrollBar()->setValue(int(centre.y() - v.height() / 2.0));
 }
 
 QPointF LessonStage::origin() const {

@@ -41,6 +41,7 @@ protected:
 
 private:
     void updateScrollBars();
+    void scrollToFocus();  // when zoomed in, bring the cells the step is about into view
     QPointF origin() const;  // viewport position of the scene's (0, 0)
     void paintGrid(QPainter& p, int index, const QSet<quint64>& lit) const;
     void paintCell(QPainter& p, const StageGrid& g, int r, int c, bool lit) const;
