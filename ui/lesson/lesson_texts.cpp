@@ -54,6 +54,9 @@ QString formulaHtml(const QString& formula) {
             }
             out += QStringLiteral("<%1>%2</%1>").arg(QLatin1String(tag), formulaHtml(part));
             i = end - 1;
+        } else if (ch == ' ' && i + 1 < formula.size() && formula[i + 1] == ' ') {
+            while (i + 1 < formula.size() && formula[i + 1] == ' ') ++i;
+            out += QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;");  // a wide gap between formulas
         } else if (ch == QChar(0x1D40)) {  // ᵀ is missing from many serif and bold fonts
             out += QStringLiteral("<sup>T</sup>");
         } else {
