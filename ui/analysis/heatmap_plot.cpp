@@ -13,7 +13,10 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
     setNoAntialiasingOnDrag(true);
     setMinimumSize(240, 200);
     plotLayout()->insertRow(0);
-    m_title = new QCPTextElement(this, QString(), QFont(font().family(), 12, QFont::Bold));
+    QFont titleFont(font().family());
+    titleFont.setPixelSize(20);
+    titleFont.setBold(true);
+    m_title = new QCPTextElement(this, QString(), titleFont);
     plotLayout()->addElement(0, 0, m_title);
     m_map = new QCPColorMap(xAxis, yAxis);
     m_map->setInterpolate(false);
@@ -30,10 +33,11 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
     xAxis->setTicker(m_colTicker);
     yAxis->setRangeReversed(true);
     xAxis->setTickLabelRotation(-60);
+    // Pixel sizes: figures read the same on screen, offscreen (72 dpi) and in exports for slides.
     QFont ticks = font();
-    ticks.setPointSizeF(10);
+    ticks.setPixelSize(16);
     QFont labels = font();
-    labels.setPointSizeF(11);
+    labels.setPixelSize(17);
     for (QCPAxis* a : {xAxis, yAxis, m_scale->axis()}) {
         a->setTickLabelFont(ticks);
         a->setLabelFont(labels);
