@@ -18,8 +18,10 @@
 #include "core/positional_encoding.h"
 #include "core/presets.h"
 
+#include <QClipboard>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QTimer>
 #include <QTranslator>
 #include <QMainWindow>
@@ -27,6 +29,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTableView>
 #include <QtTest>
 
 using namespace alab;
@@ -198,6 +201,10 @@ private slots:
         const double max = w.session->snapshot()->trace->encoder[0].self_attn.scores[0].maxCoeff();
         QVERIFY2(inspector->statsText().contains(QStringLiteral("max %1").arg(max, 0, 'g', 4)), qPrintable(inspector->statsText()));
         QVERIFY(!inspector->selectTensor(QStringLiteral("encoder.7.nothing")));
+        inspector->tableView()->selectionModel()->select(inspector->tableModel()->index(0, 1), QItemSelectionModel::Select);
+        inspector->copySelection();
+        QCOMPARE(QApplication::clipboard()->text(), inspector->tableModel()->toTsv({inspector->tableModel()->index(0, 1)}));
+        QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("Thinking\t96")));
         // A new trace keeps the selection.
         QCOMPARE(w.session->setText(QStringLiteral("Machines Thinking"), QString()), QString());
         QTRY_VERIFY(!w.session->isBusy());
@@ -225,11 +232,16 @@ private slots:
         core::ModelSource source;
         source.preset = "demo";
         QSignalSpy busy(w.session, &TraceSession::busyChanged);
+        QElapsedTimer gui;  // from the trace's arrival until every view has taken it (views connected first)
+        qint64 reactMs = -1;
+        connect(w.session, &TraceSession::busyChanged, this, [&](bool b) { if (!b) gui.start(); });
+        connect(w.session, &TraceSession::snapshotChanged, this, [&] { reactMs = gui.elapsed(); });
         QSignalSpy changed(w.session, &TraceSession::snapshotChanged);
         QCOMPARE(w.session->load(source, sentence(8), QString()), QString());  // superseded by the next
         QCOMPARE(w.session->load(source, sentence(512), QStringLiteral("<bos> ") + sentence(100)), QString());
         QTRY_VERIFY_WITH_TIMEOUT(!w.session->isBusy() && changed.size() >= 1, 60000);
         QCOMPARE(int(w.session->snapshot()->src.size()), 512);
+        qInfo("the views took a 512-token trace in %lld ms on the GUI thread", reactMs);
         QVERIFY(busy.size() >= 2 && busy.first().first().toBool());
         auto* all = w.view<AllHeadsView>("allHeadsView");
         all->setKind(AttentionKind::EncoderSelf);

@@ -9,6 +9,7 @@
 #include "ui/analysis/tensor_tree_model.h"
 #include "ui/common/trace_session.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
@@ -77,6 +78,11 @@ TensorInspector::TensorInspector(TraceSession* session, QWidget* parent) : QWidg
     connect(m_head, &QSpinBox::valueChanged, this, &TensorInspector::showCurrent);
     connect(m_colors, &ColorMapSelector::choiceChanged, this, [this] { m_plot->setColorMapKind(m_colors->mapFor(m_plot->heatmap())); });
     connect(m_copy, &QPushButton::clicked, this, &TensorInspector::copySelection);
+    auto* copy = new QAction(m_tableView);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    m_tableView->addAction(copy);
+    connect(copy, &QAction::triggered, this, &TensorInspector::copySelection);
     connect(m_export, &QPushButton::clicked, this, &TensorInspector::exportCurrent);
     rebuildTree();
 }
