@@ -13,7 +13,11 @@ double TokenTicker::getTickStep(const QCPRange& range) {
     const int rect = vertical ? m_axis->axisRect()->height() : m_axis->axisRect()->width();
     const int pixels = rect > 40 ? rect : (vertical ? m_axis->parentPlot()->height() : m_axis->parentPlot()->width());
     const double fits = std::max(1.0, pixels / spacing);
-    const double step = std::max(1.0, std::ceil(range.size() / fits));
+    const double raw = std::max(1.0, std::ceil(range.size() / fits));
+    double step = 1;  // the smallest of 1, 2, 5, 10, 20, 50, ... that fits: positions 0, 50, 100 read easily
+    for (double decade = 1; step < raw; decade *= 10)
+        for (double m : {1.0, 2.0, 5.0})
+            if (step < raw) step = m * decade;
     m_step = int(step);
     return step;
 }
