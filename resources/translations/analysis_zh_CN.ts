@@ -350,41 +350,45 @@
         <translation>这个模型没有%1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_export.cpp" line="54" />
-        <location filename="../../ui/analysis/figure_export.cpp" line="84" />
-        <location filename="../../ui/analysis/figure_export.cpp" line="86" />
-        <location filename="../../ui/analysis/figure_export.cpp" line="113" />
-        <location filename="../../ui/analysis/figure_export.cpp" line="131" />
-        <source>cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="46" />
+        <location filename="../../ui/analysis/figure_export.cpp" line="48" />
         <source>cannot start drawing</source>
         <translation>无法开始绘制</translation>
     </message>
     <message>
+        <location filename="../../ui/analysis/figure_export.cpp" line="87" />
         <location filename="../../ui/analysis/figure_export.cpp" line="93" />
+        <location filename="../../ui/analysis/figure_export.cpp" line="119" />
+        <location filename="../../ui/analysis/figure_export.cpp" line="137" />
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analysis/figure_export.cpp" line="92" />
+        <source>the disk is full (%1 bytes to write)</source>
+        <translation>磁盘已满（需要写入 %1 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analysis/figure_export.cpp" line="99" />
         <source>cannot write %1: size %2 x %3 at scale %4 is out of range</source>
         <translation>无法写入 %1：尺寸 %2 x %3（缩放 %4）超出范围</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="105" />
+        <location filename="../../ui/analysis/figure_export.cpp" line="111" />
         <source>the image could not be encoded</source>
         <translation>图片无法编码</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="109" />
+        <location filename="../../ui/analysis/figure_export.cpp" line="115" />
         <source>%1 is not a figure format</source>
         <translation>%1 不是图片格式</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="124" />
+        <location filename="../../ui/analysis/figure_export.cpp" line="130" />
         <source>cannot write %1: %2 is not a number format</source>
         <translation>无法写入 %1：%2 不是数值格式</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="126" />
+        <location filename="../../ui/analysis/figure_export.cpp" line="132" />
         <source>cannot write %1: CSV holds one 2-D table; choose a head of %2</source>
         <translation>无法写入 %1：CSV 只能保存一张二维表；请从 %2 中选一个头</translation>
     </message>
@@ -410,27 +414,27 @@
 <context>
     <name>alab::ui::HeatmapPlot</name>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="133" />
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="137" />
         <source>attention weight</source>
         <translation>注意力权重</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="133" />
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="137" />
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="155" />
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="159" />
         <source>−∞ (masked)</source>
         <translation>−∞（被遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="157" />
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="161" />
         <source>%1 → %2: %3</source>
         <translation>%1 → %2：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="158" />
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="162" />
         <source>%1 (%2 %3) · %4 %5: %6</source>
         <translation>%1（%2 %3）· %4 %5：%6</translation>
     </message>
@@ -627,57 +631,57 @@ The previous model stays loaded.</source>
 <context>
     <name>alab::ui::TensorInspector</name>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="137" />
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="143" />
         <source>&lt;b&gt;%1&lt;/b&gt; shape %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; 形状 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="138" />
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="144" />
         <source>, head %1 shown [%2, %3]</source>
         <translation>，显示头 %1 [%2, %3]</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="139" />
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="145" />
         <source>min %1 · max %2 · mean %3 · std %4</source>
         <translation>最小 %1 · 最大 %2 · 均值 %3 · 标准差 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="141" />
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="147" />
         <source> · %1 masked (−∞) entries</source>
         <translation> · %1 个被遮蔽（−∞）的元素</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="159" />
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="165" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="163" />
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="169" />
         <source>Heatmap</source>
         <translation>热力图</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="164" />
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="170" />
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="165" />
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="171" />
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="166" />
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="172" />
         <source>Copy as TSV</source>
         <translation>复制为 TSV</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="167" />
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="173" />
         <source>Copies the selected cells (or the whole table) with their token labels</source>
         <translation>连同词元标签复制选中的单元格（未选中时复制整张表）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="168" />
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="174" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -814,57 +818,57 @@ The previous model stays loaded.</source>
 <context>
     <name>alab::ui::AnalysisViews</name>
     <message>
-        <location filename="../../ui/analysis/analysis_views.cpp" line="102" />
+        <location filename="../../ui/analysis/analysis_views.cpp" line="107" />
         <source>Attention heatmap</source>
         <translation>注意力热力图</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/analysis_views.cpp" line="103" />
+        <location filename="../../ui/analysis/analysis_views.cpp" line="108" />
         <source>All heads</source>
         <translation>全部注意力头</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/analysis_views.cpp" line="104" />
+        <location filename="../../ui/analysis/analysis_views.cpp" line="109" />
         <source>Positional encoding</source>
         <translation>位置编码</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/analysis_views.cpp" line="105" />
+        <location filename="../../ui/analysis/analysis_views.cpp" line="110" />
         <source>Tensor inspector</source>
         <translation>张量检查器</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/analysis_views.cpp" line="106" />
+        <location filename="../../ui/analysis/analysis_views.cpp" line="111" />
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/analysis_views.cpp" line="107" />
+        <location filename="../../ui/analysis/analysis_views.cpp" line="112" />
         <source>Load a safetensors + config JSON pair and a sentence</source>
         <translation>加载一对 safetensors 与配置 JSON 文件，以及一个句子</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/analysis_views.cpp" line="108" />
+        <location filename="../../ui/analysis/analysis_views.cpp" line="113" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/analysis_views.cpp" line="109" />
+        <location filename="../../ui/analysis/analysis_views.cpp" line="114" />
         <source>Export the figure shown as PNG, SVG or PDF, or its numbers as CSV or .npy</source>
         <translation>把当前图导出为 PNG、SVG 或 PDF，或把数值导出为 CSV 或 .npy</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/analysis_views.cpp" line="110" />
+        <location filename="../../ui/analysis/analysis_views.cpp" line="115" />
         <source>Export &amp;all heads…</source>
         <translation>导出全部注意力头(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/analysis_views.cpp" line="113" />
+        <location filename="../../ui/analysis/analysis_views.cpp" line="118" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/analysis_views.cpp" line="113" />
+        <location filename="../../ui/analysis/analysis_views.cpp" line="118" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>

@@ -51,7 +51,7 @@ QString exportAllHeads(const Snapshot& snapshot, const AllHeadsRequest& request,
             const QString path = QString::fromStdString(staging.path(file.toStdString()));
             const ColorMapKind map = request.autoColorMap ? defaultColorMap(data) : request.colorMap;
             if (QString err = exportHeatmap(data, map, request.format, path, request.size); !err.isEmpty())
-                return QCoreApplication::translate("FigureExport", "cannot write %1: %2").arg(QDir(dir).filePath(file), err);
+                return err.replace(path, QDir(dir).filePath(file));  // name the file the user asked for
             files.append(QJsonObject{{QStringLiteral("file"), file}, {QStringLiteral("tensor"), name},
                                      {QStringLiteral("layer"), l}, {QStringLiteral("head"), h},
                                      {QStringLiteral("shape"), QJsonArray{int(data.values.rows()), int(data.values.cols())}}});

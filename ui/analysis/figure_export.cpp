@@ -8,8 +8,10 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QStorageInfo>
 #include <QSvgGenerator>
 
 namespace alab::ui {
@@ -81,10 +83,14 @@ bool isFigureFormat(ExportFormat format) {
 
 QString writeFileAtomically(const QString& path, const QByteArray& bytes) {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return QCoreApplication::translate("FigureExport", "cannot write %1: %2").arg(path, file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.commit())
+    if (!file.open(QIODevice::WriteOnly))
         return QCoreApplication::translate("FigureExport", "cannot write %1: %2").arg(path, file.errorString());
-    return {};
+    if (file.write(bytes) == bytes.size() && file.commit()) return {};
+    QString reason = file.errorString();  // QSaveFile reports a full disk as "Unknown error"
+    const QStorageInfo disk(QFileInfo(path).absolutePath());
+    if (disk.isValid() && disk.bytesAvailable() < bytes.size())
+        reason = QCoreApplication::translate("FigureExport", "the disk is full (%1 bytes to write)").arg(bytes.size());
+    return QCoreApplication::translate("FigureExport", "cannot write %1: %2").arg(path, reason);
 }
 
 QString exportPlot(QCustomPlot* plot, ExportFormat format, const QString& path, const FigureSize& size) {
