@@ -295,6 +295,10 @@ private slots:
         w.window.findChild<QDockWidget*>("tensorInspectorDock")->show();
         w.window.findChild<TensorInspector*>()->selectTensor(QStringLiteral("decoder.0.self_attn.scaled"));
         QVERIFY(w.window.grab().save(out + "/window-inspector.png"));
+        auto* inspector = w.window.findChild<TensorInspector*>();
+        inspector->findChild<QTabWidget*>()->setCurrentIndex(1);
+        inspector->selectTensor(QStringLiteral("decoder.0.self_attn.weights"));
+        QVERIFY(inspector->grab().save(out + "/inspector-table.png"));
     }
 };
 
