@@ -13,6 +13,9 @@ const char* kUsage =
     "  attention-lab                         open the lesson window (prints the walkthrough without a display)\n"
     "  attention-lab trace [--preset thinking-machines|demo | --weights F.safetensors --config F.json [--vocab F.txt]]\n"
     "                      (--src TEXT | --src-ids 1,2,3) [--tgt TEXT | --tgt-ids 4,5] --out DIR\n"
+    "  attention-lab export [model and input options as for trace]\n"
+    "                      --tensor encoder.0.self_attn.weights [--head 3] --format png|svg|pdf|csv|npy --out PATH\n"
+    "  attention-lab export ... --all-heads DIR [--format ...]   (attention-lab export --help for more)\n"
     "  attention-lab --screenshot FILE.png [--lesson thinking-machines|demo] [--step N] [--lang en|zh_CN]\n"
     "                [--size 1920x1080] [--sentence TEXT] [--seed N]   render a lesson step to a PNG\n"
     "  attention-lab --walkthrough           print the Thinking Machines numbers step by step\n";
