@@ -23,18 +23,34 @@ QString TraceSession::reject(const QString& message) {
     return message;
 }
 
-QString TraceSession::load(const core::ModelSource& source, const QString& srcText, const QString& tgtText, bool wait) {
-    core::LoadedModel loaded;
-    if (std::string err = core::loadModel(source, loaded); !err.empty()) return reject(QString::fromStdString(err));
+namespace {
+
+std::shared_ptr<Snapshot> snapshotOf(const core::LoadedModel& loaded) {
     auto next = std::make_shared<Snapshot>();
     next->model = loaded.model;
     next->vocab = loaded.vocab;
     next->modelName = QString::fromStdString(loaded.name);
-    if (std::string err = core::encodeText(loaded, srcText.toStdString(), next->src); !err.empty())
-        return reject(QString::fromStdString(err));
+    return next;
+}
+
+// Tokenizes both texts into `next` (an empty target means encoder only); returns "" or the error.
+QString encodeInto(const core::LoadedModel& loaded, const QString& srcText, const QString& tgtText, Snapshot& next) {
+    next.tgt.clear();
+    if (std::string err = core::encodeText(loaded, srcText.toStdString(), next.src); !err.empty())
+        return QString::fromStdString(err);
     if (!tgtText.trimmed().isEmpty())
-        if (std::string err = core::encodeText(loaded, tgtText.toStdString(), next->tgt); !err.empty())
-            return reject(QString::fromStdString(err));
+        if (std::string err = core::encodeText(loaded, tgtText.toStdString(), next.tgt); !err.empty())
+            return QString::fromStdString(err);
+    return {};
+}
+
+}  // namespace
+
+QString TraceSession::load(const core::ModelSource& source, const QString& srcText, const QString& tgtText, bool wait) {
+    core::LoadedModel loaded;
+    if (std::string err = core::loadModel(source, loaded); !err.empty()) return reject(QString::fromStdString(err));
+    std::shared_ptr<Snapshot> next = snapshotOf(loaded);
+    if (QString err = encodeInto(loaded, srcText, tgtText, *next); !err.isEmpty()) return reject(err);
     return start(next, wait);
 }
 
@@ -42,10 +58,7 @@ QString TraceSession::loadIds(const core::ModelSource& source, const std::vector
                               bool wait) {
     core::LoadedModel loaded;
     if (std::string err = core::loadModel(source, loaded); !err.empty()) return reject(QString::fromStdString(err));
-    auto next = std::make_shared<Snapshot>();
-    next->model = loaded.model;
-    next->vocab = loaded.vocab;
-    next->modelName = QString::fromStdString(loaded.name);
+    std::shared_ptr<Snapshot> next = snapshotOf(loaded);
     next->src = src;
     next->tgt = tgt;
     return start(next, wait);
@@ -53,16 +66,9 @@ QString TraceSession::loadIds(const core::ModelSource& source, const std::vector
 
 QString TraceSession::setText(const QString& srcText, const QString& tgtText, bool wait) {
     if (!m_snapshot) return reject(tr("No model is loaded."));
-    core::LoadedModel loaded{m_snapshot->model, m_snapshot->vocab, m_snapshot->modelName.toStdString()};
-    auto next = std::make_shared<Snapshot>(*m_snapshot);
-    next->trace.reset();
-    next->error.clear();
-    next->tgt.clear();
-    if (std::string err = core::encodeText(loaded, srcText.toStdString(), next->src); !err.empty())
-        return reject(QString::fromStdString(err));
-    if (!tgtText.trimmed().isEmpty())
-        if (std::string err = core::encodeText(loaded, tgtText.toStdString(), next->tgt); !err.empty())
-            return reject(QString::fromStdString(err));
+    const core::LoadedModel loaded{m_snapshot->model, m_snapshot->vocab, m_snapshot->modelName.toStdString()};
+    std::shared_ptr<Snapshot> next = snapshotOf(loaded);
+    if (QString err = encodeInto(loaded, srcText, tgtText, *next); !err.isEmpty()) return reject(err);
     return start(next, wait);
 }
 
