@@ -3,6 +3,7 @@
 // and bad). Run offscreen; waits use QTRY_*, never sleeps.
 #include "core/lesson.h"
 #include "ui/common/trace_session.h"
+#include "ui/lesson/explanation_panel.h"
 #include "ui/lesson/lesson_controller.h"
 #include "ui/lesson/lesson_stage.h"
 #include "ui/lesson/lesson_texts.h"
@@ -13,6 +14,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -50,6 +52,13 @@ bool animationEndsFull(const StageScene& scene) {
         for (const StageCell& c : g.cells)
             if (cellFill(c, 1.0) != 1.0 || c.appear + c.fade > 1.0 + 1e-9) return false;
     return true;
+}
+
+double explanationPoints(LessonView* view) { return view->explanation()->document()->defaultFont().pointSizeF(); }
+
+// The scale a scene would be drawn at in `room` (before the zoom).
+double fitIn(const StageScene& scene, const QSizeF& room) {
+    return std::min({room.width() / scene.size.width(), room.height() / scene.size.height(), kMaxSceneScale});
 }
 
 QStringList texts(const StageScene& scene) {
@@ -216,6 +225,58 @@ private slots:
         QCOMPARE(lesson()->snapshot(), before);
         QCOMPARE(lesson()->lesson().words, words);
         QVERIFY(checkSceneAgainstTrace(lesson()->scene(), *before) > 0);
+    }
+
+    // For a projector: the explanation and the step list grow with the view's height and with the
+    // one zoom factor the stage follows too.
+    void textFollowsHeightAndZoom() {
+        lesson()->setStep(5, false);
+        m_view->resize(1400, 1000);
+        QTRY_COMPARE(m_view->height(), 1000);
+        const double tallText = explanationPoints(m_view), tallList = m_view->stepList()->font().pointSizeF();
+        m_view->resize(1400, 600);
+        QTRY_COMPARE(m_view->height(), 600);
+        QVERIFY2(explanationPoints(m_view) < tallText * 0.8, qPrintable(QString::number(explanationPoints(m_view))));
+        QVERIFY(m_view->stepList()->font().pointSizeF() < tallList * 0.8);
+        const double text = explanationPoints(m_view), list = m_view->stepList()->font().pointSizeF();
+        const double stage = m_view->stage()->scale();
+        lesson()->zoomIn();
+        const double zoom = lesson()->zoom();
+        QVERIFY(zoom > 1.0);
+        QCOMPARE(m_view->stepList()->font().pointSizeF(), list * zoom);
+        QVERIFY(explanationPoints(m_view) > text * 1.1);
+        QVERIFY(std::abs(m_view->stage()->scale() - stage * zoom) < 1e-9);
+        lesson()->resetZoom();
+        QCOMPARE(explanationPoints(m_view), text);
+    }
+
+    // At a small and a large size every step's explanation fits without scrolling, every cell is in
+    // view, and a scene with a tall form is drawn at least as large as its wide form would be.
+    void everyStepFits_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("720p") << QSize(1280, 650);
+        QTest::newRow("1080p") << QSize(1920, 1000);
+    }
+    void everyStepFits() {
+        QFETCH(QSize, size);
+        m_view->resize(size);
+        QTRY_COMPARE(m_view->size(), size);
+        LessonStage* stage = m_view->stage();
+        for (int s = 0; s < lesson()->stepCount(); ++s) {
+            lesson()->setStep(s, false);
+            QCOMPARE(m_view->explanation()->verticalScrollBar()->maximum(), 0);
+            const StageScene& scene = lesson()->scene();
+            for (int g = 0; g < scene.grids.size(); ++g)
+                for (int c = 0; c < scene.grids[g].cells.size(); ++c)
+                    QVERIFY(stage->viewport()->rect().contains(stage->cellViewportRect(g, c)));
+            if (scene.tall) {
+                const QSize v = stage->maximumViewportSize();
+                const QSizeF room(v.width() - 56, v.height() - 56);
+                StageScene wide = scene;
+                layoutScene(wide);
+                QVERIFY(fitIn(scene, room) > fitIn(wide, room));
+            }
+        }
     }
 
     void zoomIsClamped() {

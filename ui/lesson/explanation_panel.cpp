@@ -6,6 +6,8 @@
 
 #include <QEvent>
 
+#include <cmath>
+
 namespace alab::ui {
 
 ExplanationPanel::ExplanationPanel(LessonController* controller, QWidget* parent)
@@ -51,6 +53,12 @@ void ExplanationPanel::fitFont() {
 void ExplanationPanel::resizeEvent(QResizeEvent* event) {
     QTextBrowser::resizeEvent(event);
     fitFont();
+}
+
+void ExplanationPanel::setBasePointSize(double pointSize) {
+    if (std::abs(pointSize - m_basePointSize) < 0.05) return;
+    m_basePointSize = pointSize;
+    refresh();
 }
 
 void ExplanationPanel::setZoom(double zoom) {

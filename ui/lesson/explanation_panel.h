@@ -13,6 +13,8 @@ class ExplanationPanel : public QTextBrowser {
 public:
     explicit ExplanationPanel(LessonController* controller, QWidget* parent = nullptr);
     void setZoom(double zoom);
+    /// The body text's point size at zoom 1 (the lesson view derives it from its height).
+    void setBasePointSize(double pointSize);
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -97,6 +97,11 @@ void LessonController::loadThinkingMachines() {
     m_session->load(source, QStringLiteral("Thinking Machines"), {}, true);
 }
 
+void LessonController::setStageRoom(const QSizeF& room) {
+    m_stageRoom = room;
+    if (arrangeScene(m_scene, m_stageRoom, kMaxSceneScale)) emit progressChanged(m_progress);
+}
+
 void LessonController::setStep(int step, bool animate) {
     if (!hasLesson()) return;
     step = std::clamp(step, 0, stepCount() - 1);
@@ -105,6 +110,7 @@ void LessonController::setStep(int step, bool animate) {
     const bool changed = step != m_step;
     m_step = step;
     m_scene = buildStageScene(*m_snapshot, m_lesson, m_step);
+    arrangeScene(m_scene, m_stageRoom, kMaxSceneScale);
     if (changed) emit stepChanged(m_step);
     if (animate) {
         m_animation->setDuration(std::max(1, int(m_scene.durationMs / m_speed)));

@@ -41,6 +41,8 @@ public:
     QString runSentence(const QString& text, quint64 seed);
     /// Back to the Thinking Machines example (synchronous: it is tiny).
     void loadThinkingMachines();
+    /// The stage's drawing area (logical pixels): scenes with a tall form pick the larger fit.
+    void setStageRoom(const QSizeF& room);
 
 public slots:
     void setStep(int step, bool animate = true);
@@ -80,6 +82,7 @@ private:
     std::shared_ptr<const Snapshot> m_snapshot;  // the one the lesson was built from
     core::Lesson m_lesson;
     StageScene m_scene;
+    QSizeF m_stageRoom;
     int m_step = 0;
     double m_progress = 1;
     bool m_playing = false;

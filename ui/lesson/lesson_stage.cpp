@@ -16,7 +16,7 @@
 namespace alab::ui {
 namespace {
 
-constexpr double kMargin = 28, kMaxFit = 2.1;
+constexpr double kMargin = 28;
 const QColor kBackground(250, 250, 247), kEmpty(236, 236, 232), kLit(204, 0, 120), kInk(34, 34, 34);
 
 quint64 key(int grid, int row, int col) { return (quint64(grid) << 40) | (quint64(row + 1) << 20) | quint64(col + 1); }
@@ -42,7 +42,7 @@ double LessonStage::scale() const {
     const QSizeF s = m_controller->scene().size;
     if (s.isEmpty()) return 1;
     const QSize v = maximumViewportSize();
-    const double fit = std::min({(v.width() - 2 * kMargin) / s.width(), (v.height() - 2 * kMargin) / s.height(), kMaxFit});
+    const double fit = std::min({(v.width() - 2 * kMargin) / s.width(), (v.height() - 2 * kMargin) / s.height(), kMaxSceneScale});
     return std::max(0.2, fit) * m_controller->zoom();
 }
 
@@ -80,6 +80,8 @@ QPointF LessonStage::origin() const {
 
 void LessonStage::resizeEvent(QResizeEvent* event) {
     QAbstractScrollArea::resizeEvent(event);
+    const QSize v = maximumViewportSize();
+    m_controller->setStageRoom(QSizeF(v.width() - 2 * kMargin, v.height() - 2 * kMargin));
     updateScrollBars();
 }
 
@@ -116,7 +118,7 @@ void LessonStage::paintEvent(QPaintEvent*) {
     p.scale(scale(), scale());
     const QSet<quint64> lit = litCells();
     for (int g = 0; g < scene.grids.size(); ++g) paintGrid(p, g, lit);
-    paintTexts(p, scene.root);
+    paintTexts(p, scene.laidOut());
 }
 
 void LessonStage::paintTexts(QPainter& p, const StageNode& node) const {

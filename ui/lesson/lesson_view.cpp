@@ -13,36 +13,54 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace alab::ui {
+namespace {
+
+constexpr double kTextShare = 0.026;
+
+}  // namespace
 
 LessonView::LessonView(TraceSession* session, QWidget* parent)
     : QWidget(parent), m_controller(new LessonController(session, this)), m_actions(new LessonActions(m_controller, this)),
       m_stage(new LessonStage(m_controller, this)), m_steps(new StepList(m_controller, this)),
       m_explanation(new ExplanationPanel(m_controller, this)), m_transport(new TransportBar(m_controller, m_actions, this)),
-      m_sentence(new SentenceBar(m_controller, this)) {
+      m_sentence(new SentenceBar(m_controller, this)), m_centre(new QSplitter(Qt::Vertical, this)),
+      m_split(new QSplitter(Qt::Horizontal, this)) {
     setObjectName(QStringLiteral("lessonView"));
     addActions(m_actions->all());
-    auto* centre = new QSplitter(Qt::Vertical, this);
-    centre->addWidget(m_stage);
-    centre->addWidget(m_explanation);
-    centre->setStretchFactor(0, 3);
-    centre->setStretchFactor(1, 1);
-    centre->setChildrenCollapsible(false);
-    centre->setSizes({720, 230});
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_steps);
-    split->addWidget(centre);
-    split->setStretchFactor(1, 1);
-    split->setChildrenCollapsible(false);
-    split->setSizes({260, 1400});
+    m_centre->addWidget(m_stage);
+    m_centre->addWidget(m_explanation);
+    m_centre->setStretchFactor(0, 2);
+    m_centre->setStretchFactor(1, 1);
+    m_centre->setChildrenCollapsible(false);
+    m_split->addWidget(m_steps);
+    m_split->addWidget(m_centre);
+    m_split->setStretchFactor(1, 1);
+    m_split->setChildrenCollapsible(false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(split, 1);
+    layout->addWidget(m_split, 1);
     layout->addWidget(m_transport);
     layout->addWidget(m_sentence);
     m_steps->setMinimumWidth(180);
     m_explanation->setMinimumHeight(120);
+    for (QSplitter* s : {m_centre, m_split}) connect(s, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
+}
+
+// Body text of about 2.6 % of the view's height: ~26 px on a 1080-line projector, ~17 px at 720.
+void LessonView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    const double pixels = std::clamp(height() * kTextShare, 12.0, 60.0);
+    const double points = pixels * 72.0 / std::max(1, logicalDpiY());
+    m_explanation->setBasePointSize(points);
+    m_steps->setBasePointSize(points * 0.88);
+    if (m_userSized) return;
+    const int centre = m_centre->height(), wide = m_split->width();
+    m_centre->setSizes({centre - centre * 32 / 100, centre * 32 / 100});
+    m_split->setSizes({wide * 17 / 100, wide - wide * 17 / 100});
 }
 
 void LessonView::changeEvent(QEvent* event) {

@@ -1,9 +1,12 @@
 // The lesson tab: the step list on the left; the stage, the explanation and the transport bar in
 // the middle; the sentence bar below. Owns the LessonController and its LessonActions; the keys
-// work whenever this tab is visible.
+// work whenever this tab is visible. Text sizes follow the view's height (for a projector) and
+// the controller's zoom.
 #pragma once
 
 #include <QWidget>
+
+class QSplitter;
 
 namespace alab::ui {
 
@@ -31,6 +34,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     LessonController* m_controller;
@@ -40,6 +44,9 @@ private:
     ExplanationPanel* m_explanation;
     TransportBar* m_transport;
     SentenceBar* m_sentence;
+    QSplitter* m_centre;
+    QSplitter* m_split;
+    bool m_userSized = false;  // the teacher moved a splitter: keep their sizes
 };
 
 }  // namespace alab::ui

@@ -183,7 +183,7 @@ StageNode Builder::scores() {
     const core::Matrix& q = a.q[size_t(h)];
     const core::Matrix& k = a.k[size_t(h)];
     const int Q = matrixGrid({}, core::lessonTensorName(l.spec, "q"), {h}, q, {F}, kCols, {QStringLiteral("q") + sub(F + 1)});
-    QVector<StageNode> lines{rowNode({gridNode(Q)})};
+    QVector<StageNode> lines{rowNode({gridNode(Q)})}, tallLines = lines;
     const int shown = std::min(S, kWords);
     const double slot = 0.95 / shown;
     for (int j = 0; j < shown; ++j) {
@@ -196,9 +196,8 @@ StageNode Builder::scores() {
                        .arg(num(q(F, c)), num(k(j, c)), num(products.back()));
         }
         const double range = (q.row(F).cwiseAbs().maxCoeff()) * k.cwiseAbs().maxCoeff();
-        const int P = derivedRow({}, {}, products, how, d_k > kCols, -range, range);
-        scene.grids[Q].widthGroup = scene.grids[K].widthGroup = 1;
-        scene.grids[P].widthGroup = 2;
+        const int P = derivedRow({}, QStringLiteral("→"), products, how, d_k > kCols, -range, range);
+        scene.grids[Q].widthGroup = scene.grids[K].widthGroup = scene.grids[P].widthGroup = 1;
         schedule(P, j * slot, j * slot + slot * 0.7);
         for (int c = 0; c < scene.grids[P].cols; ++c) scene.grids[P].cells[c].sweep = {{Q, 0, c}, {K, 0, c}};
         const int R = matrixGrid({}, core::lessonTensorName(l.spec, "scores"), {h}, a.scores[size_t(h)], {F}, S, {});
@@ -210,8 +209,10 @@ StageNode Builder::scores() {
         r.cells[0].appear = j * slot + slot * 0.75;
         r.cells[0].highlight = true;
         r.cells[0].sweep = {{P, 0, -1}};
-        lines << rowNode({gridNode(K), textNode(QStringLiteral("→")), gridNode(P), textNode(QStringLiteral("=")), gridNode(R)});
+        lines << rowNode({gridNode(K), gridNode(P), textNode(QStringLiteral("=")), gridNode(R)});
+        tallLines << gridNode(K) << rowNode({gridNode(P), textNode(QStringLiteral("=")), gridNode(R)});
     }
+    scene.tallRoot = columnNode(tallLines, false);  // the products under their key
     scene.durationMs = 2500 + 600 * shown;
     return columnNode(lines, false);
 }
@@ -266,7 +267,7 @@ StageNode Builder::softmax() {
 StageNode Builder::weigh() {
     const int shown = std::min(S, kWords);
     const core::Matrix& v = a.v[size_t(h)];
-    QVector<StageNode> lines;
+    QVector<StageNode> lines, tallLines;
     const double slot = 0.95 / shown;
     for (int j = 0; j < shown; ++j) {
         const int W = matrixGrid({}, core::lessonTensorName(l.spec, "weights"), {h}, a.weights[size_t(h)], {F}, S,
@@ -287,14 +288,15 @@ StageNode Builder::weigh() {
             how << QStringLiteral("α%1·v%2[%3] = %4·%5 = %6").arg(pair(F + 1, j + 1), sub(j + 1)).arg(c + 1).arg(num(alpha), num(v(j, c)),
                                                                                                         num(weighted.back()));
         }
-        const int P = derivedRow({}, {}, weighted, how, d_k > kCols, v.minCoeff(), v.maxCoeff());
+        const int P = derivedRow({}, QStringLiteral("="), weighted, how, d_k > kCols, v.minCoeff(), v.maxCoeff());
         scene.grids[W].widthGroup = 1;
-        scene.grids[V].widthGroup = 2;
-        scene.grids[P].widthGroup = 3;
+        scene.grids[V].widthGroup = scene.grids[P].widthGroup = 2;
         schedule(P, j * slot, (j + 0.8) * slot);
         for (int c = 0; c < scene.grids[P].cols; ++c) scene.grids[P].cells[c].sweep = {{W, 0, 0}, {V, 0, c}};
-        lines << rowNode({gridNode(W), textNode(QStringLiteral("×")), gridNode(V), textNode(QStringLiteral("=")), gridNode(P)});
+        lines << rowNode({gridNode(W), textNode(QStringLiteral("×")), gridNode(V), gridNode(P)});
+        tallLines << rowNode({gridNode(W), textNode(QStringLiteral("×")), columnNode({gridNode(V), gridNode(P)}, false)}, true);
     }
+    scene.tallRoot = columnNode(tallLines, false);  // each weighted vector under its value vector
     scene.durationMs = 2000 + 500 * shown;
     return columnNode(lines, false);
 }
@@ -313,7 +315,8 @@ StageNode Builder::sum() {
         terms << gridNode(termGrids.back());
     }
     const int Z1 = matrixGrid({}, core::lessonTensorName(l.spec, "context"), {h}, a.context[size_t(h)], {F}, kCols,
-                              {QStringLiteral("z") + sub(F + 1)});
+                              {QStringLiteral("= z") + sub(F + 1)});
+    scene.grids[Z1].widthGroup = 1;
     schedule(Z1, 0.1, 0.5);
     for (int c = 0; c < scene.grids[Z1].cols; ++c) {
         scene.grids[Z1].cells[c].highlight = true;
@@ -330,9 +333,10 @@ StageNode Builder::sum() {
                               {QStringLiteral("z") + sub(second + 1)});
     schedule(Z2, 0.78, 0.98);
     scene.durationMs = 5000;
-    return columnNode({rowNode({textNode(QStringLiteral("Σ"), 0, 2.2), columnNode(terms, false), textNode(QStringLiteral("=")),
-                                gridNode(Z1)}),
-                       rowNode({gridNode(A2), textNode(QStringLiteral("· V  →"), 0.75), gridNode(Z2)})});
+    const StageNode secondLine = rowNode({gridNode(A2), textNode(QStringLiteral("· V  →"), 0.75), gridNode(Z2)});
+    scene.tallRoot = columnNode({rowNode({textNode(QStringLiteral("Σ"), 0, 2.2), columnNode(terms + QVector{gridNode(Z1)}, false)}),
+                                 secondLine}, false);  // z₁ under the terms it sums
+    return columnNode({rowNode({textNode(QStringLiteral("Σ"), 0, 2.2), columnNode(terms, false), gridNode(Z1)}), secondLine});
 }
 
 StageNode Builder::matrixForm() {

@@ -131,7 +131,7 @@ void place(StageNode& n, QPointF topLeft, StageScene& scene) {
     if (n.kind == StageNode::Row) {
         double x = topLeft.x();
         for (StageNode& c : n.children) {
-            place(c, {x, topLeft.y() + (n.rect.height() - c.rect.height()) / 2}, scene);
+            place(c, {x, topLeft.y() + (n.alignTop ? 0 : (n.rect.height() - c.rect.height()) / 2)}, scene);
             x += c.rect.width() + kGap;
         }
     } else if (n.kind == StageNode::Column) {
@@ -202,15 +202,29 @@ void layoutScene(StageScene& scene) {
         g.cellW = g.widthGroup >= 0 ? groupWidth[g.widthGroup] : naturalCellWidth(g);
         g.labelW = g.widthGroup >= 0 ? groupLabel[g.widthGroup] : 0;
     }
-    const QSizeF size = measure(scene.root, scene);
+    scene.size = measure(scene.root, scene);
     place(scene.root, QPointF(0, 0), scene);
-    scene.size = size;
+    scene.tall = false;
 }
 
-StageNode rowNode(QVector<StageNode> children) {
+bool arrangeScene(StageScene& scene, const QSizeF& room, double maxScale) {
+    if (scene.tallRoot.children.isEmpty() || room.isEmpty()) return false;
+    const auto fit = [&](const QSizeF& s) { return std::min({room.width() / s.width(), room.height() / s.height(), maxScale}); };
+    const QSizeF wide = measure(scene.root, scene), tall = measure(scene.tallRoot, scene);
+    const bool useTall = fit(tall) > fit(wide) * 1.05;  // the wide form unless the tall one is clearly larger
+    StageNode& chosen = useTall ? scene.tallRoot : scene.root;
+    scene.size = measure(chosen, scene);
+    place(chosen, QPointF(0, 0), scene);
+    const bool changed = useTall != scene.tall;
+    scene.tall = useTall;
+    return changed;
+}
+
+StageNode rowNode(QVector<StageNode> children, bool alignTop) {
     StageNode n;
     n.kind = StageNode::Row;
     n.children = std::move(children);
+    n.alignTop = alignTop;
     return n;
 }
 

@@ -60,6 +60,7 @@ struct StageNode {
     Kind kind = Row;
     QVector<StageNode> children;
     bool centered = true;   // Column: centre children (else left-align)
+    bool alignTop = false;  // Row: children at the top (else centred vertically)
     int grid = -1;          // Grid: index into StageScene::grids
     QString text;           // Text
     double textScale = 1.3; // Text: relative to the number font
@@ -70,11 +71,15 @@ struct StageNode {
 struct StageScene {
     QVector<StageGrid> grids;
     StageNode root;
+    StageNode tallRoot;     // optional: the same grids stacked taller, for a stage with room below
+    bool tall = false;      // tallRoot is the one laid out
     int durationMs = 3000;  // at 1× speed
     QSizeF size;            // after layoutScene
 
     /// Every cell, with its grid, for tests and hit-testing.
     int cellCount() const;
+    /// The root whose layout the grids hold.
+    const StageNode& laidOut() const { return tall ? tallRoot : root; }
 };
 
 /// How far a cell has filled in at `progress` (0 … 1); every cell is full at progress 1.
@@ -82,14 +87,19 @@ double cellFill(const StageCell& cell, double progress);
 
 /// Logical metrics: a number cell is about kCellW × kCellH at scale 1.
 constexpr double kCellW = 66, kCellH = 38, kGap = 16;
+/// The stage never draws a scene larger than this (before the zoom), however much room it has.
+constexpr double kMaxSceneScale = 2.5;
 
 /// The font numbers are drawn in at scale 1.
 QFont stageFont();
 
-/// Computes every node's and grid's rect from text widths; sets scene.size.
+/// Computes every node's and grid's rect from text widths (the wide root); sets scene.size.
 void layoutScene(StageScene& scene);
+/// Lays out whichever root (wide or tall) can be drawn larger in `room` (logical pixels of the
+/// viewport), neither ever above `maxScale`. Returns true if that changed the layout.
+bool arrangeScene(StageScene& scene, const QSizeF& room, double maxScale);
 
-StageNode rowNode(QVector<StageNode> children);
+StageNode rowNode(QVector<StageNode> children, bool alignTop = false);
 StageNode columnNode(QVector<StageNode> children, bool centered = true);
 StageNode gridNode(int grid);
 StageNode textNode(const QString& text, double appear = 0, double scale = 1.3);

@@ -9,9 +9,10 @@
 namespace alab::ui {
 
 StepList::StepList(LessonController* controller, QWidget* parent)
-    : QListWidget(parent), m_controller(controller), m_basePointSize(std::max(13, font().pointSize() + 4)) {
+    : QListWidget(parent), m_controller(controller), m_basePointSize(std::max(13.0, font().pointSizeF() + 4)) {
     setObjectName(QStringLiteral("stepList"));
     setWordWrap(true);
+    setTextElideMode(Qt::ElideNone);
     setSpacing(3);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setZoom(1);
@@ -33,6 +34,7 @@ void StepList::rebuild() {
     }
     for (int i = 0; i < count(); ++i)
         item(i)->setText(QStringLiteral("%1.  %2").arg(i + 1).arg(stepTitle(lesson.steps[size_t(i)])));
+    fitRows();
     setCurrentRow(m_controller->step());
 }
 
@@ -42,9 +44,36 @@ void StepList::follow(int step) {
 }
 
 void StepList::setZoom(double zoom) {
+    m_zoom = zoom;
+    applyFont();
+}
+
+void StepList::setBasePointSize(double pointSize) {
+    m_basePointSize = pointSize;
+    applyFont();
+}
+
+void StepList::applyFont() {
     QFont f = font();
-    f.setPointSizeF(m_basePointSize * zoom);
+    f.setPointSizeF(m_basePointSize * m_zoom);
     setFont(f);
+    fitRows();
+}
+
+// Qt's own measure of a wrapped row goes wrong with subscript glyphs from a fallback font.
+void StepList::fitRows() {
+    const QFontMetrics fm(font());
+    const int width = viewport()->width() - 2 * spacing() - 10;
+    for (int i = 0; i < count(); ++i) {
+        const QRect r = fm.boundingRect(QRect(0, 0, std::max(40, width), 10000), Qt::TextWordWrap, item(i)->text());
+        item(i)->setSizeHint(QSize(std::max(40, width), r.height() + 6));
+    }
+    doItemsLayout();
+}
+
+void StepList::resizeEvent(QResizeEvent* event) {
+    QListWidget::resizeEvent(event);
+    fitRows();
 }
 
 void StepList::changeEvent(QEvent* event) {

@@ -13,16 +13,22 @@ class StepList : public QListWidget {
 public:
     explicit StepList(LessonController* controller, QWidget* parent = nullptr);
     void setZoom(double zoom);
+    /// The point size at zoom 1 (the lesson view derives it from its height).
+    void setBasePointSize(double pointSize);
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void rebuild();
     void follow(int step);
+    void applyFont();
+    void fitRows();
 
     LessonController* m_controller;
-    int m_basePointSize;
+    double m_basePointSize;
+    double m_zoom = 1;
 };
 
 }  // namespace alab::ui
