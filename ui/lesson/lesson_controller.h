@@ -41,7 +41,7 @@ public:
     QString runSentence(const QString& text, quint64 seed);
     /// Back to the Thinking Machines example (synchronous: it is tiny).
     void loadThinkingMachines();
-    /// The stage's drawing area (logical pixels): scenes with a tall form pick the larger fit.
+    /// The stage's drawing area (logical pixels): a scene with two arrangements uses the one drawn larger.
     void setStageRoom(const QSizeF& room);
 
 public slots:

@@ -212,7 +212,7 @@ StageNode Builder::scores() {
         lines << rowNode({gridNode(K), gridNode(P), textNode(QStringLiteral("=")), gridNode(R)});
         tallLines << gridNode(K) << rowNode({gridNode(P), textNode(QStringLiteral("=")), gridNode(R)});
     }
-    scene.tallRoot = columnNode(tallLines, false);  // the products under their key
+    scene.altRoot = columnNode(tallLines, false);  // the products under their key
     scene.durationMs = 2500 + 600 * shown;
     return columnNode(lines, false);
 }
@@ -261,6 +261,8 @@ StageNode Builder::softmax() {
     }
     scene.durationMs = 4000;
     const QString divide = QStringLiteral("÷ Σ = ÷ %1").arg(num(total));
+    scene.altRoot = rowNode({columnNode({gridNode(D), gridNode(E), textNode(divide, 0.45, 1.4)}),
+                             textNode(QStringLiteral("→"), 0.5), gridNode(W)});  // the shares beside their sums
     return columnNode({gridNode(D), gridNode(E), textNode(divide, 0.45, 1.4), gridNode(W)});
 }
 
@@ -296,7 +298,7 @@ StageNode Builder::weigh() {
         lines << rowNode({gridNode(W), textNode(QStringLiteral("×")), gridNode(V), gridNode(P)});
         tallLines << rowNode({gridNode(W), textNode(QStringLiteral("×")), columnNode({gridNode(V), gridNode(P)}, false)}, true);
     }
-    scene.tallRoot = columnNode(tallLines, false);  // each weighted vector under its value vector
+    scene.altRoot = columnNode(tallLines, false);  // each weighted vector under its value vector
     scene.durationMs = 2000 + 500 * shown;
     return columnNode(lines, false);
 }
@@ -334,7 +336,7 @@ StageNode Builder::sum() {
     schedule(Z2, 0.78, 0.98);
     scene.durationMs = 5000;
     const StageNode secondLine = rowNode({gridNode(A2), textNode(QStringLiteral("· V  →"), 0.75), gridNode(Z2)});
-    scene.tallRoot = columnNode({rowNode({textNode(QStringLiteral("Σ"), 0, 2.2), columnNode(terms + QVector{gridNode(Z1)}, false)}),
+    scene.altRoot = columnNode({rowNode({textNode(QStringLiteral("Σ"), 0, 2.2), columnNode(terms + QVector{gridNode(Z1)}, false)}),
                                  secondLine}, false);  // z₁ under the terms it sums
     return columnNode({rowNode({textNode(QStringLiteral("Σ"), 0, 2.2), columnNode(terms, false), gridNode(Z1)}), secondLine});
 }

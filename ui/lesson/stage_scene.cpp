@@ -204,19 +204,19 @@ void layoutScene(StageScene& scene) {
     }
     scene.size = measure(scene.root, scene);
     place(scene.root, QPointF(0, 0), scene);
-    scene.tall = false;
+    scene.alternative = false;
 }
 
 bool arrangeScene(StageScene& scene, const QSizeF& room, double maxScale) {
-    if (scene.tallRoot.children.isEmpty() || room.isEmpty()) return false;
+    if (scene.altRoot.children.isEmpty() || room.isEmpty()) return false;
     const auto fit = [&](const QSizeF& s) { return std::min({room.width() / s.width(), room.height() / s.height(), maxScale}); };
-    const QSizeF wide = measure(scene.root, scene), tall = measure(scene.tallRoot, scene);
-    const bool useTall = fit(tall) > fit(wide) * 1.05;  // the wide form unless the tall one is clearly larger
-    StageNode& chosen = useTall ? scene.tallRoot : scene.root;
+    const QSizeF first = measure(scene.root, scene), other = measure(scene.altRoot, scene);
+    const bool useOther = fit(other) > fit(first) * 1.05;  // the usual form unless the other is clearly larger
+    StageNode& chosen = useOther ? scene.altRoot : scene.root;
     scene.size = measure(chosen, scene);
     place(chosen, QPointF(0, 0), scene);
-    const bool changed = useTall != scene.tall;
-    scene.tall = useTall;
+    const bool changed = useOther != scene.alternative;
+    scene.alternative = useOther;
     return changed;
 }
 

@@ -71,15 +71,15 @@ struct StageNode {
 struct StageScene {
     QVector<StageGrid> grids;
     StageNode root;
-    StageNode tallRoot;     // optional: the same grids stacked taller, for a stage with room below
-    bool tall = false;      // tallRoot is the one laid out
+    StageNode altRoot;      // optional: the same grids arranged otherwise (taller or wider)
+    bool alternative = false;  // altRoot is the one laid out
     int durationMs = 3000;  // at 1× speed
     QSizeF size;            // after layoutScene
 
     /// Every cell, with its grid, for tests and hit-testing.
     int cellCount() const;
     /// The root whose layout the grids hold.
-    const StageNode& laidOut() const { return tall ? tallRoot : root; }
+    const StageNode& laidOut() const { return alternative ? altRoot : root; }
 };
 
 /// How far a cell has filled in at `progress` (0 … 1); every cell is full at progress 1.
@@ -95,7 +95,7 @@ QFont stageFont();
 
 /// Computes every node's and grid's rect from text widths (the wide root); sets scene.size.
 void layoutScene(StageScene& scene);
-/// Lays out whichever root (wide or tall) can be drawn larger in `room` (logical pixels of the
+/// Lays out whichever root (root or altRoot) can be drawn larger in `room` (logical pixels of the
 /// viewport), neither ever above `maxScale`. Returns true if that changed the layout.
 bool arrangeScene(StageScene& scene, const QSizeF& room, double maxScale);
 
