@@ -35,19 +35,20 @@ MhaWeights initMha(Rng& rng, const ModelConfig& c) {
     return w;
 }
 
-// One table of (name, tensor slot) pairs drives both directions of the mapping.
+// One table of (name, tensor slot) pairs drives both directions of the mapping. PyTorch stacks
+// q;k;v into in_proj_weight / in_proj_bias: those slots point at the whole MhaWeights instead.
 struct Slot {
     std::string name;
     Matrix* matrix = nullptr;
     RowVector* vector = nullptr;
     std::vector<int64_t> shape;
+    MhaWeights* inProj = nullptr;  // set for in_proj_weight (matrix) and in_proj_bias (vector)
 };
 
 void addMha(std::vector<Slot>& slots, const std::string& prefix, MhaWeights& w, const ModelConfig& c) {
     const int64_t p = c.projDim(), d = c.d_model;
-    // in_proj_weight / in_proj_bias are stacked q;k;v and handled specially by the callers.
-    slots.push_back({prefix + ".in_proj_weight", &w.wq, nullptr, {3 * p, d}});
-    slots.push_back({prefix + ".in_proj_bias", nullptr, &w.bq, {3 * p}});
+    slots.push_back({prefix + ".in_proj_weight", &w.wq, nullptr, {3 * p, d}, &w});
+    slots.push_back({prefix + ".in_proj_bias", nullptr, &w.bq, {3 * p}, &w});
     slots.push_back({prefix + ".out_proj.weight", &w.out.weight, nullptr, {d, p}});
     slots.push_back({prefix + ".out_proj.bias", nullptr, &w.out.bias, {d}});
 }
@@ -97,13 +98,6 @@ std::vector<Slot> slotsFor(const ModelConfig& c, Weights& w) {
     return s;
 }
 
-bool endsWith(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// The MhaWeights that owns an in_proj slot: wq / bq are the first members of their triples.
-MhaWeights* ownerOfInProj(Matrix* wq) { return reinterpret_cast<MhaWeights*>(wq); }
-
 }  // namespace
 
 Weights initWeights(const ModelConfig& c, uint64_t seed) {
@@ -146,13 +140,13 @@ NamedTensors toNamedTensors(const ModelConfig& c, const Weights& weights) {
     Weights w = weights;  // slotsFor needs mutable pointers; the copy keeps the input untouched
     NamedTensors out;
     for (const Slot& s : slotsFor(c, w)) {
-        if (endsWith(s.name, ".in_proj_weight")) {
-            MhaWeights& m = *ownerOfInProj(s.matrix);
+        if (s.inProj && s.matrix) {
+            const MhaWeights& m = *s.inProj;
             Matrix stacked(s.shape[0], s.shape[1]);
             stacked << m.wq, m.wk, m.wv;
             out[s.name] = Tensor::fromMatrix(stacked);
-        } else if (endsWith(s.name, ".in_proj_bias")) {
-            MhaWeights& m = *reinterpret_cast<MhaWeights*>(reinterpret_cast<char*>(s.vector) - offsetof(MhaWeights, bq));
+        } else if (s.inProj) {
+            const MhaWeights& m = *s.inProj;
             RowVector stacked(s.shape[0]);
             stacked << m.bq, m.bk, m.bv;
             out[s.name] = Tensor::fromRow(stacked);
@@ -178,14 +172,14 @@ Weights fromNamedTensors(const ModelConfig& c, const NamedTensors& tensors) {
         for (float v : t.data)
             if (!std::isfinite(v)) throw InvalidArgument("tensor " + s.name + " contains NaN or infinity");
         const int64_t p = c.projDim();
-        if (endsWith(s.name, ".in_proj_weight")) {
-            MhaWeights& m = *ownerOfInProj(s.matrix);
+        if (s.inProj && s.matrix) {
+            MhaWeights& m = *s.inProj;
             Matrix stacked = t.toMatrix();
             m.wq = stacked.topRows(p);
             m.wk = stacked.middleRows(p, p);
             m.wv = stacked.bottomRows(p);
-        } else if (endsWith(s.name, ".in_proj_bias")) {
-            MhaWeights& m = *reinterpret_cast<MhaWeights*>(reinterpret_cast<char*>(s.vector) - offsetof(MhaWeights, bq));
+        } else if (s.inProj) {
+            MhaWeights& m = *s.inProj;
             Matrix stacked = t.toMatrix();
             m.bq = stacked.leftCols(p);
             m.bk = stacked.middleCols(p, p);
