@@ -2,6 +2,7 @@
 #include "core/positional_encoding.h"
 
 #include <cmath>
+#include <vector>
 
 namespace alab::core {
 namespace {
@@ -13,10 +14,12 @@ double frequency(int pairIndex, int d_model) {
 }  // namespace
 
 Matrix sinusoidalEncoding(int positions, int d_model) {
+    std::vector<double> freq(size_t(d_model + 1) / 2);
+    for (size_t i = 0; i < freq.size(); ++i) freq[i] = frequency(int(i), d_model);
     Matrix pe(positions, d_model);
     for (int pos = 0; pos < positions; ++pos) {
         for (int j = 0; j < d_model; ++j) {
-            const double angle = pos * frequency(j / 2, d_model);
+            const double angle = pos * freq[size_t(j / 2)];
             pe(pos, j) = float(j % 2 == 0 ? std::sin(angle) : std::cos(angle));
         }
     }
