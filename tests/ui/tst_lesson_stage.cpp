@@ -251,7 +251,7 @@ private slots:
     }
 
     // At a small and a large size every step's explanation fits without scrolling, every cell is in
-    // view, and a scene drawn in its other arrangement is drawn larger than its usual one would be.
+    // view, and a scene with two arrangements shows the one drawn larger.
     void everyStepFits_data() {
         QTest::addColumn<QSize>("size");
         QTest::newRow("720p") << QSize(1280, 650);
@@ -269,12 +269,13 @@ private slots:
             for (int g = 0; g < scene.grids.size(); ++g)
                 for (int c = 0; c < scene.grids[g].cells.size(); ++c)
                     QVERIFY(stage->viewport()->rect().contains(stage->cellViewportRect(g, c)));
-            if (scene.alternative) {
+            if (!scene.altRoot.children.isEmpty()) {  // the arrangement not shown would not be larger
                 const QSize v = stage->maximumViewportSize();
                 const QSizeF room(v.width() - 56, v.height() - 56);
-                StageScene usual = scene;
-                layoutScene(usual);
-                QVERIFY(fitIn(scene, room) > fitIn(usual, room));
+                StageScene other = scene;
+                if (!scene.alternative) std::swap(other.root, other.altRoot);
+                layoutScene(other);
+                QVERIFY2(fitIn(scene, room) * 1.05 >= fitIn(other, room), qPrintable(QString::number(s + 1)));
             }
         }
     }

@@ -5,6 +5,7 @@
 #include "ui/lesson/lesson_texts.h"
 
 #include <QEvent>
+#include <QTextDocument>
 
 #include <cmath>
 
@@ -23,11 +24,10 @@ ExplanationPanel::ExplanationPanel(LessonController* controller, QWidget* parent
     changeEvent(nullptr);
 }
 
-void ExplanationPanel::refresh() {
-    if (!m_controller->hasLesson()) return setHtml({});
-    const core::LessonStep& step = m_controller->lesson().steps[size_t(m_controller->step())];
+QString ExplanationPanel::html(int index) const {
+    const core::LessonStep& step = m_controller->lesson().steps[size_t(index)];
     QString html = QStringLiteral("<div style=\"font-size:135%;font-weight:bold\">%1. %2</div>")
-                       .arg(m_controller->step() + 1)
+                       .arg(index + 1)
                        .arg(stepTitle(step).toHtmlEscaped());
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"4\" style=\"margin-top:6px\"><tr>"
                            "<td style=\"font-size:125%;font-family:'Noto Serif','DejaVu Serif',serif\">%1</td>"
@@ -35,7 +35,27 @@ void ExplanationPanel::refresh() {
                            "</tr></table>")
                 .arg(attentionFormulaHtml(step.terms), formulaHtml(QString::fromStdString(step.formula)));
     for (const QString& p : stepParagraphs(step)) html += QStringLiteral("<p>%1</p>").arg(formulaHtml(p));
-    setHtml(html);
+    return html;
+}
+
+int ExplanationPanel::preferredHeight(int width) const {
+    QFont f = font();
+    f.setPointSizeF(m_basePointSize);
+    double tallest = 0;
+    for (int s = 0; s < m_controller->stepCount(); ++s) {
+        QTextDocument doc;
+        doc.setDefaultFont(f);
+        doc.setDocumentMargin(document()->documentMargin());
+        doc.setHtml(html(s));
+        doc.setTextWidth(width - 2 * frameWidth());
+        tallest = std::max(tallest, doc.size().height());
+    }
+    return int(std::ceil(tallest)) + 2 * frameWidth() + 2;
+}
+
+void ExplanationPanel::refresh() {
+    if (!m_controller->hasLesson()) return setHtml({});
+    setHtml(html(m_controller->step()));
     fitFont();
 }
 

@@ -15,6 +15,8 @@ public:
     void setZoom(double zoom);
     /// The body text's point size at zoom 1 (the lesson view derives it from its height).
     void setBasePointSize(double pointSize);
+    /// The height the longest step's explanation needs at `width` in the base font (zoom 1).
+    int preferredHeight(int width) const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -22,6 +24,7 @@ protected:
 
 private:
     void refresh();
+    QString html(int step) const;
     void fitFont();  // shrinks the text (to 65 % at most) until it fits without scrolling
 
     LessonController* m_controller;

@@ -48,24 +48,43 @@ LessonView::LessonView(TraceSession* session, QWidget* parent)
     m_steps->setMinimumWidth(180);
     m_explanation->setMinimumHeight(120);
     for (QSplitter* s : {m_centre, m_split}) connect(s, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
+    connect(m_controller, &LessonController::lessonChanged, this, &LessonView::arrange);
 }
 
-// Body text of about 2.6 % of the view's height: ~26 px on a 1080-line projector, ~17 px at 720.
+// Body text of about 2.6 % of the view's height: ~26 px on a 1080-line projector, ~17 px at 720;
+// the bars at 60 % of that.
 void LessonView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     const double pixels = std::clamp(height() * kTextShare, 12.0, 60.0);
     const double points = pixels * 72.0 / std::max(1, logicalDpiY());
     m_explanation->setBasePointSize(points);
     m_steps->setBasePointSize(points * 0.88);
-    if (m_userSized) return;
-    const int centre = m_centre->height(), wide = m_split->width();
-    m_centre->setSizes({centre - centre * 32 / 100, centre * 32 / 100});
-    m_split->setSizes({wide * 17 / 100, wide - wide * 17 / 100});
+    QFont bars = font();  // the transport and sentence bars: never below the normal size
+    bars.setPointSizeF(std::max(font().pointSizeF(), points * 0.6));
+    m_transport->setFont(bars);
+    m_sentence->setFont(bars);
+    if (!m_userSized) {
+        const int wide = m_split->width();
+        m_split->setSizes({wide * 17 / 100, wide - wide * 17 / 100});
+    }
+    arrange();
+}
+
+// The explanation gets what its longest step needs (a fifth to two fifths of the height), the stage the rest.
+void LessonView::arrange() {
+    if (m_userSized || !isVisible()) return;
+    const int centre = m_centre->height();
+    const int wanted = m_explanation->preferredHeight(m_centre->width());
+    const int text = std::clamp(wanted, centre / 5, centre * 2 / 5);
+    m_centre->setSizes({centre - text, text});
 }
 
 void LessonView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::LanguageChange) m_actions->retranslate();
+    if (event->type() == QEvent::LanguageChange) {
+        m_actions->retranslate();
+        arrange();
+    }
 }
 
 }  // namespace alab::ui

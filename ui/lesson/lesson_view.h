@@ -37,6 +37,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void arrange();
+
     LessonController* m_controller;
     LessonActions* m_actions;
     LessonStage* m_stage;
