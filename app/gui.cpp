@@ -7,13 +7,16 @@
 #include "ui/common/trace_session.h"
 #include "ui/lesson/lesson_controller.h"
 #include "ui/lesson/lesson_view.h"
+#include "ui/lesson/sentence_bar.h"
 #include "ui/main_window.h"
 
 #include "core/presets.h"
 
 #include <QApplication>
 #include <QImage>
+#include <QLineEdit>
 #include <QSaveFile>
+#include <QSpinBox>
 
 #include <cstdio>
 #include <cstdlib>
@@ -74,6 +77,9 @@ int renderScreenshot(const ScreenshotOptions& o) {
     ui::LessonController* lesson = window.lessonView()->controller();
     if (o.lesson == "demo" || !o.sentence.empty()) {
         const std::string text = o.sentence.empty() ? core::demoPreset().defaultSrc : o.sentence;
+        ui::SentenceBar* bar = window.lessonView()->sentenceBar();  // the picture shows what was typed
+        bar->sentenceEdit()->setText(QString::fromStdString(text));
+        bar->seedBox()->setValue(int(o.seed));
         if (const QString err = lesson->runSentence(QString::fromStdString(text), o.seed); !err.isEmpty())
             return fail(err.toStdString());
         window.session()->waitForFinished();
