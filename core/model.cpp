@@ -11,8 +11,9 @@ namespace alab::core {
 
 Model::Model(ModelConfig config, Weights weights) : m_config(std::move(config)), m_weights(std::move(weights)) {
     m_config.validate();
-    // Round-tripping through the named view checks every shape and value.
-    m_weights = fromNamedTensors(m_config, toNamedTensors(m_config, m_weights));
+    checkWeights(m_config, m_weights);
+    m_weights.encoder.resize(size_t(m_config.encoder_layers));  // layers beyond the config are never used
+    m_weights.decoder.resize(size_t(m_config.decoder_layers));
 }
 
 void Model::checkIds(const std::vector<int>& ids, int vocab, const char* which) const {

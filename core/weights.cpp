@@ -3,8 +3,10 @@
 
 #include "core/rng.h"
 
+#include <cassert>
 #include <cmath>
-#include <functional>
+#include <tuple>
+#include <type_traits>
 
 namespace alab::core {
 namespace {
@@ -35,17 +37,22 @@ MhaWeights initMha(Rng& rng, const ModelConfig& c) {
     return w;
 }
 
-// One table of (name, tensor slot) pairs drives both directions of the mapping. PyTorch stacks
+// One table of (name, tensor slot) pairs drives every direction of the mapping: W is Weights when
+// the slots are filled (fromNamedTensors) and const Weights when they are read. PyTorch stacks
 // q;k;v into in_proj_weight / in_proj_bias: those slots point at the whole MhaWeights instead.
+template <class W>
 struct Slot {
+    template <class T> using Ref = std::conditional_t<std::is_const_v<W>, const T, T>;
     std::string name;
-    Matrix* matrix = nullptr;
-    RowVector* vector = nullptr;
+    Ref<Matrix>* matrix = nullptr;
+    Ref<RowVector>* vector = nullptr;
     std::vector<int64_t> shape;
-    MhaWeights* inProj = nullptr;  // set for in_proj_weight (matrix) and in_proj_bias (vector)
+    Ref<MhaWeights>* inProj = nullptr;  // set for in_proj_weight (matrix) and in_proj_bias (vector)
 };
 
-void addMha(std::vector<Slot>& slots, const std::string& prefix, MhaWeights& w, const ModelConfig& c) {
+template <class W>
+void addMha(std::vector<Slot<W>>& slots, const std::string& prefix, typename Slot<W>::template Ref<MhaWeights>& w,
+            const ModelConfig& c) {
     const int64_t p = c.projDim(), d = c.d_model;
     slots.push_back({prefix + ".in_proj_weight", &w.wq, nullptr, {3 * p, d}, &w});
     slots.push_back({prefix + ".in_proj_bias", nullptr, &w.bq, {3 * p}, &w});
@@ -53,28 +60,33 @@ void addMha(std::vector<Slot>& slots, const std::string& prefix, MhaWeights& w, 
     slots.push_back({prefix + ".out_proj.bias", nullptr, &w.out.bias, {d}});
 }
 
-void addLinear(std::vector<Slot>& slots, const std::string& prefix, Linear& w, int64_t out, int64_t in) {
+template <class W>
+void addLinear(std::vector<Slot<W>>& slots, const std::string& prefix, typename Slot<W>::template Ref<Linear>& w,
+               int64_t out, int64_t in) {
     slots.push_back({prefix + ".weight", &w.weight, nullptr, {out, in}});
     slots.push_back({prefix + ".bias", nullptr, &w.bias, {out}});
 }
 
-void addNorm(std::vector<Slot>& slots, const std::string& prefix, LayerNormWeights& w, int64_t d) {
+template <class W>
+void addNorm(std::vector<Slot<W>>& slots, const std::string& prefix,
+             typename Slot<W>::template Ref<LayerNormWeights>& w, int64_t d) {
     slots.push_back({prefix + ".weight", nullptr, &w.gamma, {d}});
     slots.push_back({prefix + ".bias", nullptr, &w.beta, {d}});
 }
 
-std::vector<Slot> slotsFor(const ModelConfig& c, Weights& w) {
+// w must already hold at least config's number of encoder and decoder layers.
+template <class W>
+std::vector<Slot<W>> slotsFor(const ModelConfig& c, W& w) {
+    assert(w.encoder.size() >= size_t(c.encoder_layers) && w.decoder.size() >= size_t(c.decoder_layers));
     const int64_t d = c.d_model, f = c.d_ff;
-    std::vector<Slot> s;
+    std::vector<Slot<W>> s;
     s.push_back({"src_embed.weight", &w.src_embed, nullptr, {c.src_vocab, d}});
     s.push_back({"tgt_embed.weight", &w.tgt_embed, nullptr, {c.tgt_vocab, d}});
     if (c.positional_encoding == PositionalEncoding::Learned)
         s.push_back({"pos_embed.weight", &w.pos_embed, nullptr, {c.max_len, d}});
-    w.encoder.resize(size_t(c.encoder_layers));
-    w.decoder.resize(size_t(c.decoder_layers));
     for (int l = 0; l < c.encoder_layers; ++l) {
         const std::string p = "encoder.layers." + std::to_string(l);
-        EncoderLayerWeights& e = w.encoder[size_t(l)];
+        auto& e = w.encoder[size_t(l)];
         addMha(s, p + ".self_attn", e.self_attn, c);
         addLinear(s, p + ".linear1", e.linear1, f, d);
         addLinear(s, p + ".linear2", e.linear2, d, f);
@@ -84,7 +96,7 @@ std::vector<Slot> slotsFor(const ModelConfig& c, Weights& w) {
     if (c.final_norm && c.encoder_layers > 0) addNorm(s, "encoder.norm", w.encoder_norm, d);
     for (int l = 0; l < c.decoder_layers; ++l) {
         const std::string p = "decoder.layers." + std::to_string(l);
-        DecoderLayerWeights& e = w.decoder[size_t(l)];
+        auto& e = w.decoder[size_t(l)];
         addMha(s, p + ".self_attn", e.self_attn, c);
         addMha(s, p + ".multihead_attn", e.cross_attn, c);
         addLinear(s, p + ".linear1", e.linear1, f, d);
@@ -96,6 +108,39 @@ std::vector<Slot> slotsFor(const ModelConfig& c, Weights& w) {
     if (c.final_norm && c.decoder_layers > 0) addNorm(s, "decoder.norm", w.decoder_norm, d);
     if (c.decoder_layers > 0) addLinear(s, "generator", w.generator, c.tgt_vocab, d);
     return s;
+}
+
+// The shape a slot of existing weights has. A stacked in_proj whose thirds disagree in width reports
+// the first third's width; the row count then cannot match either.
+std::vector<int64_t> shapeOf(const Slot<const Weights>& s) {
+    if (s.inProj && s.matrix) {
+        const MhaWeights& m = *s.inProj;
+        const bool sameWidth = m.wk.cols() == m.wq.cols() && m.wv.cols() == m.wq.cols();
+        return {sameWidth ? m.wq.rows() + m.wk.rows() + m.wv.rows() : -1, m.wq.cols()};
+    }
+    if (s.inProj) return {s.inProj->bq.size() + s.inProj->bk.size() + s.inProj->bv.size()};
+    if (s.matrix) return {s.matrix->rows(), s.matrix->cols()};
+    return {s.vector->size()};
+}
+
+bool allFinite(const Slot<const Weights>& s) {
+    if (s.inProj && s.matrix) return s.inProj->wq.allFinite() && s.inProj->wk.allFinite() && s.inProj->wv.allFinite();
+    if (s.inProj) return s.inProj->bq.allFinite() && s.inProj->bk.allFinite() && s.inProj->bv.allFinite();
+    return s.matrix ? s.matrix->allFinite() : s.vector->allFinite();
+}
+
+void checkShape(const std::string& name, const std::vector<int64_t>& shape, const std::vector<int64_t>& expected) {
+    if (shape != expected)
+        throw InvalidArgument("tensor " + name + " has shape " + shapeString(shape) + ", expected " +
+                              shapeString(expected));
+}
+
+void checkLayerCounts(const ModelConfig& c, const Weights& w) {
+    for (const auto& [stack, have, want] : {std::tuple{"encoder", w.encoder.size(), c.encoder_layers},
+                                            std::tuple{"decoder", w.decoder.size(), c.decoder_layers}})
+        if (have < size_t(want))
+            throw InvalidArgument(std::string("the weights have ") + std::to_string(have) + " " + stack +
+                                  " layers, the config " + std::to_string(want));
 }
 
 }  // namespace
@@ -136,10 +181,19 @@ Weights initWeights(const ModelConfig& c, uint64_t seed) {
     return w;
 }
 
-NamedTensors toNamedTensors(const ModelConfig& c, const Weights& weights) {
-    Weights w = weights;  // slotsFor needs mutable pointers; the copy keeps the input untouched
+void checkWeights(const ModelConfig& c, const Weights& w) {
+    checkLayerCounts(c, w);
+    for (const Slot<const Weights>& s : slotsFor(c, w)) {
+        checkShape(s.name, shapeOf(s), s.shape);
+        if (!allFinite(s)) throw InvalidArgument("tensor " + s.name + " contains NaN or infinity");
+    }
+}
+
+NamedTensors toNamedTensors(const ModelConfig& c, const Weights& w) {
+    checkLayerCounts(c, w);
     NamedTensors out;
-    for (const Slot& s : slotsFor(c, w)) {
+    for (const Slot<const Weights>& s : slotsFor(c, w)) {
+        checkShape(s.name, shapeOf(s), s.shape);  // before stacking the thirds of in_proj
         if (s.inProj && s.matrix) {
             const MhaWeights& m = *s.inProj;
             Matrix stacked(s.shape[0], s.shape[1]);
@@ -162,13 +216,13 @@ NamedTensors toNamedTensors(const ModelConfig& c, const Weights& weights) {
 Weights fromNamedTensors(const ModelConfig& c, const NamedTensors& tensors) {
     c.validate();
     Weights w;
-    for (const Slot& s : slotsFor(c, w)) {
+    w.encoder.resize(size_t(c.encoder_layers));
+    w.decoder.resize(size_t(c.decoder_layers));
+    for (const Slot<Weights>& s : slotsFor(c, w)) {
         auto it = tensors.find(s.name);
         if (it == tensors.end()) throw InvalidArgument("tensor " + s.name + " is missing from the weights");
         const Tensor& t = it->second;
-        if (t.shape != s.shape)
-            throw InvalidArgument("tensor " + s.name + " has shape " + shapeString(t.shape) + ", expected " +
-                                  shapeString(s.shape));
+        checkShape(s.name, t.shape, s.shape);
         for (float v : t.data)
             if (!std::isfinite(v)) throw InvalidArgument("tensor " + s.name + " contains NaN or infinity");
         const int64_t p = c.projDim();

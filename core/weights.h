@@ -61,7 +61,12 @@ struct Weights {
 /// bit-identical for a seed on every platform.
 Weights initWeights(const ModelConfig& config, uint64_t seed);
 
+/// Throws InvalidArgument unless weights hold config's layers (extra layers are ignored) and every
+/// tensor fromNamedTensors would fill has its shape (the message names it and both shapes) and no NaN.
+void checkWeights(const ModelConfig& config, const Weights& weights);
+
 /// PyTorch state_dict names -> tensors (plus src_embed, tgt_embed, generator, pos_embed).
+/// Throws InvalidArgument on a missing layer or a wrong shape, as checkWeights does.
 NamedTensors toNamedTensors(const ModelConfig& config, const Weights& weights);
 
 /// The inverse; throws InvalidArgument naming a missing tensor, a wrong shape (both shapes) or a NaN.

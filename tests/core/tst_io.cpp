@@ -4,6 +4,8 @@
 // StagingDirectory) that never leave partial output. Text parsing is in tst_text.cpp.
 #include "core/config.h"
 #include "core/file_io.h"
+#include "core/model.h"
+#include "core/presets.h"
 #include "core/npy.h"
 #include "core/safetensors.h"
 
@@ -13,6 +15,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <functional>
 
 using namespace alab;
 
@@ -61,6 +64,7 @@ private slots:
     void configValidation_data();
     void configValidation();
     void configRoundTrip();
+    void modelChecksWeights();
     void npyRoundTrip_data();
     void npyRoundTrip();
     void npyRejects();
@@ -190,6 +194,37 @@ void TestIo::configRoundTrip() {
     QCOMPARE(back.toJson().dump(), c.toJson().dump());
     QCOMPARE(back.projDim(), 15);
     QCOMPARE(back.layer_norm_eps, 1e-6f);
+}
+
+// A Model refuses weights that do not fit its config, naming the tensor (and both shapes), and keeps
+// the ones that do unchanged.
+void TestIo::modelChecksWeights() {
+    const core::Preset p = core::demoPreset();
+    const core::Model good(p.config, p.weights);
+    const core::NamedTensors kept = core::toNamedTensors(p.config, good.weights());
+    const core::NamedTensors given = core::toNamedTensors(p.config, p.weights);
+    QCOMPARE(kept.size(), given.size());
+    for (const auto& [name, t] : given) QVERIFY2(kept.at(name).shape == t.shape && kept.at(name).data == t.data, name.c_str());
+    const std::vector<std::pair<std::function<void(core::Weights&)>, std::string>> cases = {
+        {[](core::Weights& w) { w.encoder[1].linear1.weight.transposeInPlace(); },
+         "tensor encoder.layers.1.linear1.weight has shape [64,256], expected [256,64]"},
+        {[](core::Weights& w) { w.decoder[0].cross_attn.wk.conservativeResize(63, Eigen::NoChange); },
+         "tensor decoder.layers.0.multihead_attn.in_proj_weight has shape [191,64], expected [192,64]"},
+        {[](core::Weights& w) { w.decoder[1].self_attn.bv(3) = NAN; },
+         "tensor decoder.layers.1.self_attn.in_proj_bias contains NaN or infinity"},
+        {[](core::Weights& w) { w.generator.weight(0, 0) = INFINITY; }, "tensor generator.weight contains NaN or infinity"},
+        {[](core::Weights& w) { w.encoder.pop_back(); }, "the weights have 1 encoder layers, the config 2"},
+    };
+    for (const auto& [spoil, message] : cases) {
+        core::Weights w = p.weights;
+        spoil(w);
+        try {
+            core::Model m(p.config, w);
+            QFAIL(("accepted; expected: " + message).c_str());
+        } catch (const core::InvalidArgument& e) {
+            QCOMPARE(std::string(e.what()), message);
+        }
+    }
 }
 
 void TestIo::npyRoundTrip_data() {
