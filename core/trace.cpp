@@ -6,20 +6,26 @@
 namespace alab::core {
 namespace {
 
-// Holds the visitor and an optional single wanted name, so a lookup converts only that tensor.
+// Where the walk's tensors go: to a visitor, or only their names into a list (no data copied), or
+// only the wanted one built straight into `found` (no copy out of a visitor).
 struct Emitter {
-    const TensorVisitor& visit;
-    const std::string* only = nullptr;
-    bool namesOnly = false;  // hand out empty tensors: for listing names without copying data
-    bool wants(const std::string& name) const { return !only || *only == name; }
+    const TensorVisitor* visit = nullptr;
+    std::vector<std::string>* names = nullptr;
+    const std::string* wanted = nullptr;
+    std::optional<Tensor>* found = nullptr;
 };
 
-void emit(const Emitter& e, const std::string& name, const Matrix& m) {
-    if (m.size() > 0 && e.wants(name)) e.visit(name, e.namesOnly ? Tensor{} : Tensor::fromMatrix(m));
-}
+bool isEmpty(const Matrix& m) { return m.size() == 0; }
+bool isEmpty(const HeadStack& h) { return h.empty(); }
+Tensor toTensor(const Matrix& m) { return Tensor::fromMatrix(m); }
+Tensor toTensor(const HeadStack& h) { return Tensor::fromHeads(h); }
 
-void emit(const Emitter& e, const std::string& name, const HeadStack& h) {
-    if (!h.empty() && e.wants(name)) e.visit(name, e.namesOnly ? Tensor{} : Tensor::fromHeads(h));
+template <class Field>  // Matrix or HeadStack
+void emit(const Emitter& e, const std::string& name, const Field& field) {
+    if (isEmpty(field)) return;
+    if (e.names) e.names->push_back(name);
+    else if (e.found) { if (name == *e.wanted) *e.found = toTensor(field); }
+    else (*e.visit)(name, toTensor(field));
 }
 
 void visitAttention(const Emitter& visit, const std::string& p, const AttentionTrace& a) {
@@ -91,19 +97,17 @@ void visitAll(const Trace& t, const Emitter& visit) {
 
 }  // namespace
 
-void visitTrace(const Trace& trace, const TensorVisitor& visit) { visitAll(trace, Emitter{visit}); }
+void visitTrace(const Trace& trace, const TensorVisitor& visit) { visitAll(trace, Emitter{&visit}); }
 
 std::vector<std::string> traceNames(const Trace& trace) {
     std::vector<std::string> names;
-    const TensorVisitor collect = [&](const std::string& name, const Tensor&) { names.push_back(name); };
-    visitAll(trace, Emitter{collect, nullptr, true});
+    visitAll(trace, Emitter{nullptr, &names});
     return names;
 }
 
 std::optional<Tensor> findTensor(const Trace& trace, const std::string& name) {
     std::optional<Tensor> found;
-    const TensorVisitor keep = [&](const std::string&, const Tensor& t) { found = t; };
-    visitAll(trace, Emitter{keep, &name});
+    visitAll(trace, Emitter{nullptr, nullptr, &name, &found});
     return found;
 }
 
