@@ -2,6 +2,7 @@
 #include "app/cli_args.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace alab::app {
 
@@ -27,6 +28,13 @@ CliArgs::CliArgs(const std::vector<std::string>& args, const std::set<std::strin
 std::string CliArgs::value(const std::string& name, const std::string& fallback) const {
     auto it = m_values.find(name);
     return it == m_values.end() ? fallback : it->second;
+}
+
+bool hasDisplay() {
+    const char* x = std::getenv("DISPLAY");
+    const char* w = std::getenv("WAYLAND_DISPLAY");
+    const char* platform = std::getenv("QT_QPA_PLATFORM");
+    return (x && *x) || (w && *w) || (platform && *platform);
 }
 
 int fail(const std::string& message, int code) {

@@ -1,5 +1,5 @@
-// A small command-line option reader shared by the sub-commands: "--name value" pairs and flags.
-// Unknown options and missing values are reported as one line of text.
+// What the sub-commands share: a small option reader ("--name value" pairs and flags; unknown
+// options and missing values are reported as one line of text), the one-line error, hasDisplay.
 #pragma once
 
 #include <map>
@@ -23,6 +23,9 @@ private:
     std::map<std::string, std::string> m_values;
     std::string m_error;
 };
+
+/// DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM is set: a window (or Qt's chosen platform) can open.
+bool hasDisplay();
 
 /// Prints "attention-lab: <message>" to stderr and returns the exit code 2 (usage) or 1 (failure).
 int fail(const std::string& message, int code = 1);

@@ -11,7 +11,6 @@
 #include <QApplication>
 
 #include <cstdio>
-#include <cstdlib>
 
 namespace alab::app {
 namespace {
@@ -125,7 +124,7 @@ int runExport(int argc, char** argv) {
     if (!args.error().empty()) return fail(args.error(), 2);
     ExportArgs e;
     if (std::string err = readExportArgs(args, e); !err.empty()) return fail(err, 2);
-    if (!hasDisplay() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (!hasDisplay()) qputenv("QT_QPA_PLATFORM", "offscreen");
     qInstallMessageHandler(quietQtMessages);  // keep stderr to our one line
     QApplication app(argc, argv);
     ModelInputs in;

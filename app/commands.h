@@ -10,6 +10,5 @@ int runTrace(const std::vector<std::string>& args);        // attention-lab trac
 int runExport(int argc, char** argv);                       // attention-lab export ... (argv[1] == "export")
 int printWalkthrough();                                     // the lesson's numbers, in the terminal
 int runGui(int argc, char** argv);                          // the window
-bool hasDisplay();                                          // DISPLAY or WAYLAND_DISPLAY set
 
 }  // namespace alab::app

@@ -2,6 +2,7 @@
 // showing a window: attention-lab --screenshot FILE.png --lesson thinking-machines --step N
 // [--lang zh_CN] [--size 1920x1080] [--sentence TEXT] [--seed N] [--progress 0.5] [--zoom 1.5]. Without a display it uses Qt's
 // offscreen platform, so it works on a server.
+#include "app/cli_args.h"
 #include "app/commands.h"
 
 #include "ui/common/trace_session.h"
@@ -18,9 +19,6 @@
 #include <QSaveFile>
 #include <QSpinBox>
 
-#include <cstdio>
-#include <cstdlib>
-#include <optional>
 #include <string>
 
 namespace alab::app {
@@ -32,11 +30,6 @@ struct ScreenshotOptions {
     double progress = 1, zoom = 1;  // the step's final state unless asked for a moment of its animation
     unsigned long long seed = 2017;
 };
-
-int fail(const std::string& message) {
-    std::fprintf(stderr, "attention-lab: %s\n", message.c_str());
-    return 2;
-}
 
 // Returns an error message, or "" when `o` is filled in.
 std::string parseScreenshot(int argc, char** argv, ScreenshotOptions& o) {
@@ -73,7 +66,7 @@ std::string parseScreenshot(int argc, char** argv, ScreenshotOptions& o) {
 int renderScreenshot(const ScreenshotOptions& o) {
     ui::MainWindow window(false);
     if (!window.setLanguage(QString::fromStdString(o.lang), false))
-        return fail("unknown language " + o.lang + " (available: en, zh_CN)");
+        return fail("unknown language " + o.lang + " (available: en, zh_CN)", 2);
     ui::LessonController* lesson = window.lessonView()->controller();
     if (o.lesson == "demo" || !o.sentence.empty()) {
         const std::string text = o.sentence.empty() ? core::demoPreset().defaultSrc : o.sentence;
@@ -81,13 +74,13 @@ int renderScreenshot(const ScreenshotOptions& o) {
         bar->sentenceEdit()->setText(QString::fromStdString(text));
         bar->seedBox()->setValue(int(o.seed));
         if (const QString err = lesson->runSentence(QString::fromStdString(text), o.seed); !err.isEmpty())
-            return fail(err.toStdString());
+            return fail(err.toStdString(), 2);
         window.session()->waitForFinished();
         QCoreApplication::processEvents();
-        if (!lesson->message().isEmpty()) return fail(lesson->message().toStdString());
+        if (!lesson->message().isEmpty()) return fail(lesson->message().toStdString(), 2);
     }
     if (o.step < 1 || o.step > lesson->stepCount())
-        return fail("--step must be between 1 and " + std::to_string(lesson->stepCount()));
+        return fail("--step must be between 1 and " + std::to_string(lesson->stepCount()), 2);
     window.setAttribute(Qt::WA_DontShowOnScreen);
     window.resize(o.width, o.height);
     window.show();
@@ -100,7 +93,7 @@ int renderScreenshot(const ScreenshotOptions& o) {
         image = image.scaled(o.width, o.height, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     QSaveFile file(QString::fromStdString(o.file));
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
-        return fail(o.file + ": cannot write the image (" + file.errorString().toStdString() + ")");
+        return fail(o.file + ": cannot write the image (" + file.errorString().toStdString() + ")", 2);
     return 0;
 }
 
@@ -116,7 +109,7 @@ int runGui(int argc, char** argv) {
     const bool screenshot = wantsScreenshot(argc, argv);
     ScreenshotOptions options;
     if (screenshot) {
-        if (const std::string err = parseScreenshot(argc, argv, options); !err.empty()) return fail(err);
+        if (const std::string err = parseScreenshot(argc, argv, options); !err.empty()) return fail(err, 2);
         if (!hasDisplay()) qputenv("QT_QPA_PLATFORM", "offscreen");
     }
     QApplication app(argc, argv);

@@ -1,5 +1,6 @@
 // attention-lab: dispatches to a sub-command (trace, export), the terminal walkthrough when there
 // is no display, or the window.
+#include "app/cli_args.h"
 #include "app/commands.h"
 
 #include <cstdio>

@@ -5,9 +5,7 @@
 #include "core/model.h"
 #include "core/presets.h"
 
-#include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 namespace alab::app {
 namespace {
@@ -20,13 +18,6 @@ void printVector(const char* label, const core::RowVector& v, int shown = 6) {
 }
 
 }  // namespace
-
-bool hasDisplay() {
-    const char* x = std::getenv("DISPLAY");
-    const char* w = std::getenv("WAYLAND_DISPLAY");
-    const char* platform = std::getenv("QT_QPA_PLATFORM");
-    return (x && *x) || (w && *w) || (platform && *platform);
-}
 
 // "%1".."%9" of a lesson paragraph replaced by its arguments.
 std::string fill(const core::LessonParagraph& p) {
