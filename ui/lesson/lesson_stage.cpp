@@ -95,7 +95,7 @@ QSet<quint64> LessonStage::litCells() const {
         for (int k = 0; k < g.cells.size(); ++k) {
             const StageCell& c = g.cells[k];
             if (c.sweep.isEmpty() || p < c.appear || p >= c.appear + c.fade) continue;
-            lit.insert(key(gi, k / g.cols, k % g.cols) | (quint64(1) << 62));  // the cell being made
+            lit.insert(key(gi, k / g.cols, k % g.cols));  // the cell being made
             for (const StageCell::Source& s : c.sweep) {
                 const StageGrid& src = scene.grids[s.grid];
                 for (int r = 0; r < src.rows; ++r)
@@ -163,7 +163,7 @@ void LessonStage::paintGrid(QPainter& p, int index, const QSet<quint64>& lit) co
     }
     for (int r = 0; r < g.rows; ++r)
         for (int c = 0; c < g.cols; ++c)
-            paintCell(p, g, r, c, lit.contains(key(index, r, c)) || lit.contains(key(index, r, c) | (quint64(1) << 62)));
+            paintCell(p, g, r, c, lit.contains(key(index, r, c)));
     p.setPen(kInk);
     QFont big = font;
     big.setPixelSize(int(font.pixelSize() * 1.4));
