@@ -36,31 +36,52 @@ QStringList stepParagraphs(const core::LessonStep& step) {
     return out;
 }
 
-QString formulaHtml(const QString& formula) {
-    QString out;
-    for (int i = 0; i < formula.size(); ++i) {
-        const QChar ch = formula[i];
-        if ((ch == '^' || ch == '_') && i + 1 < formula.size()) {
-            const char* tag = ch == '^' ? "sup" : "sub";
+QVector<ScriptSegment> scriptSegments(const QString& text) {
+    QVector<ScriptSegment> out;
+    QString plain;
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar ch = text[i];
+        if ((ch == '^' || ch == '_') && i + 1 < text.size()) {
             int end = i + 1;
             QString part;
-            if (formula[end] == '(') {
-                const int close = formula.indexOf(')', end);
-                part = formula.mid(end + 1, close < 0 ? -1 : close - end - 1);
-                end = close < 0 ? int(formula.size()) : close + 1;
+            if (text[end] == '(') {
+                const int close = text.indexOf(')', end);
+                part = text.mid(end + 1, close < 0 ? -1 : close - end - 1);
+                end = close < 0 ? int(text.size()) : close + 1;
             } else {
-                while (end < formula.size() && formula[end].isLetterOrNumber()) ++end;
-                part = formula.mid(i + 1, end - i - 1);
+                while (end < text.size() && text[end].isLetterOrNumber()) ++end;
+                part = text.mid(i + 1, end - i - 1);
             }
-            out += QStringLiteral("<%1>%2</%1>").arg(QLatin1String(tag), formulaHtml(part));
+            if (!plain.isEmpty()) out.push_back({plain, ScriptSegment::Plain});
+            plain.clear();
+            out.push_back({part, ch == '^' ? ScriptSegment::Super : ScriptSegment::Sub});
             i = end - 1;
-        } else if (ch == ' ' && i + 1 < formula.size() && formula[i + 1] == ' ') {
-            while (i + 1 < formula.size() && formula[i + 1] == ' ') ++i;
-            out += QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;");  // a wide gap between formulas
-        } else if (ch == QChar(0x1D40)) {  // ᵀ is missing from many serif and bold fonts
-            out += QStringLiteral("<sup>T</sup>");
         } else {
-            out += QString(ch).toHtmlEscaped();
+            plain += ch;
+        }
+    }
+    if (!plain.isEmpty()) out.push_back({plain, ScriptSegment::Plain});
+    return out;
+}
+
+QString formulaHtml(const QString& formula) {
+    QString out;
+    for (const ScriptSegment& s : scriptSegments(formula)) {
+        if (s.kind != ScriptSegment::Plain) {
+            const char* tag = s.kind == ScriptSegment::Super ? "sup" : "sub";
+            out += QStringLiteral("<%1>%2</%1>").arg(QLatin1String(tag), formulaHtml(s.text));
+            continue;
+        }
+        const QString& text = s.text;
+        for (int i = 0; i < text.size(); ++i) {
+            if (text[i] == ' ' && i + 1 < text.size() && text[i + 1] == ' ') {
+                while (i + 1 < text.size() && text[i + 1] == ' ') ++i;
+                out += QStringLiteral("&nbsp;&nbsp;&nbsp;&nbsp;");  // a wide gap between formulas
+            } else if (text[i] == QChar(0x1D40)) {  // ᵀ is missing from many serif and bold fonts
+                out += QStringLiteral("<sup>T</sup>");
+            } else {
+                out += QString(text[i]).toHtmlEscaped();
+            }
         }
     }
     return out;

@@ -5,6 +5,7 @@
 #include "core/lesson.h"
 
 #include <QString>
+#include <QVector>
 
 namespace alab::ui {
 
@@ -14,6 +15,16 @@ QString formatStageNumber(double value);
 QString stepTitle(const core::LessonStep& step);
 /// All paragraphs, translated, with %1.. replaced by the step's arguments.
 QStringList stepParagraphs(const core::LessonStep& step);
+/// A piece of formula text: plain, or the superscript / subscript written "^X", "^(…)" or "_x".
+struct ScriptSegment {
+    enum Kind { Plain, Super, Sub };
+    QString text;
+    Kind kind = Plain;
+};
+/// "W^Q x_1" → {"W", Plain}, {"Q", Super}, {" x", Plain}, {"1", Sub}: the one parser of that notation,
+/// for the stage's painter and for formula HTML.
+QVector<ScriptSegment> scriptSegments(const QString& text);
+
 /// "^X" → superscript, "_x" → subscript, as HTML.
 QString formulaHtml(const QString& formula);
 /// Z = softmax(QKᵀ/√d_k)·V with the step's terms highlighted, as HTML.

@@ -2,6 +2,8 @@
 // left to right and top to bottom. Everything is in logical pixels; the stage scales the result.
 #include "ui/lesson/stage_scene.h"
 
+#include "ui/lesson/lesson_texts.h"
+
 #include <QFont>
 #include <QFontMetricsF>
 #include <QHash>
@@ -18,39 +20,6 @@ QFont scaledFont(double scale) {
     QFont f = stageFont();
     f.setPixelSize(std::max(1, int(f.pixelSize() * scale)));
     return f;
-}
-
-struct Segment {
-    QString text;
-    int kind;  // 0 normal, 1 superscript, 2 subscript
-};
-
-QVector<Segment> segments(const QString& text) {
-    QVector<Segment> out;
-    QString normal;
-    for (int i = 0; i < text.size(); ++i) {
-        const QChar ch = text[i];
-        if ((ch == '^' || ch == '_') && i + 1 < text.size()) {
-            int end = i + 1;
-            QString part;
-            if (text[end] == '(') {
-                const int close = text.indexOf(')', end);
-                part = text.mid(end + 1, close < 0 ? -1 : close - end - 1);
-                end = close < 0 ? int(text.size()) : close + 1;
-            } else {
-                while (end < text.size() && (text[end].isLetterOrNumber())) ++end;
-                part = text.mid(i + 1, end - i - 1);
-            }
-            if (!normal.isEmpty()) out.push_back({normal, 0});
-            normal.clear();
-            out.push_back({part, ch == '^' ? 1 : 2});
-            i = end - 1;
-        } else {
-            normal += ch;
-        }
-    }
-    if (!normal.isEmpty()) out.push_back({normal, 0});
-    return out;
 }
 
 QFont smaller(const QFont& f) {
@@ -149,7 +118,7 @@ void place(StageNode& n, QPointF topLeft, StageScene& scene) {
 double richTextWidth(const QString& text, const QFont& font) {
     const QFontMetricsF fm(font), fs(smaller(font));
     double w = 0;
-    for (const Segment& s : segments(text)) w += s.kind ? fs.horizontalAdvance(s.text) : fm.horizontalAdvance(s.text);
+    for (const ScriptSegment& s : scriptSegments(text)) w += s.kind ? fs.horizontalAdvance(s.text) : fm.horizontalAdvance(s.text);
     return w;
 }
 
@@ -159,9 +128,11 @@ void drawRichText(QPainter& painter, const QRectF& rect, const QString& text, co
     const double width = richTextWidth(text, font);
     double x = align & Qt::AlignLeft ? rect.left() : align & Qt::AlignRight ? rect.right() - width : rect.center().x() - width / 2;
     const double baseline = rect.center().y() + (fm.ascent() - fm.descent()) / 2;
-    for (const Segment& s : segments(text)) {
+    for (const ScriptSegment& s : scriptSegments(text)) {
         painter.setFont(s.kind ? small : font);
-        const double y = s.kind == 1 ? baseline - fm.ascent() * 0.45 : s.kind == 2 ? baseline + fm.descent() * 0.9 : baseline;
+        const double y = s.kind == ScriptSegment::Super ? baseline - fm.ascent() * 0.45
+                         : s.kind == ScriptSegment::Sub ? baseline + fm.descent() * 0.9
+                                                        : baseline;
         painter.drawText(QPointF(x, y), s.text);
         x += s.kind ? fs.horizontalAdvance(s.text) : fm.horizontalAdvance(s.text);
     }
