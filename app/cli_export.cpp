@@ -137,11 +137,9 @@ int runExport(int argc, char** argv) {
     snap->tgt = in.tgt;
     for (const std::string& s : in.srcTokens) snap->srcTokens << QString::fromStdString(s);
     for (const std::string& s : in.tgtTokens) snap->tgtTokens << QString::fromStdString(s);
-    try {
-        snap->trace = std::make_shared<const core::Trace>(in.loaded.model->forward(in.src, in.tgt));
-    } catch (const core::InvalidArgument& ex) {
-        return fail(ex.what());
-    }
+    core::Trace trace;
+    if (std::string err = runForward(in, trace); !err.empty()) return fail(err);
+    snap->trace = std::make_shared<const core::Trace>(std::move(trace));
     return e.allHeads.isEmpty() ? exportOne(*snap, e) : exportAll(*snap, e);
 }
 

@@ -18,11 +18,7 @@ int runTrace(const std::vector<std::string>& argv) {
     ModelInputs in;
     if (std::string err = loadInputs(args, in); !err.empty()) return fail(err);
     core::Trace trace;
-    try {
-        trace = in.loaded.model->forward(in.src, in.tgt);
-    } catch (const core::InvalidArgument& e) {
-        return fail(e.what());
-    }
+    if (std::string err = runForward(in, trace); !err.empty()) return fail(err);
     const std::string out = args.value("--out");
     if (std::string err = core::writeTraceFolder(trace, out, in.srcTokens, in.tgtTokens); !err.empty()) return fail(err);
     std::printf("wrote %zu tensors to %s\n", core::traceNames(trace).size(), out.c_str());

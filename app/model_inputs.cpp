@@ -44,4 +44,13 @@ std::string loadInputs(const CliArgs& args, ModelInputs& out) {
     return {};
 }
 
+std::string runForward(const ModelInputs& in, core::Trace& trace) {
+    try {
+        trace = in.loaded.model->forward(in.src, in.tgt);
+    } catch (const core::InvalidArgument& e) {
+        return e.what();
+    }
+    return {};
+}
+
 }  // namespace alab::app

@@ -1,5 +1,5 @@
 // Reads the options every sub-command shares (--preset | --weights --config [--vocab] [--seed],
-// --src | --src-ids, --tgt | --tgt-ids) into a loaded model and token ids.
+// --src | --src-ids, --tgt | --tgt-ids) into a loaded model and token ids, and runs its forward pass.
 #pragma once
 
 #include "app/cli_args.h"
@@ -20,5 +20,8 @@ std::set<std::string> modelOptionNames();
 
 /// Returns "" or a one-line error.
 std::string loadInputs(const CliArgs& args, ModelInputs& out);
+
+/// The forward pass over the loaded inputs; returns "" or the model's one-line error.
+std::string runForward(const ModelInputs& in, core::Trace& trace);
 
 }  // namespace alab::app
