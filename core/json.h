@@ -10,6 +10,7 @@
 
 namespace alab::core {
 
+/// A JSON value: null, bool, number (double), string, array or object; copies share containers.
 class Json {
 public:
     using Array = std::vector<Json>;
@@ -44,6 +45,7 @@ public:
 
     /// Throws InvalidArgument("invalid JSON at offset N: ...") on malformed text.
     static Json parse(const std::string& text);
+    /// Compact text when indent < 0, else pretty-printed with `indent` spaces; object keys sorted.
     std::string dump(int indent = -1) const;
 
 private:

@@ -13,6 +13,7 @@
 
 namespace alab::core {
 
+/// The eight steps of the self-attention lesson, in order.
 enum class LessonStepKind { Embed, Project, Scores, Scale, Softmax, WeighValues, Sum, MatrixForm };
 
 /// One cell of a named tensor, e.g. {"encoder.0.self_attn.scores", {0, 0, 1}}.
@@ -27,6 +28,7 @@ struct LessonParagraph {
     std::vector<std::string> args;  // numbers formatted with formatLessonNumber, or words
 };
 
+/// One step: its texts, formula, and the tensors and cells the stage shows.
 struct LessonStep {
     LessonStepKind kind;
     std::string id;                          // "embed", "project", "scores", ...
@@ -47,6 +49,7 @@ struct LessonSpec {
     int second = 1;
 };
 
+/// The whole lesson for one trace: its spec, words, sizes and steps.
 struct Lesson {
     LessonSpec spec;
     std::vector<std::string> words;  // [S]

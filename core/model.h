@@ -10,6 +10,7 @@
 
 namespace alab::core {
 
+/// A validated config with its weights; immutable, so one Model may serve several threads.
 class Model {
 public:
     /// Validates the config and that the weights have its shapes (throws InvalidArgument).

@@ -13,6 +13,7 @@
 
 namespace alab::core {
 
+/// What to load: a preset by name, or files.
 struct ModelSource {
     std::string preset;       // "thinking-machines" | "demo", or empty when loading files
     std::string weightsPath;  // .safetensors
@@ -21,6 +22,7 @@ struct ModelSource {
     uint64_t seed = 2017;     // for the demo preset
 };
 
+/// A loaded model, its vocabulary and a name to show.
 struct LoadedModel {
     std::shared_ptr<const Model> model;
     Vocabulary vocab;  // empty (size 0) when a file model came without a vocabulary

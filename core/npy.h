@@ -7,6 +7,7 @@
 
 namespace alab::core {
 
+/// The bytes of a version 1.0 .npy file holding `tensor` (header padded to 64 bytes).
 std::string serializeNpy(const Tensor& tensor);
 /// Parses what serializeNpy writes (float32, C order); returns an error message or "".
 std::string parseNpy(const std::string& bytes, Tensor& out);

@@ -14,6 +14,7 @@
 
 namespace alab::core {
 
+/// A built-in model with its vocabulary and the sentence the lesson starts with.
 struct Preset {
     std::string name;
     ModelConfig config;
@@ -23,11 +24,14 @@ struct Preset {
     std::string defaultTgt;  // empty when the preset has no decoder
 };
 
+/// The seed article's worked example (encoder only, one head, hand-set integer weights).
 Preset thinkingMachinesPreset();
+/// The seeded English + Chinese encoder-decoder (d_model 64, 4 heads, 2 + 2 layers).
 Preset demoPreset(uint64_t seed = 2017);
 
 /// "thinking-machines" or "demo"; nothing for another name.
 std::optional<Preset> presetByName(const std::string& name, uint64_t seed = 2017);
+/// The names presetByName knows.
 std::vector<std::string> presetNames();
 
 /// The words of the demo vocabulary (without the special tokens).

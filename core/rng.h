@@ -7,10 +7,11 @@
 
 namespace alab::core {
 
+/// xoshiro256** seeded through SplitMix64; the same seed gives the same stream everywhere.
 class Rng {
 public:
     explicit Rng(uint64_t seed);
-    uint64_t next();
+    uint64_t next();  ///< the next 64 random bits
     /// Uniform in [-bound, bound): 24 random bits scaled exactly, then one multiply by bound.
     float uniform(float bound);
     /// An integer in [0, n): the high 32 bits scaled by n (Lemire's multiply-shift, no modulo bias worth naming).

@@ -27,16 +27,17 @@ struct Tensor {
     std::vector<int64_t> shape;
     std::vector<float> data;
 
-    int64_t size() const;
+    int64_t size() const;  ///< product of the shape (1 for rank 0)
     int rank() const { return int(shape.size()); }
-    float at(std::initializer_list<int64_t> index) const;
-    static Tensor fromMatrix(const Matrix& m);
-    static Tensor fromHeads(const HeadStack& heads);
-    static Tensor fromRow(const RowVector& v);
+    float at(std::initializer_list<int64_t> index) const;  ///< throws InvalidArgument out of range
+    static Tensor fromMatrix(const Matrix& m);       ///< [rows, cols]
+    static Tensor fromHeads(const HeadStack& heads); ///< [h, rows, cols]
+    static Tensor fromRow(const RowVector& v);       ///< [n]
     Matrix toMatrix() const;  ///< rank 2 only (rank 1 becomes one row)
     HeadStack toHeads() const; ///< rank 3 only
 };
 
+/// "[2,3,4]", as used in shape error messages.
 std::string shapeString(const std::vector<int64_t>& shape);
 
 }  // namespace alab::core

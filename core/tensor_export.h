@@ -11,6 +11,7 @@
 
 namespace alab::core {
 
+/// Summary numbers of a matrix, as the inspector shows them.
 struct MatrixStats {
     double min = 0, max = 0, mean = 0, std = 0;  // over finite entries; std is the population std
     int64_t count = 0;                           // finite entries
@@ -30,6 +31,7 @@ std::string matrixToCsv(const Matrix& m, const std::vector<std::string>& rowLabe
 /// What labels one axis of a named tensor: source tokens, target tokens, or plain indices.
 enum class AxisLabels { Source, Target, Index };
 
+/// The labels of a tensor's rows and columns.
 struct TensorAxes {
     AxisLabels rows = AxisLabels::Index;  // the query / position axis
     AxisLabels cols = AxisLabels::Index;  // the key axis for attention maps, else feature index

@@ -8,6 +8,7 @@
 
 namespace alab::core {
 
+/// Token <-> id, with <unk> <bos> <eos> <pad> always present.
 class Vocabulary {
 public:
     Vocabulary() = default;
@@ -33,12 +34,14 @@ private:
 /// Splits UTF-8 text into word tokens; each CJK ideograph is its own token; punctuation stands alone.
 std::vector<std::string> splitWords(const std::string& text);
 
+/// A text split into tokens and mapped to ids.
 struct Tokenized {
     std::vector<std::string> tokens;   // as split from the text
     std::vector<int> ids;              // unknown tokens map to <unk>
     std::vector<std::string> unknown;  // the tokens that were not in the vocabulary, in order
 };
 
+/// splitWords, then Vocabulary::id for each token; unknown tokens become <unk> and are listed.
 Tokenized tokenize(const Vocabulary& vocab, const std::string& text);
 
 }  // namespace alab::core

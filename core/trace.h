@@ -14,6 +14,7 @@
 
 namespace alab::core {
 
+/// Everything one (multi-head) attention computes.
 struct AttentionTrace {
     HeadStack q;        // [h, Tq, d_k]
     HeadStack k;        // [h, Tk, d_k]
@@ -27,11 +28,13 @@ struct AttentionTrace {
     Matrix output;      // [Tq, d_model] concat · W^O + b
 };
 
+/// The position-wise feed-forward network's two results.
 struct FfnTrace {
     Matrix hidden;  // [rows, d_ff] after the activation
     Matrix output;  // [rows, d_model]
 };
 
+/// One encoder layer; its fields are empty unless `captured`.
 struct EncoderLayerTrace {
     bool captured = false;
     AttentionTrace self_attn;
@@ -41,6 +44,7 @@ struct EncoderLayerTrace {
     Matrix output;            // [S, d_model]
 };
 
+/// One decoder layer; its fields are empty unless `captured`.
 struct DecoderLayerTrace {
     bool captured = false;
     AttentionTrace self_attn;   // weights [h, T, T], causal
@@ -62,6 +66,7 @@ struct CapturePolicy {
     static CapturePolicy none() { return {false, {}, {}}; }
 };
 
+/// Every intermediate of one forward pass (see the dotted names in visitTrace).
 struct Trace {
     std::vector<int> src_ids;          // [S]
     std::vector<int> tgt_ids;          // [T], empty for an encoder-only pass
@@ -79,6 +84,7 @@ struct Trace {
     Matrix probs;                      // [T, tgt_vocab]
 };
 
+/// Called with each recorded tensor's dotted name and its values.
 using TensorVisitor = std::function<void(const std::string& name, const Tensor& tensor)>;
 
 /// Yields every recorded tensor as (dotted name, tensor) in forward order; empty fields are skipped.

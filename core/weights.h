@@ -13,24 +13,29 @@
 
 namespace alab::core {
 
+/// PyTorch state_dict name -> tensor, as in a safetensors file.
 using NamedTensors = std::map<std::string, Tensor>;
 
+/// y = x W^T + b.
 struct Linear {
     Matrix weight;  // [out, in]
     RowVector bias; // [out]
 };
 
+/// LayerNorm's scale and shift.
 struct LayerNormWeights {
     RowVector gamma;  // [d_model]
     RowVector beta;   // [d_model]
 };
 
+/// One multi-head attention block's projections.
 struct MhaWeights {
     Matrix wq, wk, wv;     // [heads*d_k, d_model] each: the thirds of in_proj_weight
     RowVector bq, bk, bv;  // [heads*d_k] each: the thirds of in_proj_bias
     Linear out;            // weight [d_model, heads*d_k]: W^O
 };
 
+/// One encoder layer (PyTorch: encoder.layers.{l}).
 struct EncoderLayerWeights {
     MhaWeights self_attn;
     Linear linear1;  // [d_ff, d_model]
@@ -38,6 +43,7 @@ struct EncoderLayerWeights {
     LayerNormWeights norm1, norm2;
 };
 
+/// One decoder layer (PyTorch: decoder.layers.{l}).
 struct DecoderLayerWeights {
     MhaWeights self_attn;
     MhaWeights cross_attn;  // PyTorch: multihead_attn
@@ -45,6 +51,7 @@ struct DecoderLayerWeights {
     LayerNormWeights norm1, norm2, norm3;
 };
 
+/// Every parameter of the model.
 struct Weights {
     Matrix src_embed;  // [src_vocab, d_model]
     Matrix tgt_embed;  // [tgt_vocab, d_model]
