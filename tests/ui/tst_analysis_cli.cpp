@@ -3,11 +3,11 @@
 // leave no file. Numbers are checked against a trace computed here.
 #include "core/npy.h"
 #include "ui/common/trace_session.h"
+#include "test_support.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -16,21 +16,8 @@ using namespace alab;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QString out, err;
-};
-
-Run run(const QStringList& args) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char* v : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) env.remove(QLatin1String(v));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(ALAB_APP_PATH), QStringList{QStringLiteral("export")} + args);
-    if (!p.waitForFinished(120000)) return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+// attention-lab export `args`.
+test::AppRun run(const QStringList& args) { return test::runApp(QStringList{QStringLiteral("export")} + args, 120000); }
 
 const QStringList kDemo{"--preset", "demo", "--src", "the cat sat on the mat", "--tgt", "<bos> 猫 坐 在"};
 
@@ -44,9 +31,7 @@ class TestAnalysisCli : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(QFile::exists(QStringLiteral(ALAB_APP_PATH)));
-        core::ModelSource source;
-        source.preset = "demo";
-        QCOMPARE(m_session.load(source, QStringLiteral("the cat sat on the mat"), QStringLiteral("<bos> 猫 坐 在"), true), QString());
+        QCOMPARE(test::loadPreset(m_session, "demo", QStringLiteral("the cat sat on the mat"), QStringLiteral("<bos> 猫 坐 在")), QString());
     }
 
     void figures_data() {
@@ -58,7 +43,7 @@ private slots:
     void figures() {
         QFETCH(QString, format);
         const QString out = m_dir.filePath("cross." + format);
-        const Run r = run(kDemo + QStringList{"--tensor", "decoder.1.cross_attn.weights", "--head", "3", "--format", format,
+        const test::AppRun r = run(kDemo + QStringList{"--tensor", "decoder.1.cross_attn.weights", "--head", "3", "--format", format,
                                               "--width", "640", "--height", "480", "--scale", "2", "--out", out});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         if (format == "png") QCOMPARE(QImage(out).size(), QSize(1280, 960));
@@ -103,7 +88,7 @@ private slots:
 
     void allHeads() {
         const QString dir = m_dir.filePath("cross-heads");
-        const Run r = run(kDemo + QStringList{"--all-heads", dir, "--kind", "cross", "--width", "300", "--height", "200"});
+        const test::AppRun r = run(kDemo + QStringList{"--all-heads", dir, "--kind", "cross", "--width", "300", "--height", "200"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QFile f(QDir(dir).filePath("index.json"));
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -135,7 +120,7 @@ private slots:
         QFETCH(int, code);
         const QString dir = m_dir.filePath("fail");
         QVERIFY(QDir().mkpath(dir));
-        const Run r = run(kDemo + args);
+        const test::AppRun r = run(kDemo + args);
         QCOMPARE(r.code, code);
         const QStringList lines = r.err.split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 1);

@@ -3,6 +3,7 @@
 #include "core/npy.h"
 #include "ui/analysis/figure_export.h"
 #include "ui/common/trace_session.h"
+#include "test_support.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,10 +18,8 @@ using namespace alab::ui;
 namespace {
 
 std::shared_ptr<const Snapshot> demo(TraceSession& session) {
-    core::ModelSource source;
-    source.preset = "demo";
-    const QString err = session.load(source, QStringLiteral("the cat sat on the mat"),
-                                      QStringLiteral("<bos> 猫 坐 在 垫 子 上"), true);
+    const QString err = alab::test::loadPreset(session, "demo", QStringLiteral("the cat sat on the mat"),
+                                               QStringLiteral("<bos> 猫 坐 在 垫 子 上"));
     return err.isEmpty() ? session.snapshot() : nullptr;
 }
 

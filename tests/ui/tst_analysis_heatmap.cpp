@@ -5,6 +5,7 @@
 #include "ui/analysis/heatmap_plot.h"
 #include "ui/analysis/weight_explainer.h"
 #include "ui/common/trace_session.h"
+#include "test_support.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -31,9 +32,7 @@ int colorDistance(QColor a, QColor b) {
 }
 
 std::shared_ptr<const Snapshot> thinkingMachines(TraceSession& session) {
-    core::ModelSource source;
-    source.preset = "thinking-machines";
-    const QString err = session.load(source, QStringLiteral("Thinking Machines"), QString(), true);
+    const QString err = alab::test::loadPreset(session, "thinking-machines", QStringLiteral("Thinking Machines"));
     return err.isEmpty() ? session.snapshot() : nullptr;
 }
 

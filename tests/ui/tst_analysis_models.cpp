@@ -4,6 +4,7 @@
 #include "ui/analysis/tensor_table_model.h"
 #include "ui/analysis/tensor_tree_model.h"
 #include "ui/common/trace_session.h"
+#include "test_support.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest>
@@ -19,9 +20,7 @@ class TestAnalysisModels : public QObject {
 
 private slots:
     void initTestCase() {
-        core::ModelSource source;
-        source.preset = "demo";
-        QCOMPARE(m_session.load(source, QStringLiteral("the cat sat on the mat"), QStringLiteral("<bos> 猫 坐 在"), true), QString());
+        QCOMPARE(test::loadPreset(m_session, "demo", QStringLiteral("the cat sat on the mat"), QStringLiteral("<bos> 猫 坐 在")), QString());
     }
 
     void treeHoldsEveryTensor() {

@@ -14,6 +14,7 @@
 #include "ui/analysis/tensor_table_model.h"
 #include "ui/analysis/tensor_tree_model.h"
 #include "ui/common/trace_session.h"
+#include "test_support.h"
 
 #include "core/positional_encoding.h"
 #include "core/presets.h"
@@ -91,9 +92,7 @@ private slots:
 
     void retranslatesOnLanguageChange() {
         Window w;
-        core::ModelSource source;
-        source.preset = "demo";
-        QCOMPARE(w.session->load(source, QStringLiteral("the cat"), QString(), true), QString());
+        QCOMPARE(test::loadPreset(*w.session, "demo", QStringLiteral("the cat")), QString());
         MarkingTranslator marker;
         QVERIFY(QCoreApplication::installTranslator(&marker));
         QTRY_COMPARE(w.tabs->tabText(1), QStringLiteral("ZH:Attention heatmap"));  // LanguageChange is posted
@@ -109,9 +108,7 @@ private slots:
 
     void openModelShowsErrorsAndKeepsThePreviousModel() {
         Window w;
-        core::ModelSource preset;
-        preset.preset = "thinking-machines";
-        QCOMPARE(w.session->load(preset, QStringLiteral("Thinking Machines"), QString(), true), QString());
+        QCOMPARE(test::loadPreset(*w.session, "thinking-machines", QStringLiteral("Thinking Machines")), QString());
         const auto before = w.session->snapshot();
         const QString golden = QStringLiteral(ALAB_SOURCE_DIR "/tests/golden/");
         OpenModelDialog bad(w.session);
@@ -140,9 +137,7 @@ private slots:
     void exportFromTheWindow() {
         QFETCH(QString, format);
         Window w;
-        core::ModelSource source;
-        source.preset = "demo";
-        QCOMPARE(w.session->load(source, QStringLiteral("the cat sat on the mat"), QStringLiteral("<bos> 猫 坐"), true), QString());
+        QCOMPARE(test::loadPreset(*w.session, "demo", QStringLiteral("the cat sat on the mat"), QStringLiteral("<bos> 猫 坐")), QString());
         w.tabs->setCurrentWidget(w.view<AttentionView>("attentionView"));
         QTemporaryDir dir;
         const QString path = dir.filePath("figure." + format);
@@ -167,9 +162,7 @@ private slots:
 
     void gridClickOpensTheHead() {
         Window w;
-        core::ModelSource source;
-        source.preset = "demo";
-        QCOMPARE(w.session->load(source, QStringLiteral("the cat sat on the mat"), QStringLiteral("<bos> 猫 坐 在"), true), QString());
+        QCOMPARE(test::loadPreset(*w.session, "demo", QStringLiteral("the cat sat on the mat"), QStringLiteral("<bos> 猫 坐 在")), QString());
         auto* all = w.view<AllHeadsView>("allHeadsView");
         auto* attention = w.view<AttentionView>("attentionView");
         all->setKind(AttentionKind::Cross);
@@ -189,9 +182,7 @@ private slots:
 
     void inspectorFollowsTheSession() {
         Window w;
-        core::ModelSource source;
-        source.preset = "thinking-machines";
-        QCOMPARE(w.session->load(source, QStringLiteral("Thinking Machines"), QString(), true), QString());
+        QCOMPARE(test::loadPreset(*w.session, "thinking-machines", QStringLiteral("Thinking Machines")), QString());
         auto* inspector = w.window.findChild<TensorInspector*>();
         QCOMPARE(inspector->currentTensor(), QStringLiteral("encoder.0.self_attn.weights"));
         QCOMPARE(inspector->treeModel()->tensorCount(), int(core::traceNames(*w.session->snapshot()->trace).size()));
@@ -267,9 +258,7 @@ private slots:
         if (!qEnvironmentVariable("ALAB_QM").isEmpty() && zh.load(qEnvironmentVariable("ALAB_QM")))
             QCoreApplication::installTranslator(&zh);
         Window w;
-        core::ModelSource source;
-        source.preset = "demo";
-        QCOMPARE(w.session->load(source, QStringLiteral("the cat sat on the mat"), QStringLiteral("<bos> 猫 坐 在 垫 子 上"), true), QString());
+        QCOMPARE(test::loadPreset(*w.session, "demo", QStringLiteral("the cat sat on the mat"), QStringLiteral("<bos> 猫 坐 在 垫 子 上")), QString());
         w.window.resize(1500, 950);
         w.window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w.window));

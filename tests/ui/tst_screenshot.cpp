@@ -1,31 +1,16 @@
 // attention-lab --screenshot: runs the real program without a display and checks the PNG it writes
 // (requested size, not blank, different steps and languages give different pictures), and that bad
 // options print one "attention-lab: ..." line, exit non-zero and write nothing.
+#include "test_support.h"
+
 #include <QImage>
-#include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Result {
-    int exitCode;
-    QString stderrText;
-};
-
-Result runApp(const QStringList& args) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));  // the program must choose offscreen by itself
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), QDir::tempPath() + QStringLiteral("/alab-screenshot-test"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(ALAB_APP_PATH), args);
-    if (!p.waitForFinished(60000)) return {-1, QStringLiteral("timeout")};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardError())};
-}
+alab::test::AppRun runApp(const QStringList& args) { return alab::test::runApp(args, 60000); }
 
 // Distinct colours in a coarse sample: a blank or single-colour image has one or two.
 int colourCount(const QImage& image) {
@@ -54,10 +39,10 @@ private slots:
         QFETCH(int, step);
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("shot.png"));
-        const Result r = runApp({QStringLiteral("--screenshot"), file, QStringLiteral("--lesson"), QStringLiteral("thinking-machines"),
+        const alab::test::AppRun r = runApp({QStringLiteral("--screenshot"), file, QStringLiteral("--lesson"), QStringLiteral("thinking-machines"),
                                  QStringLiteral("--step"), QString::number(step), QStringLiteral("--lang"), lang,
                                  QStringLiteral("--size"), size});
-        QVERIFY2(r.exitCode == 0, qPrintable(r.stderrText));
+        QVERIFY2(r.code == 0, qPrintable(r.err));
         QImage image(file);
         QVERIFY(!image.isNull());
         QCOMPARE(QStringLiteral("%1x%2").arg(image.width()).arg(image.height()), size);
@@ -69,8 +54,8 @@ private slots:
         QList<QImage> images;
         for (const QStringList& extra : {QStringList{"--step", "2"}, QStringList{"--step", "4"}, QStringList{"--step", "4", "--lang", "zh_CN"}}) {
             const QString file = dir.filePath(QStringLiteral("s%1.png").arg(images.size()));
-            const Result r = runApp(QStringList{"--screenshot", file, "--size", "800x600"} + extra);
-            QVERIFY2(r.exitCode == 0, qPrintable(r.stderrText));
+            const alab::test::AppRun r = runApp(QStringList{"--screenshot", file, "--size", "800x600"} + extra);
+            QVERIFY2(r.code == 0, qPrintable(r.err));
             images << QImage(file);
         }
         QVERIFY(images[0] != images[1]);
@@ -91,16 +76,16 @@ private slots:
         QFETCH(QStringList, args);
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("shot.png"));
-        const Result r = runApp(QStringList{"--screenshot", file} + args);
-        QVERIFY(r.exitCode != 0);
-        QVERIFY2(r.stderrText.contains(QStringLiteral("attention-lab: ")), qPrintable(r.stderrText));
+        const alab::test::AppRun r = runApp(QStringList{"--screenshot", file} + args);
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("attention-lab: ")), qPrintable(r.err));
         QVERIFY(!QFile::exists(file));
     }
 
     void unwritablePathFailsClearly() {
-        const Result r = runApp({QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-dir/x.png")});
-        QVERIFY(r.exitCode != 0);
-        QVERIFY2(r.stderrText.contains(QStringLiteral("attention-lab: /nonexistent-dir/x.png")), qPrintable(r.stderrText));
+        const alab::test::AppRun r = runApp({QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-dir/x.png")});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("attention-lab: /nonexistent-dir/x.png")), qPrintable(r.err));
     }
 };
 
