@@ -6,18 +6,15 @@
 #include <limits>
 
 namespace alab::core {
-namespace {
 
-// x · Wᵀ + b with W [out, in]. (Assigning the product, then adding b, is faster in Eigen 3.4 than
-// starting from b and accumulating with +=.)
-Matrix project(const Matrix& x, const Matrix& weight, const RowVector& bias) {
+// Assigning the product, then adding b, is faster in Eigen 3.4 than starting from b and
+// accumulating with +=.
+Matrix affine(const Matrix& x, const Matrix& weight, const RowVector& bias) {
     Matrix y(x.rows(), weight.rows());  // [rows, out]
     y.noalias() = x * weight.transpose();
     y.rowwise() += bias;
     return y;
 }
-
-}  // namespace
 
 Matrix softmaxRows(const Matrix& x) {
     Matrix out(x.rows(), x.cols());
@@ -70,9 +67,9 @@ Matrix scaledDotProductAttention(const Eigen::Ref<const Matrix>& q, const Eigen:
 Matrix multiHeadAttention(const Matrix& xq, const Matrix& xkv, const MhaWeights& w, int heads,
                           const Matrix& mask, AttentionTrace* trace) {
     const Eigen::Index d_k = w.wq.rows() / heads;
-    const Matrix q = project(xq, w.wq, w.bq);   // [Tq, h*d_k]
-    const Matrix k = project(xkv, w.wk, w.bk);  // [Tk, h*d_k]
-    const Matrix v = project(xkv, w.wv, w.bv);  // [Tk, h*d_k]
+    const Matrix q = affine(xq, w.wq, w.bq);   // [Tq, h*d_k]
+    const Matrix k = affine(xkv, w.wk, w.bk);  // [Tk, h*d_k]
+    const Matrix v = affine(xkv, w.wv, w.bv);  // [Tk, h*d_k]
 
     Matrix concat(xq.rows(), heads * d_k);
     if (trace) {
@@ -96,7 +93,7 @@ Matrix multiHeadAttention(const Matrix& xq, const Matrix& xkv, const MhaWeights&
             concat.middleCols(h * d_k, d_k) = scaledDotProductAttention(qh, kh, vh, mask);
         }
     }
-    Matrix out = project(concat, w.out.weight, w.out.bias);  // [Tq, d_model]
+    Matrix out = affine(concat, w.out.weight, w.out.bias);  // [Tq, d_model]
     if (trace) {
         trace->mask = mask.size() > 0 ? mask : Matrix::Ones(xq.rows(), xkv.rows());
         trace->concat = std::move(concat);

@@ -10,6 +10,9 @@
 
 namespace alab::core {
 
+/// x · Wᵀ + b with W [out, in] (PyTorch's Linear): x [rows, in] -> [rows, out], one GEMM.
+Matrix affine(const Matrix& x, const Matrix& weight, const RowVector& bias);
+
 /// Softmax of each row, subtracting the row max first; -inf entries get weight exactly 0,
 /// and a row with every entry -inf becomes all zeros (rather than NaN).
 Matrix softmaxRows(const Matrix& x);

@@ -8,13 +8,6 @@
 namespace alab::core {
 namespace {
 
-Matrix linear(const Matrix& x, const Linear& l) {
-    Matrix y(x.rows(), l.weight.rows());
-    y.noalias() = x * l.weight.transpose();
-    y.rowwise() += l.bias;
-    return y;
-}
-
 void activate(Matrix& x, Activation act) {
     if (act == Activation::Relu) {
         x = x.cwiseMax(0.0f);
@@ -42,9 +35,9 @@ Matrix layerNorm(const Matrix& x, const LayerNormWeights& w, float eps) {
 }
 
 Matrix feedForward(const Matrix& x, const Linear& linear1, const Linear& linear2, Activation act, FfnTrace* trace) {
-    Matrix hidden = linear(x, linear1);
+    Matrix hidden = affine(x, linear1.weight, linear1.bias);
     activate(hidden, act);
-    Matrix out = linear(hidden, linear2);
+    Matrix out = affine(hidden, linear2.weight, linear2.bias);
     if (trace) {
         trace->hidden = std::move(hidden);
         trace->output = out;

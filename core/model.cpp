@@ -82,9 +82,7 @@ Trace Model::forward(const std::vector<int>& src, const std::vector<int>& tgt, c
     if (c.final_norm) y = layerNorm(y, m_weights.decoder_norm, c.layer_norm_eps);
     t.decoder_output = y;
 
-    t.logits.resize(T, c.tgt_vocab);
-    t.logits.noalias() = y * m_weights.generator.weight.transpose();
-    t.logits.rowwise() += m_weights.generator.bias;
+    t.logits = affine(y, m_weights.generator.weight, m_weights.generator.bias);  // [T, tgt_vocab]
     t.probs = softmaxRows(t.logits);
     return t;
 }
