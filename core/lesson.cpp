@@ -257,15 +257,10 @@ std::string weightArithmetic(const AttentionTrace& a, const LessonSpec& s, int i
 }
 
 std::string contextArithmetic(const AttentionTrace& a, const LessonSpec& s, int i, int c) {
-    const Matrix& w = a.weights[size_t(s.head)];
-    const Matrix& v = a.v[size_t(s.head)];
-    std::string out = "z" + subscriptNumber(i + 1) + "[" + std::to_string(c + 1) + "] = ";
-    for (int j = 0; j < v.rows() && j < 4; ++j) {
-        const std::string rhs = formatLessonNumber(v(j, c));
-        out += (j ? " + " : "") + formatLessonNumber(w(i, j)) + "·" + (v(j, c) < 0 ? "(" + rhs + ")" : rhs);
-    }
-    if (v.rows() > 4) out += " + …";
-    return out + " = " + formatLessonNumber(a.context[size_t(s.head)](i, c));
+    const Matrix& w = a.weights[size_t(s.head)];  // [S, S]
+    const Matrix& v = a.v[size_t(s.head)];        // [S, d_k]
+    return "z" + subscriptNumber(i + 1) + "[" + std::to_string(c + 1) + "] = " +
+           sumOfProducts(w.row(i), v.col(c).transpose(), 4) + " = " + formatLessonNumber(a.context[size_t(s.head)](i, c));
 }
 
 }  // namespace
