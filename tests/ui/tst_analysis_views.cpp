@@ -191,6 +191,9 @@ private slots:
         QCOMPARE(inspector->tableModel()->index(0, 1).data(Qt::UserRole).toDouble(), 96.0);
         const double max = w.session->snapshot()->trace->encoder[0].self_attn.scores[0].maxCoeff();
         QVERIFY2(inspector->statsText().contains(QStringLiteral("max %1").arg(max, 0, 'g', 4)), qPrintable(inspector->statsText()));
+        const std::vector<int64_t> shape = core::findTensor(*w.session->snapshot()->trace, "encoder.0.self_attn.scores")->shape;
+        QVERIFY2(inspector->statsText().contains(QStringLiteral("shape ") + QString::fromStdString(core::shapeString(shape))),
+                 qPrintable(inspector->statsText()));
         QVERIFY(!inspector->selectTensor(QStringLiteral("encoder.7.nothing")));
         inspector->tableView()->selectionModel()->select(inspector->tableModel()->index(0, 1), QItemSelectionModel::Select);
         inspector->copySelection();

@@ -44,9 +44,12 @@ QString exportAllHeads(const Snapshot& snapshot, const AllHeadsRequest& request,
     QStringList rowLabels, colLabels;
     for (int l = 0; l < layers; ++l) {
         const QString name = attentionTensorName(request.kind, l, request.part);
+        const std::optional<core::Tensor> tensor = core::findTensor(*snapshot.trace, name.toStdString());
         for (int h = 0; h < heads; ++h) {
             HeatmapData data;
-            if (QString err = heatmapFor(snapshot, name, h, &data); !err.isEmpty()) return err;
+            const QString err = tensor ? heatmapFromTensor(snapshot, name, *tensor, h, &data)
+                                       : heatmapFor(snapshot, name, h, &data);  // names the nearest tensors
+            if (!err.isEmpty()) return err;
             const QString file = QStringLiteral("%1.h%2.%3").arg(name).arg(h).arg(formatKey(request.format));
             const QString path = QString::fromStdString(staging.path(file.toStdString()));
             const ColorMapKind map = request.autoColorMap ? defaultColorMap(data) : request.colorMap;

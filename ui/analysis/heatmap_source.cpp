@@ -124,19 +124,24 @@ QString heatmapFor(const Snapshot& snapshot, const QString& name, int head, Heat
             near << QString::fromStdString(n);
         return QCoreApplication::translate("AttentionKinds", "no tensor named \"%1\"; nearest: %2").arg(name, near.join(QStringLiteral(", ")));
     }
-    if (t->rank() == 3 && (head < 0 || head >= t->shape[0]))
+    return heatmapFromTensor(snapshot, name, *t, head, out);
+}
+
+QString heatmapFromTensor(const Snapshot& snapshot, const QString& name, const core::Tensor& t, int head,
+                          HeatmapData* out) {
+    if (t.rank() == 3 && (head < 0 || head >= t.shape[0]))
         return QCoreApplication::translate("AttentionKinds", "%1 has %2 heads (shape %3); head %4 does not exist")
             .arg(name)
-            .arg(t->shape[0])
-            .arg(QString::fromStdString(core::shapeString(t->shape)))
+            .arg(t.shape[0])
+            .arg(QString::fromStdString(core::shapeString(t.shape)))
             .arg(head);
-    if (t->rank() > 3 || t->rank() == 0)
+    if (t.rank() > 3 || t.rank() == 0)
         return QCoreApplication::translate("AttentionKinds", "%1 has shape %2 and cannot be shown as a heatmap")
-            .arg(name, QString::fromStdString(core::shapeString(t->shape)));
+            .arg(name, QString::fromStdString(core::shapeString(t.shape)));
     HeatmapData d;
     d.name = name;
-    d.head = t->rank() == 3 ? head : -1;
-    d.values = core::tensorSlice(*t, d.head);
+    d.head = t.rank() == 3 ? head : -1;
+    d.values = core::tensorSlice(t, d.head);
     axisLabels(snapshot, name, int(d.values.rows()), int(d.values.cols()), &d.rowLabels, &d.colLabels);
     const core::TensorAxes axes = core::tensorAxes(name.toStdString());
     static const QRegularExpression scoreLike(QStringLiteral("\\.(scores|scaled|weights)$"));

@@ -52,6 +52,10 @@ void axisLabels(const Snapshot& snapshot, const QString& name, int rows, int col
 /// Head `head` of tensor `name` (ignored for 2-D tensors). Returns "" or a message that names the
 /// tensor and, for unknown names, the nearest valid ones.
 QString heatmapFor(const Snapshot& snapshot, const QString& name, int head, HeatmapData* out);
+/// The same from tensor `name` already taken out of the snapshot's trace (core::findTensor converts
+/// a whole tensor: callers that show several heads of one, or also need its shape, convert it once).
+QString heatmapFromTensor(const Snapshot& snapshot, const QString& name, const core::Tensor& t, int head,
+                          HeatmapData* out);
 
 /// Colour map for data when the user left the choice on "automatic".
 ColorMapKind defaultColorMap(const HeatmapData& data);

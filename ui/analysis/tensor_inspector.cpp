@@ -125,7 +125,7 @@ void TensorInspector::showCurrent() {
         m_head->setRange(0, stacked ? int(t->shape[0]) - 1 : 0);
     }
     HeatmapData data;
-    if (QString err = heatmapFor(*snap, m_current, m_head->value(), &data); !err.isEmpty()) {
+    if (QString err = heatmapFromTensor(*snap, m_current, *t, m_head->value(), &data); !err.isEmpty()) {
         m_info->setText(err);
         return;
     }
@@ -137,10 +137,9 @@ void TensorInspector::showCurrent() {
 QString TensorInspector::statsText() const {
     const HeatmapData& d = m_plot->heatmap();
     if (d.isEmpty()) return {};
-    const auto snap = m_session->snapshot();
-    const std::optional<core::Tensor> t = snap && snap->trace ? core::findTensor(*snap->trace, m_current.toStdString()) : std::nullopt;
+    const QString shape = m_tree->indexOf(m_current).siblingAtColumn(1).data().toString();  // the tree has every shape
     const core::MatrixStats s = core::matrixStats(d.values);
-    QString text = tr("<b>%1</b> shape %2").arg(m_current, t ? QString::fromStdString(core::shapeString(t->shape)) : QString());
+    QString text = tr("<b>%1</b> shape %2").arg(m_current, shape);
     if (d.head >= 0) text += tr(", head %1 shown [%2, %3]").arg(d.head).arg(d.values.rows()).arg(d.values.cols());
     text += QStringLiteral("<br>") + tr("min %1 · max %2 · mean %3 · std %4").arg(s.min, 0, 'g', 4).arg(s.max, 0, 'g', 4)
                                          .arg(s.mean, 0, 'g', 4).arg(s.std, 0, 'g', 4);
