@@ -3,7 +3,9 @@
 
 #include "core/tensor.h"
 
-#include <set>
+#include <algorithm>
+#include <iterator>
+#include <utility>
 
 namespace alab::core {
 namespace {
@@ -31,9 +33,38 @@ bool boolKey(const Json& v, const std::string& key) {
     return v.toBool();
 }
 
-std::string stringKey(const Json& v, const std::string& key) {
+// Every JSON key, with its member or its enum's names: fromJson and toJson both read these tables.
+const std::pair<const char*, int ModelConfig::*> kIntKeys[] = {
+    {"d_model", &ModelConfig::d_model},   {"heads", &ModelConfig::heads},
+    {"d_k", &ModelConfig::d_k},           {"d_ff", &ModelConfig::d_ff},
+    {"encoder_layers", &ModelConfig::encoder_layers}, {"decoder_layers", &ModelConfig::decoder_layers},
+    {"src_vocab", &ModelConfig::src_vocab}, {"tgt_vocab", &ModelConfig::tgt_vocab},
+    {"max_len", &ModelConfig::max_len},   {"pad_id", &ModelConfig::pad_id}};
+const std::pair<const char*, bool ModelConfig::*> kBoolKeys[] = {
+    {"norm_first", &ModelConfig::norm_first}, {"scale_embedding", &ModelConfig::scale_embedding},
+    {"final_norm", &ModelConfig::final_norm}};
+const std::pair<const char*, Activation> kActivations[] = {{"relu", Activation::Relu}, {"gelu", Activation::Gelu}};
+const std::pair<const char*, PositionalEncoding> kEncodings[] = {
+    {"sinusoidal", PositionalEncoding::Sinusoidal}, {"learned", PositionalEncoding::Learned},
+    {"none", PositionalEncoding::None}};
+
+// The enum named by a string key, e.g. "activation \"tanh\" is not relu or gelu" otherwise.
+template <class E, size_t N>
+E enumKey(const Json& v, const std::string& key, const std::pair<const char*, E> (&names)[N]) {
     if (!v.isString()) throw InvalidArgument("config key \"" + key + "\" must be a string, got " + v.dump());
-    return v.toString();
+    std::string choices;
+    for (size_t i = 0; i < N; ++i) {
+        if (v.toString() == names[i].first) return names[i].second;
+        choices += std::string(i == 0 ? "" : i + 1 == N ? " or " : ", ") + names[i].first;
+    }
+    throw InvalidArgument(key + " \"" + v.toString() + "\" is not " + choices);
+}
+
+template <class E, size_t N>
+const char* enumName(E e, const std::pair<const char*, E> (&names)[N]) {
+    for (const auto& [name, value] : names)
+        if (value == e) return name;
+    return names[0].first;  // unreachable: every enumerator is in its table
 }
 
 }  // namespace
@@ -60,40 +91,18 @@ void ModelConfig::validate() const {
 ModelConfig ModelConfig::fromJson(const Json& json) {
     if (!json.isObject()) throw InvalidArgument("the config must be a JSON object");
     ModelConfig c;
-    static const std::set<std::string> known = {
-        "d_model", "heads", "d_k", "d_ff", "encoder_layers", "decoder_layers", "src_vocab", "tgt_vocab",
-        "max_len", "norm_first", "activation", "layer_norm_eps", "positional_encoding", "scale_embedding",
-        "final_norm", "pad_id"};
     for (const auto& [key, value] : json.toObject()) {
-        if (!known.count(key)) throw InvalidArgument("unknown config key \"" + key + "\"");
-        if (key == "d_model") c.d_model = intKey(value, key);
-        else if (key == "heads") c.heads = intKey(value, key);
-        else if (key == "d_k") c.d_k = intKey(value, key);
-        else if (key == "d_ff") c.d_ff = intKey(value, key);
-        else if (key == "encoder_layers") c.encoder_layers = intKey(value, key);
-        else if (key == "decoder_layers") c.decoder_layers = intKey(value, key);
-        else if (key == "src_vocab") c.src_vocab = intKey(value, key);
-        else if (key == "tgt_vocab") c.tgt_vocab = intKey(value, key);
-        else if (key == "max_len") c.max_len = intKey(value, key);
-        else if (key == "pad_id") c.pad_id = intKey(value, key);
-        else if (key == "norm_first") c.norm_first = boolKey(value, key);
-        else if (key == "scale_embedding") c.scale_embedding = boolKey(value, key);
-        else if (key == "final_norm") c.final_norm = boolKey(value, key);
+        auto named = [&key = key](const auto& entry) { return key == entry.first; };
+        if (auto it = std::find_if(std::begin(kIntKeys), std::end(kIntKeys), named); it != std::end(kIntKeys))
+            c.*it->second = intKey(value, key);
+        else if (auto b = std::find_if(std::begin(kBoolKeys), std::end(kBoolKeys), named); b != std::end(kBoolKeys))
+            c.*b->second = boolKey(value, key);
         else if (key == "layer_norm_eps") {
             if (!value.isNumber()) throw InvalidArgument("config key \"layer_norm_eps\" must be a number, got " + value.dump());
             c.layer_norm_eps = float(value.toNumber());
-        } else if (key == "activation") {
-            std::string a = stringKey(value, key);
-            if (a == "relu") c.activation = Activation::Relu;
-            else if (a == "gelu") c.activation = Activation::Gelu;
-            else throw InvalidArgument("activation \"" + a + "\" is not relu or gelu");
-        } else if (key == "positional_encoding") {
-            std::string p = stringKey(value, key);
-            if (p == "sinusoidal") c.positional_encoding = PositionalEncoding::Sinusoidal;
-            else if (p == "learned") c.positional_encoding = PositionalEncoding::Learned;
-            else if (p == "none") c.positional_encoding = PositionalEncoding::None;
-            else throw InvalidArgument("positional_encoding \"" + p + "\" is not sinusoidal, learned or none");
-        }
+        } else if (key == "activation") c.activation = enumKey(value, key, kActivations);
+        else if (key == "positional_encoding") c.positional_encoding = enumKey(value, key, kEncodings);
+        else throw InvalidArgument("unknown config key \"" + key + "\"");
     }
     c.validate();
     return c;
@@ -101,24 +110,12 @@ ModelConfig ModelConfig::fromJson(const Json& json) {
 
 Json ModelConfig::toJson() const {
     Json::Object o;
-    o["d_model"] = d_model;
-    o["heads"] = heads;
-    if (d_k) o["d_k"] = d_k;
-    o["d_ff"] = d_ff;
-    o["encoder_layers"] = encoder_layers;
-    o["decoder_layers"] = decoder_layers;
-    o["src_vocab"] = src_vocab;
-    o["tgt_vocab"] = tgt_vocab;
-    o["max_len"] = max_len;
-    o["norm_first"] = norm_first;
-    o["activation"] = activation == Activation::Relu ? "relu" : "gelu";
+    for (const auto& [name, member] : kIntKeys)
+        if (member != &ModelConfig::d_k || d_k != 0) o[name] = this->*member;  // d_k 0 means "derived": left out
+    for (const auto& [name, member] : kBoolKeys) o[name] = this->*member;
     o["layer_norm_eps"] = double(layer_norm_eps);
-    o["positional_encoding"] = positional_encoding == PositionalEncoding::Sinusoidal ? "sinusoidal"
-                               : positional_encoding == PositionalEncoding::Learned ? "learned"
-                                                                                      : "none";
-    o["scale_embedding"] = scale_embedding;
-    o["final_norm"] = final_norm;
-    o["pad_id"] = pad_id;
+    o["activation"] = enumName(activation, kActivations);
+    o["positional_encoding"] = enumName(positional_encoding, kEncodings);
     return Json(std::move(o));
 }
 
