@@ -19,6 +19,13 @@ QString pair(int i, int j) { return sub(i) + (i >= 10 || j >= 10 ? QStringLitera
 QString num(double v) { return formatStageNumber(v); }
 QString quoted(const std::string& w) { return QStringLiteral("“%1”").arg(QString::fromStdString(w)); }
 
+// Attention weights are shares of 1: viridis on [0, 1] in every step, whatever the row's range.
+void showAsShares(StageGrid& g) {
+    g.colors = ColorMapKind::Viridis;
+    g.lo = 0;
+    g.hi = 1;
+}
+
 QVector<int> firstRows(int count, int cap) {
     QVector<int> rows;
     for (int r = 0; r < count && r < cap; ++r) rows << r;
@@ -249,9 +256,7 @@ StageNode Builder::softmax() {
                              a.weights[size_t(h)], {F}, shown, {});
     StageGrid& w = scene.grids[W];
     w.bars = true;
-    w.colors = ColorMapKind::Viridis;
-    w.lo = 0;
-    w.hi = 1;
+    showAsShares(w);
     w.colLabels = wordLabels(false);
     schedule(W, 0.55, 0.95);
     for (int j = 0; j < shown; ++j) {
@@ -278,9 +283,7 @@ StageNode Builder::weigh() {
         w.cells = {w.cells[j]};
         w.cols = 1;
         w.moreCols = false;
-        w.colors = ColorMapKind::Viridis;
-        w.lo = 0;
-        w.hi = 1;
+        showAsShares(w);
         const int V = matrixGrid({}, core::lessonTensorName(l.spec, "v"), {h}, v, {j}, kCols, {QStringLiteral("v") + sub(j + 1)});
         QVector<double> weighted;
         QStringList how;
@@ -327,9 +330,7 @@ StageNode Builder::sum() {
     const int A2 = matrixGrid(QStringLiteral("α") + sub(second + 1) + QStringLiteral("ⱼ"), core::lessonTensorName(l.spec, "weights"),
                               {h}, a.weights[size_t(h)], {second}, shown, {quoted(l.words[size_t(second)])});
     StageGrid& w = scene.grids[A2];
-    w.colors = ColorMapKind::Viridis;
-    w.lo = 0;
-    w.hi = 1;
+    showAsShares(w);
     schedule(A2, 0.6, 0.75);
     const int Z2 = matrixGrid({}, core::lessonTensorName(l.spec, "context"), {h}, a.context[size_t(h)], {second}, kCols,
                               {QStringLiteral("z") + sub(second + 1)});
@@ -358,9 +359,7 @@ StageNode Builder::matrixForm() {
     k.cells = transposed;
     const int A = matrixGrid(QStringLiteral("A"), core::lessonTensorName(l.spec, "weights"), {h},
                              a.weights[size_t(h)], rows, kWords, words);
-    scene.grids[A].colors = ColorMapKind::Viridis;
-    scene.grids[A].lo = 0;
-    scene.grids[A].hi = 1;
+    showAsShares(scene.grids[A]);
     schedule(A, 0.1, 0.45, true);
     const int V = matrixGrid(QStringLiteral("V"), core::lessonTensorName(l.spec, "v"), {h}, a.v[size_t(h)], rows, kCols, {});
     const int Z = matrixGrid(QStringLiteral("Z"), core::lessonTensorName(l.spec, "context"), {h}, a.context[size_t(h)], rows, kCols, zs);
