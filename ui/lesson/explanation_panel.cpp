@@ -17,10 +17,9 @@ ExplanationPanel::ExplanationPanel(LessonController* controller, QWidget* parent
     setOpenLinks(false);
     setFrameShape(QFrame::NoFrame);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    setZoom(1);
     connect(controller, &LessonController::lessonChanged, this, &ExplanationPanel::refresh);
     connect(controller, &LessonController::stepChanged, this, &ExplanationPanel::refresh);
-    connect(controller, &LessonController::zoomChanged, this, &ExplanationPanel::setZoom);
+    connect(controller, &LessonController::zoomChanged, this, &ExplanationPanel::refresh);
     changeEvent(nullptr);
 }
 
@@ -60,7 +59,7 @@ void ExplanationPanel::refresh() {
 }
 
 void ExplanationPanel::fitFont() {
-    const double largest = m_basePointSize * m_zoom, smallest = std::max(9.0, largest * 0.65);
+    const double largest = m_basePointSize * m_controller->zoom(), smallest = std::max(9.0, largest * 0.65);
     QFont f = font();
     for (double pt = largest; pt >= smallest; pt -= 0.5) {
         f.setPointSizeF(pt);
@@ -78,11 +77,6 @@ void ExplanationPanel::resizeEvent(QResizeEvent* event) {
 void ExplanationPanel::setBasePointSize(double pointSize) {
     if (std::abs(pointSize - m_basePointSize) < 0.05) return;
     m_basePointSize = pointSize;
-    refresh();
-}
-
-void ExplanationPanel::setZoom(double zoom) {
-    m_zoom = zoom;
     refresh();
 }
 

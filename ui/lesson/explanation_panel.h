@@ -12,7 +12,6 @@ class ExplanationPanel : public QTextBrowser {
     Q_OBJECT
 public:
     explicit ExplanationPanel(LessonController* controller, QWidget* parent = nullptr);
-    void setZoom(double zoom);
     /// The body text's point size at zoom 1 (the lesson view derives it from its height).
     void setBasePointSize(double pointSize);
     /// The height the longest step's explanation needs at `width` in the base font (zoom 1).
@@ -25,11 +24,10 @@ protected:
 private:
     void refresh();
     QString html(int step) const;
-    void fitFont();  // shrinks the text (to 65 % at most) until it fits without scrolling
+    void fitFont();  // the base size times the controller's zoom, shrunk (to 65 % at most) until it fits
 
     LessonController* m_controller;
     double m_basePointSize;
-    double m_zoom = 1;
 };
 
 }  // namespace alab::ui

@@ -15,10 +15,10 @@ StepList::StepList(LessonController* controller, QWidget* parent)
     setTextElideMode(Qt::ElideNone);
     setSpacing(3);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    setZoom(1);
+    applyFont();
     connect(controller, &LessonController::lessonChanged, this, &StepList::rebuild);
     connect(controller, &LessonController::stepChanged, this, &StepList::follow);
-    connect(controller, &LessonController::zoomChanged, this, &StepList::setZoom);
+    connect(controller, &LessonController::zoomChanged, this, &StepList::applyFont);
     connect(this, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) { m_controller->setStep(row(item), true); });
     connect(this, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) { m_controller->setStep(row(item), true); });
     rebuild();
@@ -43,11 +43,6 @@ void StepList::follow(int step) {
     setCurrentRow(step);
 }
 
-void StepList::setZoom(double zoom) {
-    m_zoom = zoom;
-    applyFont();
-}
-
 void StepList::setBasePointSize(double pointSize) {
     m_basePointSize = pointSize;
     applyFont();
@@ -55,7 +50,7 @@ void StepList::setBasePointSize(double pointSize) {
 
 void StepList::applyFont() {
     QFont f = font();
-    f.setPointSizeF(m_basePointSize * m_zoom);
+    f.setPointSizeF(m_basePointSize * m_controller->zoom());
     setFont(f);
     fitRows();
 }

@@ -12,7 +12,6 @@ class StepList : public QListWidget {
     Q_OBJECT
 public:
     explicit StepList(LessonController* controller, QWidget* parent = nullptr);
-    void setZoom(double zoom);
     /// The point size at zoom 1 (the lesson view derives it from its height).
     void setBasePointSize(double pointSize);
 
@@ -23,12 +22,11 @@ protected:
 private:
     void rebuild();
     void follow(int step);
-    void applyFont();
+    void applyFont();  // the base size times the controller's zoom
     void fitRows();
 
     LessonController* m_controller;
     double m_basePointSize;
-    double m_zoom = 1;
 };
 
 }  // namespace alab::ui
