@@ -84,8 +84,9 @@ std::string StagingDirectory::commit() {
     }
     fs::rename(m_staging, m_final, ec);
     if (ec) {
+        const std::string reason = ec.message();      // before the restore below reuses ec
         if (replacing) fs::rename(old, m_final, ec);  // put the previous folder back
-        return "cannot create " + m_final + ": " + ec.message();
+        return "cannot create " + m_final + ": " + reason;
     }
     m_committed = true;
     if (replacing) fs::remove_all(old, ec);

@@ -70,6 +70,7 @@ private slots:
     void npyRejects();
     void writeFileAtomicLeavesNoTemp();
     void stagingDirectory();
+    void failedCommitKeepsTheOldFolder();
 };
 
 void TestIo::safetensorsRoundTrip() {
@@ -303,6 +304,23 @@ void TestIo::stagingDirectory() {
     QVERIFY(!blocked.error().empty());
     QVERIFY(!blocked.commit().empty());
     QCOMPARE(entries(dir.path()), (QStringList{"file", "trace"}));
+}
+
+// When the staged folder cannot be moved into place, the previous folder comes back and the
+// message gives the reason for the failed move (not the outcome of putting the old one back).
+void TestIo::failedCommitKeepsTheOldFolder() {
+    QTemporaryDir dir;
+    const std::string final = dir.filePath("trace").toStdString();
+    QVERIFY(QDir().mkpath(QString::fromStdString(final)));
+    QCOMPARE(core::writeFileAtomic(final + "/old.npy", "old"), std::string());
+    core::StagingDirectory staging(final);
+    std::string staged = staging.path("");
+    staged.pop_back();  // the staging folder itself
+    QVERIFY(QDir(QString::fromStdString(staged)).removeRecursively());
+    const std::string err = staging.commit();
+    QVERIFY2(QString::fromStdString(err).contains("No such file or directory"), err.c_str());
+    QCOMPARE(entries(dir.path()), QStringList{"trace"});
+    QCOMPARE(entries(QString::fromStdString(final)), QStringList{"old.npy"});
 }
 
 QTEST_APPLESS_MAIN(TestIo)
