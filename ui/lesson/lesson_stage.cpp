@@ -42,7 +42,7 @@ double LessonStage::scale() const {
     const QSizeF s = m_controller->scene().size;
     if (s.isEmpty()) return 1;
     const QSize v = maximumViewportSize();
-    const double fit = std::min({(v.width() - 2 * kMargin) / s.width(), (v.height() - 2 * kMargin) / s.height(), kMaxSceneScale});
+    const double fit = fitScale(s, QSizeF(v.width() - 2 * kMargin, v.height() - 2 * kMargin), kMaxSceneScale);
     return std::max(0.2, fit) * m_controller->zoom();
 }
 

@@ -178,11 +178,14 @@ void layoutScene(StageScene& scene) {
     scene.alternative = false;
 }
 
+double fitScale(const QSizeF& size, const QSizeF& room, double maxScale) {
+    return std::min({room.width() / size.width(), room.height() / size.height(), maxScale});
+}
+
 bool arrangeScene(StageScene& scene, const QSizeF& room, double maxScale) {
     if (scene.altRoot.children.isEmpty() || room.isEmpty()) return false;
-    const auto fit = [&](const QSizeF& s) { return std::min({room.width() / s.width(), room.height() / s.height(), maxScale}); };
     const QSizeF first = measure(scene.root, scene), other = measure(scene.altRoot, scene);
-    const bool useOther = fit(other) > fit(first) * 1.05;  // the usual form unless the other is clearly larger
+    const bool useOther = fitScale(other, room, maxScale) > fitScale(first, room, maxScale) * 1.05;  // the usual form unless the other is clearly larger
     StageNode& chosen = useOther ? scene.altRoot : scene.root;
     scene.size = measure(chosen, scene);
     place(chosen, QPointF(0, 0), scene);

@@ -93,6 +93,10 @@ constexpr double kMaxSceneScale = 2.5;
 /// The font numbers are drawn in at scale 1.
 QFont stageFont();
 
+/// The scale at which `size` fits in `room`, never above `maxScale`: the one rule by which the
+/// stage draws a scene and arrangeScene picks the arrangement drawn larger.
+double fitScale(const QSizeF& size, const QSizeF& room, double maxScale);
+
 /// Computes every node's and grid's rect from text widths (the wide root); sets scene.size.
 void layoutScene(StageScene& scene);
 /// Lays out whichever root (root or altRoot) can be drawn larger in `room` (logical pixels of the
