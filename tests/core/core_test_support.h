@@ -1,12 +1,13 @@
 // Helpers shared by the core test executables: loading a golden case through the core, running
-// the built attention-lab binary, and comparing tensors with a tolerance that reports its max
-// difference. Header-only so every tst_*.cpp stays a single self-contained CTest executable.
+// the built attention-lab binary, comparing tensors with a tolerance that reports its max
+// difference, and reading back what was written (folder entries, .npy files). Header-only so every tst_*.cpp stays a single self-contained CTest executable.
 #pragma once
 
 #include "core/config.h"
 #include "core/file_io.h"
 #include "core/json.h"
 #include "core/model.h"
+#include "core/npy.h"
 #include "core/safetensors.h"
 
 #include <QDir>
@@ -109,5 +110,17 @@ inline ProcessResult runApp(const QStringList& args, int timeoutMs = 120000) {
 }
 
 inline QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+/// Every entry of a folder, hidden ones included: for "nothing else was left behind" checks.
+inline QStringList entries(const QString& dir) {
+    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+}
+
+/// Reads a .npy file into `out`; returns "" or the read / parse error.
+inline std::string readNpy(const QString& path, core::Tensor& out) {
+    std::string bytes;
+    if (std::string err = core::readFile(path.toStdString(), bytes); !err.empty()) return err;
+    return core::parseNpy(bytes, out);
+}
 
 }  // namespace alab::test

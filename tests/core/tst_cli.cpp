@@ -2,7 +2,6 @@
 // input of `trace` (each must exit non-zero with exactly one "attention-lab: ..." line naming the
 // problem, and leave no output folder or temporary sibling), for the happy paths of both presets
 // (compared with the core's own trace), and for --walkthrough (its numbers taken from the core trace).
-#include "core/npy.h"
 #include "core/presets.h"
 #include "core/trace.h"
 #include "core_test_support.h"
@@ -16,17 +15,6 @@
 using namespace alab;
 
 namespace {
-
-QStringList entries(const QString& dir) {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
-}
-
-core::Tensor readNpy(const QString& path) {
-    std::string bytes;
-    core::Tensor t;
-    if (core::readFile(path.toStdString(), bytes).empty()) core::parseNpy(bytes, t);
-    return t;
-}
 
 // Whether `number` appears in `text` as a whole number (not inside 1120 or 0.112).
 bool containsNumber(const QString& text, const QString& number) {
@@ -141,7 +129,7 @@ void TestCli::badInput() {
     args.replaceInStrings(QStringLiteral("{F}"), m_fixtures.path()).replaceInStrings(QStringLiteral("{G}"), m_golden);
     keyword.replace(QStringLiteral("{F}"), m_fixtures.path());
     if (ownOut) args << QStringLiteral("--out") << out;
-    const QStringList fixturesBefore = entries(m_fixtures.path());
+    const QStringList fixturesBefore = test::entries(m_fixtures.path());
 
     const test::ProcessResult r = test::runApp(QStringList{"trace"} + args);
     QVERIFY2(r.finished, "attention-lab did not finish");
@@ -153,8 +141,8 @@ void TestCli::badInput() {
     QVERIFY2(lines[0].contains(keyword), qPrintable(lines[0] + " lacks " + keyword));
     QVERIFY2(r.err.endsWith('\n'), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
-    QCOMPARE(entries(outParent.path()), QStringList{});        // no trace folder, no trace.tmp-* sibling
-    QCOMPARE(entries(m_fixtures.path()), fixturesBefore);     // nothing written beside the fixtures
+    QCOMPARE(test::entries(outParent.path()), QStringList{});        // no trace folder, no trace.tmp-* sibling
+    QCOMPARE(test::entries(m_fixtures.path()), fixturesBefore);     // nothing written beside the fixtures
 }
 
 // A failing run over an existing trace folder leaves that folder exactly as it was.
@@ -165,8 +153,8 @@ void TestCli::failedRunKeepsEarlierOutput() {
     QVERIFY(core::writeFileAtomic((out + "/keep.txt").toStdString(), "earlier work").empty());
     const test::ProcessResult r = test::runApp({"trace", "--preset", "thinking-machines", "--src", "Robots", "--out", out});
     QVERIFY(r.finished && r.exitCode > 0);
-    QCOMPARE(entries(tmp.path()), QStringList{"trace"});
-    QCOMPARE(entries(out), QStringList{"keep.txt"});
+    QCOMPARE(test::entries(tmp.path()), QStringList{"trace"});
+    QCOMPARE(test::entries(out), QStringList{"keep.txt"});
 }
 
 void TestCli::thinkingMachinesTrace() {
@@ -188,11 +176,12 @@ void TestCli::thinkingMachinesTrace() {
     QCOMPARE(listed, names);
     QCOMPARE(index.find("src_tokens")->dump(), std::string(R"(["Thinking","Machines"])"));
     for (const std::string& name : names) {
-        const core::Tensor t = readNpy(out + "/" + test::qs(name) + ".npy");
+        core::Tensor t;
+        QCOMPARE(test::readNpy(out + "/" + test::qs(name) + ".npy", t), std::string());
         const core::Tensor expected = *core::findTensor(trace, name);
         QVERIFY2(t.shape == expected.shape && t.data == expected.data, name.c_str());  // same machine: same bits
     }
-    QCOMPARE(entries(tmp.path()), QStringList{"tm"});
+    QCOMPARE(test::entries(tmp.path()), QStringList{"tm"});
 }
 
 void TestCli::demoTrace() {
@@ -212,7 +201,8 @@ void TestCli::demoTrace() {
     QCOMPARE(index.find("tgt_tokens")->toArray().size(), tgt.tokens.size());
     QCOMPARE(index.find("tgt_tokens")->toArray()[1].toString(), tgt.tokens[1]);  // 猫 survives the round trip
     for (const char* name : {"decoder.1.cross_attn.weights", "decoder.0.self_attn.scaled", "output.probs"}) {
-        const core::Tensor t = readNpy(out + "/" + name + ".npy");
+        core::Tensor t;
+        QCOMPARE(test::readNpy(out + "/" + name + ".npy", t), std::string());
         const core::Tensor expected = *core::findTensor(trace, name);
         QVERIFY2(t.shape == expected.shape && t.data == expected.data, name);
     }

@@ -2,7 +2,6 @@
 // reference.safetensors (computed by make_golden.py from torch.nn.Transformer) must equal the trace
 // tensor of the same name, to 1e-4 of the tensor's max-abs, with the same -inf pattern; the sets of
 // names must agree both ways. A last row runs the real `attention-lab trace` and reads its .npy files.
-#include "core/npy.h"
 #include "core/trace.h"
 #include "core_test_support.h"
 
@@ -134,16 +133,15 @@ void TestGolden::cliTraceMatchesReference() {
     QCOMPARE(listed.size(), g.reference.size());
     for (const std::string name : {"encoder.0.self_attn.weights", "decoder.1.cross_attn.weights",
                                    "decoder.0.self_attn.scaled", "encoder.output", "output.probs"}) {
-        QVERIFY2(core::readFile(out.toStdString() + "/" + name + ".npy", text).empty(), name.c_str());
         core::Tensor t;
-        const std::string err = core::parseNpy(text, t);
+        const std::string err = test::readNpy(out + "/" + test::qs(name) + ".npy", t);
         QVERIFY2(err.empty(), err.c_str());
         const core::Tensor& ref = g.reference.at(name);
         const double diff = test::maxAbsDiff(t, ref);
         QVERIFY2(diff >= 0, name.c_str());
         QVERIFY2(diff <= kRelTol * std::max(test::maxAbs(ref), 1e-12), name.c_str());
     }
-    QVERIFY(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot) == QStringList{"trace"});
+    QCOMPARE(test::entries(tmp.path()), QStringList{"trace"});
 }
 
 QTEST_APPLESS_MAIN(TestGolden)

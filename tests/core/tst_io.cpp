@@ -8,6 +8,7 @@
 #include "core/presets.h"
 #include "core/npy.h"
 #include "core/safetensors.h"
+#include "core_test_support.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -20,10 +21,6 @@
 using namespace alab;
 
 namespace {
-
-QStringList entries(const QString& dir) {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
-}
 
 // A safetensors file with one tensor "t" of raw bytes `data`, described by `info` (dtype, shape, offsets).
 std::string handMade(const std::string& info, const std::string& data) {
@@ -81,7 +78,7 @@ void TestIo::safetensorsRoundTrip() {
     QTemporaryDir dir;
     const std::string path = dir.filePath("w.safetensors").toStdString();
     QCOMPARE(core::writeSafetensors(path, tensors), std::string());
-    QCOMPARE(entries(dir.path()), QStringList{"w.safetensors"});
+    QCOMPARE(test::entries(dir.path()), QStringList{"w.safetensors"});
     const core::TensorFile back = core::readSafetensors(path);
     QVERIFY2(back.ok(), back.error.c_str());
     QCOMPARE(back.tensors.size(), tensors.size());
@@ -268,10 +265,10 @@ void TestIo::writeFileAtomicLeavesNoTemp() {
     QCOMPARE(core::writeFileAtomic(path, "second"), std::string());
     std::string text;
     QVERIFY(core::readFile(path, text).empty() && text == "second");
-    QCOMPARE(entries(dir.path()), QStringList{"out.txt"});
+    QCOMPARE(test::entries(dir.path()), QStringList{"out.txt"});
     const std::string bad = dir.filePath("missing/out.txt").toStdString(), err = core::writeFileAtomic(bad, "x");
     QVERIFY2(QString::fromStdString(err).contains(QString::fromStdString(bad)), err.c_str());
-    QCOMPARE(entries(dir.path()), QStringList{"out.txt"});
+    QCOMPARE(test::entries(dir.path()), QStringList{"out.txt"});
     QVERIFY(QString::fromStdString(core::readFile(dir.path().toStdString(), text)).contains("directory"));
 }
 
@@ -283,27 +280,27 @@ void TestIo::stagingDirectory() {
         QVERIFY(staging.error().empty());
         QCOMPARE(core::writeFileAtomic(staging.path("a.npy"), "data"), std::string());
     }
-    QCOMPARE(entries(dir.path()), QStringList{});
+    QCOMPARE(test::entries(dir.path()), QStringList{});
     {  // committed: the folder appears whole
         core::StagingDirectory staging(final);
         QCOMPARE(core::writeFileAtomic(staging.path("a.npy"), "data"), std::string());
         QCOMPARE(staging.commit(), std::string());
     }
-    QCOMPARE(entries(dir.path()), QStringList{"trace"});
-    QCOMPARE(entries(QString::fromStdString(final)), QStringList{"a.npy"});
+    QCOMPARE(test::entries(dir.path()), QStringList{"trace"});
+    QCOMPARE(test::entries(QString::fromStdString(final)), QStringList{"a.npy"});
     {  // a second commit replaces the old folder
         core::StagingDirectory staging(final);
         QCOMPARE(core::writeFileAtomic(staging.path("b.npy"), "data"), std::string());
         QCOMPARE(staging.commit(), std::string());
     }
-    QCOMPARE(entries(dir.path()), QStringList{"trace"});
-    QCOMPARE(entries(QString::fromStdString(final)), QStringList{"b.npy"});
+    QCOMPARE(test::entries(dir.path()), QStringList{"trace"});
+    QCOMPARE(test::entries(QString::fromStdString(final)), QStringList{"b.npy"});
     // A regular file where a parent folder should be: an error, and nothing created.
     QCOMPARE(core::writeFileAtomic(dir.filePath("file").toStdString(), "x"), std::string());
     core::StagingDirectory blocked(dir.filePath("file/trace").toStdString());
     QVERIFY(!blocked.error().empty());
     QVERIFY(!blocked.commit().empty());
-    QCOMPARE(entries(dir.path()), (QStringList{"file", "trace"}));
+    QCOMPARE(test::entries(dir.path()), (QStringList{"file", "trace"}));
 }
 
 // When the staged folder cannot be moved into place, the previous folder comes back and the
@@ -319,8 +316,8 @@ void TestIo::failedCommitKeepsTheOldFolder() {
     QVERIFY(QDir(QString::fromStdString(staged)).removeRecursively());
     const std::string err = staging.commit();
     QVERIFY2(QString::fromStdString(err).contains("No such file or directory"), err.c_str());
-    QCOMPARE(entries(dir.path()), QStringList{"trace"});
-    QCOMPARE(entries(QString::fromStdString(final)), QStringList{"old.npy"});
+    QCOMPARE(test::entries(dir.path()), QStringList{"trace"});
+    QCOMPARE(test::entries(QString::fromStdString(final)), QStringList{"old.npy"});
 }
 
 QTEST_APPLESS_MAIN(TestIo)
