@@ -10,6 +10,7 @@
 
 #include <QApplication>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace alab::app {
@@ -98,7 +99,9 @@ int exportOne(const ui::Snapshot& snap, const ExportArgs& e) {
 int exportAll(const ui::Snapshot& snap, ExportArgs e) {
     if (!e.tensor.isEmpty()) {
         int layer = 0;
-        if (!core::findTensor(*snap.trace, e.tensor.toStdString())) return fail(unknownTensor(*snap.trace, e.tensor));
+        const std::vector<std::string> names = core::traceNames(*snap.trace);  // no tensor copied to test the name
+        if (std::find(names.begin(), names.end(), e.tensor.toStdString()) == names.end())
+            return fail(unknownTensor(*snap.trace, e.tensor));
         if (!ui::parseAttentionName(e.tensor, &e.kind, &layer, &e.part))
             return fail("--all-heads needs an attention tensor such as encoder.0.self_attn.weights, not " +
                         e.tensor.toStdString());
