@@ -43,6 +43,16 @@ public:
 private:
     int matrixGrid(const QString& title, const std::string& tensor, QVector<qint64> prefix, const core::Matrix& mat,
                    const QVector<int>& rows, int colCap, const QStringList& rowLabels, bool fromTrace = true);
+    // The one cell mat(row, col) as a 1 × 1 grid, coloured on mat's range.
+    int cellGrid(const std::string& tensor, QVector<qint64> prefix, const core::Matrix& mat, int row, int col,
+                 const QStringList& rowLabels) {
+        const int index = matrixGrid({}, tensor, std::move(prefix), mat, {row}, col + 1, rowLabels);
+        StageGrid& g = scene.grids[index];
+        g.cells = {g.cells.back()};
+        g.cols = 1;
+        g.moreCols = false;
+        return index;
+    }
     // lo == hi: colour by the row's own range.
     int derivedRow(const QString& title, const QString& rowLabel, const QVector<double>& values, const QStringList& how,
                    bool moreCols, double lo = 0, double hi = 0);
@@ -207,11 +217,8 @@ StageNode Builder::scores() {
         scene.grids[Q].widthGroup = scene.grids[K].widthGroup = scene.grids[P].widthGroup = 1;
         schedule(P, j * slot, j * slot + slot * 0.7);
         for (int c = 0; c < scene.grids[P].cols; ++c) scene.grids[P].cells[c].sweep = {{Q, 0, c}, {K, 0, c}};
-        const int R = matrixGrid({}, core::lessonTensorName(l.spec, "scores"), {h}, a.scores[size_t(h)], {F}, S, {});
+        const int R = cellGrid(core::lessonTensorName(l.spec, "scores"), {h}, a.scores[size_t(h)], F, j, {});
         StageGrid& r = scene.grids[R];
-        r.cells = {r.cells[j]};
-        r.cols = 1;
-        r.moreCols = false;
         r.widthGroup = 3;
         r.cells[0].appear = j * slot + slot * 0.75;
         r.cells[0].highlight = true;
@@ -277,13 +284,9 @@ StageNode Builder::weigh() {
     QVector<StageNode> lines, tallLines;
     const double slot = 0.95 / shown;
     for (int j = 0; j < shown; ++j) {
-        const int W = matrixGrid({}, core::lessonTensorName(l.spec, "weights"), {h}, a.weights[size_t(h)], {F}, S,
-                                 {quoted(l.words[size_t(j)])});
-        StageGrid& w = scene.grids[W];
-        w.cells = {w.cells[j]};
-        w.cols = 1;
-        w.moreCols = false;
-        showAsShares(w);
+        const int W = cellGrid(core::lessonTensorName(l.spec, "weights"), {h}, a.weights[size_t(h)], F, j,
+                               {quoted(l.words[size_t(j)])});
+        showAsShares(scene.grids[W]);
         const int V = matrixGrid({}, core::lessonTensorName(l.spec, "v"), {h}, v, {j}, kCols, {QStringLiteral("v") + sub(j + 1)});
         QVector<double> weighted;
         QStringList how;
