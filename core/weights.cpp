@@ -110,8 +110,8 @@ std::vector<Slot<W>> slotsFor(const ModelConfig& c, W& w) {
     return s;
 }
 
-// The shape a slot of existing weights has. A stacked in_proj whose thirds disagree in width reports
-// the first third's width; the row count then cannot match either.
+// The shape a slot of existing weights has. In_proj thirds that disagree in width have no stacked
+// shape: they report [-1, width of q], which never matches the expected shape.
 std::vector<int64_t> shapeOf(const Slot<const Weights>& s) {
     if (s.inProj && s.matrix) {
         const MhaWeights& m = *s.inProj;
