@@ -6,11 +6,11 @@
 namespace alab::core {
 namespace {
 
-// Where the walk's tensors go: to a visitor, or only their names into a list (no data copied), or
-// only the wanted one built straight into `found` (no copy out of a visitor).
+// Where the walk's tensors go: to a visitor, or only their names and shapes into a list (no data
+// copied), or only the wanted one built straight into `found` (no copy out of a visitor).
 struct Emitter {
     const TensorVisitor* visit = nullptr;
-    std::vector<std::string>* names = nullptr;
+    std::vector<TensorInfo>* infos = nullptr;
     const std::string* wanted = nullptr;
     std::optional<Tensor>* found = nullptr;
 };
@@ -19,11 +19,13 @@ bool isEmpty(const Matrix& m) { return m.size() == 0; }
 bool isEmpty(const HeadStack& h) { return h.empty(); }
 Tensor toTensor(const Matrix& m) { return Tensor::fromMatrix(m); }
 Tensor toTensor(const HeadStack& h) { return Tensor::fromHeads(h); }
+std::vector<int64_t> shapeOf(const Matrix& m) { return {m.rows(), m.cols()}; }
+std::vector<int64_t> shapeOf(const HeadStack& h) { return {int64_t(h.size()), h[0].rows(), h[0].cols()}; }
 
 template <class Field>  // Matrix or HeadStack
 void emit(const Emitter& e, const std::string& name, const Field& field) {
     if (isEmpty(field)) return;
-    if (e.names) e.names->push_back(name);
+    if (e.infos) e.infos->push_back({name, shapeOf(field)});
     else if (e.found) { if (name == *e.wanted) *e.found = toTensor(field); }
     else (*e.visit)(name, toTensor(field));
 }
@@ -99,9 +101,15 @@ void visitAll(const Trace& t, const Emitter& visit) {
 
 void visitTrace(const Trace& trace, const TensorVisitor& visit) { visitAll(trace, Emitter{&visit}); }
 
+std::vector<TensorInfo> traceShapes(const Trace& trace) {
+    std::vector<TensorInfo> infos;
+    visitAll(trace, Emitter{nullptr, &infos});
+    return infos;
+}
+
 std::vector<std::string> traceNames(const Trace& trace) {
     std::vector<std::string> names;
-    visitAll(trace, Emitter{nullptr, &names});
+    for (TensorInfo& info : traceShapes(trace)) names.push_back(std::move(info.name));
     return names;
 }
 

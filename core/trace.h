@@ -90,6 +90,15 @@ using TensorVisitor = std::function<void(const std::string& name, const Tensor& 
 /// Yields every recorded tensor as (dotted name, tensor) in forward order; empty fields are skipped.
 void visitTrace(const Trace& trace, const TensorVisitor& visit);
 
+/// A recorded tensor's dotted name and shape, without its data.
+struct TensorInfo {
+    std::string name;
+    std::vector<int64_t> shape;
+};
+
+/// Names and shapes of everything visitTrace would yield, in the same order; copies no data.
+std::vector<TensorInfo> traceShapes(const Trace& trace);
+
 /// All names visitTrace would yield, in the same order.
 std::vector<std::string> traceNames(const Trace& trace);
 

@@ -9,7 +9,7 @@ void TensorTreeModel::clear() { setTensors({}); }
 
 void TensorTreeModel::setTrace(const core::Trace& trace) {
     std::vector<std::pair<std::string, std::vector<int64_t>>> tensors;
-    core::visitTrace(trace, [&](const std::string& name, const core::Tensor& t) { tensors.emplace_back(name, t.shape); });
+    for (core::TensorInfo& info : core::traceShapes(trace)) tensors.emplace_back(std::move(info.name), std::move(info.shape));
     setTensors(tensors);
 }
 
