@@ -1,6 +1,8 @@
 // CliArgs (see cli_args.h).
 #include "app/cli_args.h"
 
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -35,6 +37,18 @@ bool hasDisplay() {
     const char* w = std::getenv("WAYLAND_DISPLAY");
     const char* platform = std::getenv("QT_QPA_PLATFORM");
     return (x && *x) || (w && *w) || (platform && *platform);
+}
+
+bool parseInteger(const std::string& text, long long& out) {
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc() && ptr == end && !text.empty();
+}
+
+bool parseNumber(const std::string& text, double& out) {
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc() && ptr == end && !text.empty() && std::isfinite(out);
 }
 
 int fail(const std::string& message, int code) {

@@ -27,6 +27,10 @@ private:
 /// DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM is set: a window (or Qt's chosen platform) can open.
 bool hasDisplay();
 
+/// Parses the whole of `text` as a decimal integer / number ("3x", "", " 3" and overflow are false).
+bool parseInteger(const std::string& text, long long& out);
+bool parseNumber(const std::string& text, double& out);
+
 /// Prints "attention-lab: <message>" to stderr and returns the exit code 2 (usage) or 1 (failure).
 int fail(const std::string& message, int code = 1);
 

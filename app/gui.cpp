@@ -37,29 +37,37 @@ std::string parseScreenshot(int argc, char** argv, ScreenshotOptions& o) {
         const std::string a = argv[i];
         if (i + 1 >= argc) return a + " needs a value";
         const std::string v = argv[++i];
-        try {
-            if (a == "--screenshot") o.file = v;
-            else if (a == "--lesson") o.lesson = v;
-            else if (a == "--lang") o.lang = v;
-            else if (a == "--sentence") o.sentence = v;
-            else if (a == "--seed") o.seed = std::stoull(v);
-            else if (a == "--step") o.step = std::stoi(v);
-            else if (a == "--progress") o.progress = std::stod(v);
-            else if (a == "--zoom") o.zoom = std::stod(v);
-            else if (a == "--size") {
-                const size_t x = v.find('x');
-                if (x == std::string::npos) return "--size must look like 1920x1080, not " + v;
-                o.width = std::stoi(v.substr(0, x));
-                o.height = std::stoi(v.substr(x + 1));
-            } else return "unknown option " + a + " (see attention-lab --help)";
-        } catch (const std::exception&) {
-            return a + " expects a number, not " + v;
-        }
+        long long n = 0;
+        double x = 0;
+        const std::string notNumber = a + " expects a number, not " + v;
+        if (a == "--screenshot") o.file = v;
+        else if (a == "--lesson") o.lesson = v;
+        else if (a == "--lang") o.lang = v;
+        else if (a == "--sentence") o.sentence = v;
+        else if (a == "--seed") {
+            if (!parseInteger(v, n) || n < 0) return "--seed expects a non-negative integer, not " + v;
+            o.seed = static_cast<unsigned long long>(n);
+        } else if (a == "--step") {
+            if (!parseInteger(v, n)) return notNumber;
+            o.step = int(std::clamp(n, -1LL, 1000000LL));  // the range is checked against the lesson below
+        } else if (a == "--progress") {
+            if (!parseNumber(v, x) || x < 0 || x > 1) return "--progress expects a number from 0 to 1, not " + v;
+            o.progress = x;
+        } else if (a == "--zoom") {
+            if (!parseNumber(v, x) || x <= 0) return notNumber;
+            o.zoom = x;
+        } else if (a == "--size") {
+            const size_t sep = v.find('x');
+            long long w = 0, h = 0;
+            if (sep == std::string::npos || !parseInteger(v.substr(0, sep), w) || !parseInteger(v.substr(sep + 1), h))
+                return "--size must look like 1920x1080, not " + v;
+            if (w < 320 || h < 240 || w > 7680 || h > 4320) return "--size must be between 320x240 and 7680x4320";
+            o.width = int(w);
+            o.height = int(h);
+        } else return "unknown option " + a + " (see attention-lab --help)";
     }
     if (o.file.empty()) return "--screenshot needs a file name";
     if (o.lesson != "thinking-machines" && o.lesson != "demo") return "--lesson must be thinking-machines or demo, not " + o.lesson;
-    if (o.width < 320 || o.height < 240 || o.width > 7680 || o.height > 4320)
-        return "--size must be between 320x240 and 7680x4320";
     return {};
 }
 

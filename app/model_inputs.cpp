@@ -33,9 +33,9 @@ std::string loadInputs(const CliArgs& args, ModelInputs& out) {
     if (!args.has("--preset") && !args.has("--weights") && !args.has("--config")) source.preset = "thinking-machines";
     if (args.has("--seed")) {
         const std::string s = args.value("--seed");
-        if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos || s.size() > 18)
-            return "--seed \"" + s + "\" is not a non-negative integer";
-        source.seed = std::stoull(s);
+        long long seed = 0;
+        if (!parseInteger(s, seed) || seed < 0) return "--seed \"" + s + "\" is not a non-negative integer";
+        source.seed = static_cast<uint64_t>(seed);
     }
     if (std::string err = core::loadModel(source, out.loaded); !err.empty()) return err;
     if (!args.has("--src") && !args.has("--src-ids")) return "give the source with --src TEXT or --src-ids 1,2,3";

@@ -71,6 +71,11 @@ private slots:
         QTest::newRow("unknown lesson") << QStringList{"--lesson", "poetry"};
         QTest::newRow("unknown language") << QStringList{"--lang", "xx"};
         QTest::newRow("bad sentence") << QStringList{"--lesson", "demo", "--sentence", "cat"};
+        QTest::newRow("step with trailing text") << QStringList{"--step", "3x"};
+        QTest::newRow("negative seed") << QStringList{"--lesson", "demo", "--seed", "-1"};
+        QTest::newRow("size without height") << QStringList{"--size", "1920x"};
+        QTest::newRow("size too small") << QStringList{"--size", "10x10"};
+        QTest::newRow("progress past the end") << QStringList{"--progress", "2"};
     }
     void badOptionsFailClearly() {
         QFETCH(QStringList, args);
