@@ -2,6 +2,7 @@
 // is no display, or the window.
 #include "app/cli_args.h"
 #include "app/commands.h"
+#include "core/allocator.h"
 
 #include <cstdio>
 #include <string>
@@ -24,6 +25,7 @@ const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
+    alab::core::reuseFreedMemory();  // traces are large and short-lived: keep their memory for the next one
     const std::vector<std::string> args(argv + 1, argv + argc);
     const std::string command = args.empty() ? "" : args[0];
     if (command == "--help" || command == "-h" || command == "help") {

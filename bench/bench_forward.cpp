@@ -3,6 +3,7 @@
 // Prints median / min milliseconds and GFLOP/s from an explicit count of the matmul FLOPs, plus one
 // machine-readable "RESULT ..." line per policy that scripts/bench.sh parses. Single-threaded on purpose:
 // it is compared with PyTorch at torch.set_num_threads(1) (scripts/bench_pytorch.py).
+#include "core/allocator.h"
 #include "core/model.h"
 #include "core/weights.h"
 
@@ -108,6 +109,7 @@ void report(const char* name, const std::vector<double>& ms, double flops) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    reuseFreedMemory();  // as attention-lab's main() does
     Options o;
     if (!parseOptions(argc, argv, o)) {
         std::fprintf(stderr, "usage: bench_forward [--runs N] [--warmup N] [--seq S] [--layers L] [--d-model D] "

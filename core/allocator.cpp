@@ -1,0 +1,18 @@
+// reuseFreedMemory (see allocator.h).
+#include "core/allocator.h"
+
+#include <cstdlib>  // defines __GLIBC__ on glibc systems
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+namespace alab::core {
+
+void reuseFreedMemory() {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);   // blocks below 32 MiB (glibc's maximum) come from the heap
+    mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);  // keep up to 512 MiB of freed heap for reuse
+#endif
+}
+
+}  // namespace alab::core
