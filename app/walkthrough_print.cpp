@@ -1,5 +1,6 @@
 // The Thinking Machines walkthrough as text, for a terminal without a display. Every number is
 // read from the trace of the thinking-machines preset.
+#include "app/cli_args.h"
 #include "app/commands.h"
 #include "core/lesson.h"
 #include "core/model.h"
@@ -61,10 +62,12 @@ int printWalkthrough() {
         }
     }
     std::printf("\n");
-    std::printf("No display was found, so the window did not open. To see the animated lesson, run\n"
-                "  attention-lab            on a desktop, or\n"
-                "  attention-lab --screenshot lesson.png --step 3   (works without a display)\n"
-                "to render a step to an image. `attention-lab trace --help` dumps every tensor.\n");
+    if (hasDisplay()) return 0;  // asked for with --walkthrough on a desktop: no advice needed
+    std::printf("No display was found, so the window did not open. To see the animated lesson:\n"
+                "  on a desktop:        bash scripts/run.sh   (or build/app/attention-lab)\n"
+                "  in a virtual screen: xvfb-run -s \"-screen 0 1920x1080x24\" build/app/attention-lab\n"
+                "  as an image:         build/app/attention-lab --screenshot lesson.png --step 3\n"
+                "Every tensor as .npy: build/app/attention-lab trace --preset demo --src \"the cat sat\" --out trace/\n");
     return 0;
 }
 
