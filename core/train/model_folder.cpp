@@ -43,6 +43,18 @@ std::string checkFolder(const ModelFolder& f) {
 
 }  // namespace
 
+ModelFolder newModelFolder(const std::string& taskName, const Vocabulary& vocab, ModelConfig shape, uint64_t seed) {
+    ModelFolder f;
+    shape.src_vocab = shape.tgt_vocab = vocab.size();
+    shape.pad_id = vocab.pad();
+    shape.validate();
+    f.config = shape;
+    f.weights = initWeights(shape, seed);
+    f.vocab = vocab;
+    f.task = Json(Json::Object{{"task", Json(taskName)}, {"seed", Json(int64_t(seed))}});
+    return f;
+}
+
 std::string writeModelFolder(const std::string& dir, const ModelFolder& folder) {
     if (dir.empty()) return "the model folder name is empty";
     if (std::string err = checkFolder(folder); !err.empty()) return "cannot write " + dir + ": " + err;

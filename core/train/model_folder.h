@@ -26,6 +26,10 @@ struct ModelFolder {
     Json task;         // written as task.json unless null (e.g. {"task": "reverse", "seed": 1})
 };
 
+/// A model with seeded random weights for `vocab` (src_vocab = tgt_vocab = its size, pad_id = its
+/// <pad>); `shape` gives the other hyper-parameters; task.json records the task name and seed.
+ModelFolder newModelFolder(const std::string& taskName, const Vocabulary& vocab, ModelConfig shape, uint64_t seed);
+
 /// Writes the folder. A new folder appears whole (staged, then renamed); an existing one must be
 /// empty or already hold model.safetensors, and each file in it is replaced atomically (weights
 /// last). Returns "" or one line naming the problem.
