@@ -3,8 +3,11 @@
 #include "app/cli_args.h"
 #include "app/commands.h"
 #include "core/allocator.h"
+#include "core/tensor/signal_cleanup.h"
 
 #include <cstdio>
+#include <exception>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -24,10 +27,7 @@ const char* kUsage =
     "                [--size 1920x1080] [--sentence TEXT] [--seed N]   render a lesson step to a PNG\n"
     "  attention-lab --walkthrough           print the Thinking Machines numbers step by step\n";
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    alab::core::reuseFreedMemory();  // traces are large and short-lived: keep their memory for the next one
+int dispatch(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     const std::string command = args.empty() ? "" : args[0];
     if (command == "--help" || command == "-h" || command == "help") {
@@ -41,6 +41,24 @@ int main(int argc, char** argv) {
     if (command == "export") return alab::app::runExport(argc, argv);
     if (command == "translate") return alab::app::runTranslate({args.begin() + 1, args.end()});
     if (command == "bleu") return alab::app::runBleu({args.begin() + 1, args.end()});
-    if (command == "--walkthrough" || (args.empty() && !alab::app::hasDisplay())) return alab::app::printWalkthrough();
+    if (command == "--walkthrough") {
+        const alab::app::CliArgs rest({args.begin() + 1, args.end()}, {}, {});
+        return rest.error().empty() ? alab::app::printWalkthrough() : alab::app::fail(rest.error(), 2);
+    }
+    if (args.empty() && !alab::app::hasDisplay()) return alab::app::printWalkthrough();
     return alab::app::runGui(argc, argv);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    alab::core::reuseFreedMemory();  // traces are large and short-lived: keep their memory for the next one
+    alab::core::installCleanupOnSignals();  // SIGINT / SIGTERM remove unfinished output folders
+    try {
+        return dispatch(argc, argv);
+    } catch (const std::bad_alloc&) {  // a last resort: sizes are estimated and checked before allocating
+        return alab::app::fail("out of memory: the input needs more memory than this machine can give");
+    } catch (const std::exception& e) {
+        return alab::app::fail(std::string("unexpected error: ") + e.what());
+    }
 }

@@ -1,6 +1,7 @@
 // Shared model + input options (see model_inputs.h).
 #include "app/model_inputs.h"
 
+#include "core/model/memory_estimate.h"
 #include "core/train/model_folder.h"
 
 namespace alab::app {
@@ -53,6 +54,9 @@ std::string loadInputs(const CliArgs& args, ModelInputs& out) {
 }
 
 std::string runForward(const ModelInputs& in, core::Trace& trace) {
+    if (std::string err = core::checkTraceMemory(in.loaded.model->config(), int64_t(in.src.size()), int64_t(in.tgt.size()));
+        !err.empty())
+        return err;
     try {
         trace = in.loaded.model->forward(in.src, in.tgt);
     } catch (const core::InvalidArgument& e) {
