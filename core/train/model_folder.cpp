@@ -3,6 +3,7 @@
 
 #include "core/file_io.h"
 #include "core/safetensors.h"
+#include "core/tensor/output_folder.h"
 
 #include <filesystem>
 #include <vector>
@@ -68,9 +69,11 @@ std::string writeModelFolder(const std::string& dir, const ModelFolder& folder) 
         return staging.commit();
     }
     if (!fs::is_directory(dir, ec)) return "cannot write " + dir + ": it exists and is not a folder";
-    if (!fs::is_empty(dir, ec) && !fs::exists(fs::path(dir) / kWeightsFile, ec))
-        return "cannot write " + dir + ": the folder is not empty and holds no " + kWeightsFile +
+    if (!fs::is_empty(dir, ec) && !isOwnedFolder(dir))
+        return "cannot write " + dir + ": the folder is not empty and was not written by attention-lab" +
                " (choose a new folder; nothing was written)";
+    if (!isOwnedFolder(dir))
+        if (std::string err = writeOwnerMarker(dir); !err.empty()) return "cannot write " + dir + ": " + err;
     for (const auto& [name, bytes] : files)
         if (std::string err = writeFileAtomic((fs::path(dir) / name).string(), bytes); !err.empty()) return err;
     return {};

@@ -1,6 +1,6 @@
 // A model folder: model.safetensors + config.json + vocab.txt (+ task.json), the same three files
 // that --weights / --config / --vocab name, so a folder written here opens wherever a model opens.
-// Writes never leave half a file, and never touch a folder that is not a model folder already.
+// Writes never leave half a file, and never touch a folder that attention-lab did not write.
 #pragma once
 
 #include "core/config.h"
@@ -31,8 +31,8 @@ struct ModelFolder {
 ModelFolder newModelFolder(const std::string& taskName, const Vocabulary& vocab, ModelConfig shape, uint64_t seed);
 
 /// Writes the folder. A new folder appears whole (staged, then renamed); an existing one must be
-/// empty or already hold model.safetensors, and each file in it is replaced atomically (weights
-/// last). Returns "" or one line naming the problem.
+/// empty or marked as attention-lab's (core/tensor/output_folder.h), and each file in it is replaced
+/// atomically (weights last), other files (a trainer's log.csv) staying. Returns "" or one line.
 std::string writeModelFolder(const std::string& dir, const ModelFolder& folder);
 
 /// The --weights / --config / --vocab paths of a folder (vocab.txt only when present).
