@@ -2,6 +2,7 @@
 #include "core/train/model_folder.h"
 
 #include "core/file_io.h"
+#include "core/tensor/output_folder.h"
 #include "core/safetensors.h"
 
 #include <filesystem>
@@ -67,10 +68,11 @@ std::string writeModelFolder(const std::string& dir, const ModelFolder& folder) 
             if (std::string err = writeFileAtomic(staging.path(name), bytes); !err.empty()) return err;
         return staging.commit();
     }
-    if (!fs::is_directory(dir, ec)) return "cannot write " + dir + ": it exists and is not a folder";
-    if (!fs::is_empty(dir, ec) && !fs::exists(fs::path(dir) / kWeightsFile, ec))
-        return "cannot write " + dir + ": the folder is not empty and holds no " + kWeightsFile +
-               " (choose a new folder; nothing was written)";
+    // An existing folder is rewritten in place (the trainer keeps log.csv and checkpoints beside the
+    // model) only when it is empty or marked as ours: someone's folder with a model.safetensors of
+    // their own is never overwritten.
+    if (std::string err = checkReplaceableFolder(dir); !err.empty()) return err;
+    if (std::string err = writeOwnerMarker(dir); !err.empty()) return "cannot write " + dir + ": " + err;
     for (const auto& [name, bytes] : files)
         if (std::string err = writeFileAtomic((fs::path(dir) / name).string(), bytes); !err.empty()) return err;
     return {};

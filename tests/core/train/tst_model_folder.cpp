@@ -38,7 +38,7 @@ private slots:
         const ModelFolder f = newModelFolder("reverse", buildVocabulary(*makeTask("reverse")), tinyShape(), 5);
         QCOMPARE(writeModelFolder(dir, f), std::string());
         QCOMPARE(test::entries(tmp.path()), QStringList{"reverse-model"});  // no staging folder left
-        QCOMPARE(test::entries(test::qs(dir)), (QStringList{"config.json", "model.safetensors", "task.json", "vocab.txt"}));
+        QCOMPARE(test::entries(test::qs(dir)), (QStringList{".attention-lab", "config.json", "model.safetensors", "task.json", "vocab.txt"}));
 
         LoadedModel viaFolder, viaFiles;
         QCOMPARE(loadModelFolder(dir, viaFolder), std::string());
@@ -68,7 +68,7 @@ private slots:
         LoadedModel loaded;
         QCOMPARE(loadModelFolder(dir, loaded), std::string());
         QCOMPARE(logitsOf(*loaded.model), logitsOf(Model(second.config, second.weights)));
-        QCOMPARE(test::entries(test::qs(dir)).size(), qsizetype(5));
+        QCOMPARE(test::entries(test::qs(dir)).size(), qsizetype(6));  // the marker, four model files, log.csv
     }
 
     void refusesWhatIsNotAModelFolder() {
@@ -82,6 +82,15 @@ private slots:
         std::string mine;
         QVERIFY(core::readFile(tmp.filePath("papers/config.json").toStdString(), mine).empty());
         QCOMPARE(mine, std::string("mine"));
+
+        // Someone's own model folder (a model.safetensors exported from PyTorch, no marker) is not ours.
+        QVERIFY(QDir(tmp.path()).mkdir("exported"));
+        QVERIFY(core::writeFileAtomic(tmp.filePath("exported/model.safetensors").toStdString(), "theirs").empty());
+        err = writeModelFolder(tmp.filePath("exported").toStdString(), f);
+        QVERIFY2(QString::fromStdString(err).contains("exported"), err.c_str());
+        QVERIFY(core::readFile(tmp.filePath("exported/model.safetensors").toStdString(), mine).empty());
+        QCOMPARE(mine, std::string("theirs"));
+        QCOMPARE(test::entries(tmp.filePath("exported")), QStringList{"model.safetensors"});
 
         err = writeModelFolder(tmp.filePath("papers/config.json").toStdString(), f);
         QVERIFY2(QString::fromStdString(err).contains("not a folder"), err.c_str());
