@@ -168,6 +168,7 @@ int runGui(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("AttentionLab"));
     QApplication::setOrganizationName(QStringLiteral("AttentionLab"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.attentionlab.AttentionLab"));  // packaging/
     if (screenshot) return renderScreenshot(options);
     ui::MainWindow window;
     window.show();
