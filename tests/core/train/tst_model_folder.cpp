@@ -38,7 +38,8 @@ private slots:
         const ModelFolder f = newModelFolder("reverse", buildVocabulary(*makeTask("reverse")), tinyShape(), 5);
         QCOMPARE(writeModelFolder(dir, f), std::string());
         QCOMPARE(test::entries(tmp.path()), QStringList{"reverse-model"});  // no staging folder left
-        QCOMPARE(test::entries(test::qs(dir)), (QStringList{"config.json", "model.safetensors", "task.json", "vocab.txt"}));
+        QCOMPARE(test::entries(test::qs(dir)),  // .attention-lab: the marker of a folder written by attention-lab
+                 (QStringList{".attention-lab", "config.json", "model.safetensors", "task.json", "vocab.txt"}));
 
         LoadedModel viaFolder, viaFiles;
         QCOMPARE(loadModelFolder(dir, viaFolder), std::string());
@@ -68,7 +69,7 @@ private slots:
         LoadedModel loaded;
         QCOMPARE(loadModelFolder(dir, loaded), std::string());
         QCOMPARE(logitsOf(*loaded.model), logitsOf(Model(second.config, second.weights)));
-        QCOMPARE(test::entries(test::qs(dir)).size(), qsizetype(5));
+        QCOMPARE(test::entries(test::qs(dir)).size(), qsizetype(6));  // 4 model files, log.csv, .attention-lab
     }
 
     void refusesWhatIsNotAModelFolder() {
