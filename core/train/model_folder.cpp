@@ -65,7 +65,7 @@ std::string writeModelFolder(const std::string& dir, const ModelFolder& folder) 
         StagingDirectory staging(dir);
         if (!staging.error().empty()) return staging.error();
         for (const auto& [name, bytes] : files)
-            if (std::string err = writeFileAtomic(staging.path(name), bytes); !err.empty()) return err;
+            if (std::string err = writeFileAtomic(staging.path(name), bytes); !err.empty()) return staging.userMessage(err);
         return staging.commit();
     }
     // An existing folder is rewritten in place (the trainer keeps log.csv and checkpoints beside the
