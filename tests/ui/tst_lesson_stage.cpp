@@ -37,7 +37,8 @@ int checkSceneAgainstTrace(const StageScene& scene, const Snapshot& snap) {
             std::vector<int64_t> idx(c.index.begin(), c.index.end());
             int64_t flat = 0;
             for (size_t k = 0; k < idx.size(); ++k) flat = flat * t->shape[k] + idx[k];
-            if (double(t->data[size_t(flat)]) != c.value || c.text != formatStageNumber(c.value)) {
+            const double shown = core::parseLessonNumber(c.text.toStdString());
+            if (double(t->data[size_t(flat)]) != c.value || !(std::abs(shown - c.value) <= 0.051 * std::max(1.0, std::abs(c.value)))) {
                 QTest::qFail(qPrintable(QStringLiteral("%1 shows %2").arg(c.tensor, c.text)), __FILE__, __LINE__);
                 return -1;
             }

@@ -31,6 +31,16 @@ LessonController::LessonController(TraceSession* session, QObject* parent)
     if (session->snapshot() && session->snapshot()->trace) onSnapshotChanged();
 }
 
+core::LessonOptions LessonController::lessonOptions(const Snapshot& snap) const {
+    core::LessonOptions o;
+    o.origin = snap.modelName == QLatin1String("demo")                ? core::WeightsOrigin::Random
+               : snap.modelName == QLatin1String("thinking-machines") ? core::WeightsOrigin::HandPicked
+                                                                      : core::WeightsOrigin::Trained;
+    o.scale = m_scaleScores;
+    o.temperature = m_temperature;
+    return o;
+}
+
 void LessonController::onSnapshotChanged() {
     std::shared_ptr<const Snapshot> snap = m_session->snapshot();
     if (!snap || !snap->trace || !snap->model) return;
@@ -38,7 +48,7 @@ void LessonController::onSnapshotChanged() {
     for (const QString& w : snap->srcTokens) words.push_back(w.toStdString());
     core::Lesson lesson;
     try {
-        lesson = core::buildLesson(*snap->trace, *snap->model, words);
+        lesson = core::buildLesson(m_lessonId, *snap->trace, *snap->model, words, lessonOptions(*snap));
     } catch (const core::InvalidArgument& e) {
         setMessage(tr("This input cannot be shown in the lesson: %1").arg(QString::fromUtf8(e.what())));
         return;  // the previous lesson stays
@@ -109,7 +119,7 @@ void LessonController::setStep(int step, bool animate) {
     m_hold.stop();
     const bool changed = step != m_step;
     m_step = step;
-    m_scene = buildStageScene(*m_snapshot, m_lesson, m_step);
+    m_scene = buildStageScene(m_lesson.steps[size_t(m_step)]);
     arrangeScene(m_scene, m_stageRoom, kMaxSceneScale);
     if (changed) emit stepChanged(m_step);
     if (animate) {

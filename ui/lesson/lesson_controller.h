@@ -4,7 +4,7 @@
 // trace off the GUI thread. What the stage shows is a function of (step, progress) only.
 #pragma once
 
-#include "core/lesson.h"
+#include "core/lessons/registry.h"
 #include "ui/common/trace_session.h"
 #include "ui/lesson/stage_scene.h"
 
@@ -73,6 +73,7 @@ signals:
 
 private:
     void onSnapshotChanged();
+    core::LessonOptions lessonOptions(const Snapshot& snap) const;
     void onFailed(const QString& message);
     void onAnimationFinished();
     void setMessage(const QString& message);
@@ -80,6 +81,9 @@ private:
 
     TraceSession* m_session;
     std::shared_ptr<const Snapshot> m_snapshot;  // the one the lesson was built from
+    std::string m_lessonId = "thinking-machines";
+    bool m_scaleScores = true;  // what if: ÷√d_k switched off
+    double m_temperature = 1;   // what if: softmax(s / T)
     core::Lesson m_lesson;
     StageScene m_scene;
     QSizeF m_stageRoom;

@@ -183,7 +183,15 @@ void LessonStage::paintCell(QPainter& p, const StageGrid& g, int r, int c, bool 
     p.setPen(Qt::NoPen);
     p.setBrush(kEmpty);
     p.drawRoundedRect(rect, 4, 4);
-    if (fill > 0) {
+    if (fill > 0 && cell.masked) {  // −∞ from a mask: no colour of the scale, a hatched grey
+        p.setBrush(QBrush(QColor(160, 160, 160), Qt::BDiagPattern));
+        p.drawRoundedRect(rect, 4, 4);
+        QColor ink = kInk;
+        ink.setAlphaF(fill);
+        p.setPen(ink);
+        p.setFont(stageFont());
+        p.drawText(rect, Qt::AlignCenter, cell.text);
+    } else if (fill > 0) {
         const QColor colour = colorForValue(g.colors, cell.value, g.lo, g.hi);
         QColor ink = g.bars ? kInk : textColorOn(colour);
         if (g.bars) {

@@ -23,6 +23,7 @@ struct StageCell {
     QString text;           // as drawn
     QString arithmetic;     // how it was made, for the tooltip
     bool fromTrace = false; // value is tensor[index] of the trace
+    bool masked = false;    // −∞ from a mask: grey, outside the colour scale
     double appear = 0;      // progress at which it starts to fill in
     double fade = 0.08;     // progress it takes to fill in
     bool highlight = false;
