@@ -3,6 +3,7 @@
 #include "core/lesson.h"
 
 #include "core/lessons/registry.h"
+#include "core/trace_names.h"
 
 #include <cmath>
 #include <cstdio>
@@ -23,13 +24,13 @@ const std::vector<std::string>& attentionFormulaTerms() {
 }
 
 std::string lessonTensorName(const LessonSpec& spec, const std::string& leaf) {
-    return "encoder." + std::to_string(spec.layer) + ".self_attn." + leaf;
+    return attentionTensorName(AttentionKind::EncoderSelf, spec.layer, leaf);
 }
 
 std::string lessonInputName(const Model& model, const LessonSpec& spec) {
-    if (model.config().norm_first) return "encoder." + std::to_string(spec.layer) + ".norm1";
+    if (model.config().norm_first) return layerTensorName(false, spec.layer, "norm1");
     if (spec.layer == 0) return "encoder.input";
-    return "encoder." + std::to_string(spec.layer - 1) + ".output";
+    return layerTensorName(false, spec.layer - 1, "output");
 }
 
 Matrix lessonProjection(const Model& model, const LessonSpec& spec, char which) {
@@ -47,7 +48,7 @@ RowVector lessonBias(const Model& model, const LessonSpec& spec, char which) {
 }
 
 std::string lessonProjectionName(const LessonSpec& spec) {
-    return "encoder.layers." + std::to_string(spec.layer) + ".self_attn.in_proj_weight";
+    return inProjWeightName(AttentionKind::EncoderSelf, spec.layer);
 }
 
 std::vector<int64_t> lessonProjectionIndex(const Model& model, const LessonSpec& spec, char which, int row, int col) {
@@ -126,9 +127,9 @@ std::string cellArithmetic(const Trace& t, const Model& m, const LessonSpec& s, 
                            const std::vector<int64_t>& index) {
     if (s.layer >= int(t.encoder.size()) || !t.encoder[size_t(s.layer)].captured) return {};
     const AttentionTrace& a = attention(t, s);
-    const std::string prefix = lessonTensorName(s, "");
-    if (index.size() == 3 && tensor.rfind(prefix, 0) == 0 && index[0] == s.head) {
-        const std::string leaf = tensor.substr(prefix.size());
+    const std::optional<AttentionName> parsed = parseAttentionName(tensor);
+    if (index.size() == 3 && parsed && parsed->kind == AttentionKind::EncoderSelf && parsed->layer == s.layer && index[0] == s.head) {
+        const std::string& leaf = parsed->leaf;
         const int i = int(index[1]), c = int(index[2]);
         const Matrix& q = a.q[size_t(s.head)];
         if (leaf.size() == 1 && (leaf == "q" || leaf == "k" || leaf == "v")) return projectionArithmetic(t, m, s, leaf[0], i, c);
