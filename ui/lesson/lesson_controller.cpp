@@ -73,6 +73,8 @@ QString LessonController::runSentence(const QString& text, quint64 seed) {
     QString problem;
     if (tok.tokens.empty()) {
         problem = tr("Type a sentence of %1 to %2 words first.").arg(kMinWords).arg(kMaxWords);
+    } else if (int(tok.tokens.size()) > kMaxWords) {
+        problem = tr("That sentence has %1 words; the lesson shows at most %2.").arg(tok.tokens.size()).arg(kMaxWords);
     } else if (!tok.unknown.empty()) {
         QStringList unknown;
         for (const std::string& w : tok.unknown) unknown << QStringLiteral("“%1”").arg(QString::fromStdString(w));
@@ -81,8 +83,6 @@ QString LessonController::runSentence(const QString& text, quint64 seed) {
     } else if (int(tok.tokens.size()) < kMinWords) {
         problem = tr("“%1” is a single word: attention needs at least %2 words to compare.")
                       .arg(QString::fromStdString(tok.tokens[0])).arg(kMinWords);
-    } else if (int(tok.tokens.size()) > kMaxWords) {
-        problem = tr("That sentence has %1 words; the lesson shows at most %2.").arg(tok.tokens.size()).arg(kMaxWords);
     }
     if (!problem.isEmpty()) {
         setMessage(problem);

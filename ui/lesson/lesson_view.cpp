@@ -49,6 +49,7 @@ LessonView::LessonView(TraceSession* session, QWidget* parent)
     m_explanation->setMinimumHeight(120);
     for (QSplitter* s : {m_centre, m_split}) connect(s, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
     connect(m_controller, &LessonController::lessonChanged, this, &LessonView::arrange);
+    connect(m_sentence, &SentenceBar::started, m_stage, [this] { m_stage->setFocus(Qt::OtherFocusReason); });
 }
 
 // Body text of about 2.6 % of the view's height: ~26 px on a 1080-line projector, ~17 px at 720;
