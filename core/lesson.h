@@ -54,6 +54,8 @@ struct LessonOptions {
     WeightsOrigin origin = WeightsOrigin::Trained;
     bool scale = true;         // what if: false skips the ÷√d_k
     double temperature = 1;    // what if: softmax(s / T)
+    int columns = 6;           // numbers of a long vector shown before … (4 for a projector)
+    int rows = 12;             // words shown before ⋮ (4 for a projector)
 };
 
 /// The whole lesson for one trace: its spec, words, sizes and steps.

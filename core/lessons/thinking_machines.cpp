@@ -43,7 +43,7 @@ LessonStep Steps::embed() {
     for (int c = 0; c < m.config().d_model; ++c) step.highlights.push_back({x, {F, c}});
 
     SceneBuilder b = builder();
-    const std::vector<int> rows = firstRows(S, kWords);
+    const std::vector<int> rows = firstRows(S, wordCap);
     const Matrix X = findTensor(t, x)->toMatrix();
     if (!pe && !m.config().norm_first) {
         step.tensors = {x};
@@ -53,10 +53,10 @@ LessonStep Steps::embed() {
         return step;
     }
     const std::string emb = m.config().scale_embedding ? "Embedding·√d_model" : "Embedding";
-    const int E = b.matrix(emb, "input.src_embedding", {}, t.src_embedding, rows, kCols, wordLabels());
-    const int P = pe ? b.matrix("PE", "input.positional_encoding", {}, t.src_positional_encoding, rows, kCols, {}) : -1;
-    const int I = pe ? b.matrix("x", "encoder.input", {}, t.encoder_input, rows, kCols, symbols("x", shown)) : E;
-    const int N = m.config().norm_first ? b.matrix("X", x, {}, X, rows, kCols, symbols("x", shown)) : -1;
+    const int E = b.matrix(emb, "input.src_embedding", {}, t.src_embedding, rows, colCap, wordLabels());
+    const int P = pe ? b.matrix("PE", "input.positional_encoding", {}, t.src_positional_encoding, rows, colCap, {}) : -1;
+    const int I = pe ? b.matrix("x", "encoder.input", {}, t.encoder_input, rows, colCap, symbols("x", shown)) : E;
+    const int N = m.config().norm_first ? b.matrix("X", x, {}, X, rows, colCap, symbols("x", shown)) : -1;
     const bool both = pe && N >= 0;
     b.schedule(E, 0.0, both ? 0.2 : 0.3, true);
     if (P >= 0) b.schedule(P, both ? 0.22 : 0.3, both ? 0.45 : 0.6, true);
@@ -65,6 +65,7 @@ LessonStep Steps::embed() {
     std::vector<SceneNode> sum = {gridOf(E)};
     if (P >= 0) sum = {gridOf(E), symbolOf("+"), gridOf(P), symbolOf("="), gridOf(I)};
     SceneNode wide = rowOf(sum), alt;
+    if (P >= 0 && N < 0) alt = columnOf({rowOf({gridOf(E), symbolOf("+"), gridOf(P)}), rowOf({symbolOf("="), gridOf(I)})});
     if (N >= 0) {
         wide.children.push_back(symbolOf("→ LayerNorm →", 0.7, 1.0));
         wide.children.push_back(gridOf(N));
@@ -105,26 +106,28 @@ LessonStep Steps::project() {
 
     SceneBuilder b = builder();
     const std::string xName = lessonInputName(m, s);
-    const std::vector<int> rows = firstRows(S, kMatrixRows);
-    const int X = b.matrix("X", xName, {}, findTensor(t, xName)->toMatrix(), rows, kCols, symbols("x", int(rows.size())));
+    const std::vector<int> rows = firstRows(S, rowCap);
+    const int X = b.matrix("X", xName, {}, findTensor(t, xName)->toMatrix(), rows, colCap, symbols("x", int(rows.size())));
     std::vector<SceneNode> products;
     const HeadStack* outs[] = {&a.q, &a.k, &a.v};
-    for (int p = 0; p < 3; ++p) {
+    const int made = colCap <= 4 ? 1 : 3;  // on a projector: Q in full, K and V said in words
+    for (int p = 0; p < made; ++p) {
         const char which = "qkv"[p];
         const std::string W = std::string("W^") + char(which - 'a' + 'A');
         const Matrix w = lessonProjection(m, s, which);  // [d_model, d_k]
-        const int Wg = b.matrix(W, lessonProjectionName(s), {}, w, firstRows(int(w.rows()), kMatrixRows), kCols, {}, false);
+        const int Wg = b.matrix(W, lessonProjectionName(s), {}, w, firstRows(int(w.rows()), rowCap), colCap, {}, false);
         for (SceneCell& c : b.grid(Wg).cells) {
             const int r = int(c.index[0]), col = int(c.index[1]);
             c.index = lessonProjectionIndex(m, s, which, r, col);
             c.arithmetic = W + "[" + std::to_string(r + 1) + "][" + std::to_string(col + 1) + "] = " + c.text;
         }
         const int out = b.matrix(std::string(1, char(which - 'a' + 'A')), name(std::string(1, which).c_str()), {h},
-                                 (*outs[p])[size_t(h)], rows, kCols, symbols(std::string(1, which), int(rows.size())));
-        b.schedule(out, p / 3.0 + 0.02, (p + 1) / 3.0 - 0.02);
+                                 (*outs[p])[size_t(h)], rows, colCap, symbols(std::string(1, which), int(rows.size())));
+        b.schedule(out, p / double(made) + 0.02, (p + 1) / double(made) - 0.02);
         for (SceneCell& c : b.grid(out).cells) c.sweep = {{X, int(c.index[1]), -1}, {Wg, -1, int(c.index[2])}};
         products.push_back(rowOf({symbolOf("·"), gridOf(Wg), symbolOf("="), gridOf(out)}));
     }
+    if (made == 1) products.push_back(symbolOf("K = X·W^K,   V = X·W^V", 0.9, 1.0));
     step.scene = b.finish(rowOf({gridOf(X), columnOf(products, false)}), {}, 7000);
     return step;
 }
@@ -147,21 +150,21 @@ LessonStep Steps::scores() {
     SceneBuilder b = builder();
     const Matrix& q = a.q[size_t(h)];
     const Matrix& k = a.k[size_t(h)];
-    const int Q = b.matrix({}, name("q"), {h}, q, {F}, kCols, {"q" + sub(F + 1)});
+    const int Q = b.matrix({}, name("q"), {h}, q, {F}, colCap, {"q" + sub(F + 1)});
     std::vector<SceneNode> lines{rowOf({gridOf(Q)})}, tallLines = lines;
     const double slot = 0.95 / shown;
     const double range = q.row(F).cwiseAbs().maxCoeff() * k.cwiseAbs().maxCoeff();
     for (int j = 0; j < shown; ++j) {
-        const int K = b.matrix({}, name("k"), {h}, k, {j}, kCols, {"k" + sub(j + 1)});
+        const int K = b.matrix({}, name("k"), {h}, k, {j}, colCap, {"k" + sub(j + 1)});
         std::vector<double> products;
         std::vector<std::string> how;
-        for (int c = 0; c < kCols && c < d_k; ++c) {
+        for (int c = 0; c < colCap && c < d_k; ++c) {
             products.push_back(double(q(F, c)) * k(j, c));
             how.push_back("q" + sub(F + 1) + "[" + std::to_string(c + 1) + "]·k" + sub(j + 1) + "[" + std::to_string(c + 1) +
                           "] = " + formatLessonNumber(q(F, c)) + "·" + formatLessonNumber(k(j, c)) + " = " +
                           formatLessonNumber(products.back()));
         }
-        const int P = b.derived({}, "→", products, how, d_k > kCols, -range, range);
+        const int P = b.derived({}, "→", products, how, d_k > colCap, -range, range);
         b.grid(Q).widthGroup = b.grid(K).widthGroup = b.grid(P).widthGroup = 1;
         b.schedule(P, j * slot, j * slot + slot * 0.7);
         for (int c = 0; c < b.grid(P).cols; ++c) b.grid(P).cells[size_t(c)].sweep = {{Q, 0, c}, {K, 0, c}};

@@ -18,9 +18,6 @@
 
 namespace alab::core::thinking_machines {
 
-constexpr int kCols = 6;        // numbers of a d_k vector shown
-constexpr int kMatrixRows = 6;  // rows of a big matrix shown before ⋮
-constexpr int kWords = 12;      // words shown
 
 inline std::string sub(int n) { return subscriptNumber(n); }
 inline std::string pairSub(int i, int j) { return sub(i) + (i >= 10 || j >= 10 ? "," : "") + sub(j); }
@@ -36,7 +33,8 @@ class Steps {
 public:
     Steps(const Trace& t, const Model& m, const std::vector<std::string>& words, const LessonOptions& o)
         : t(t), m(m), o(o), s(o.spec), a(t.encoder[size_t(s.layer)].self_attn), words(words), h(s.head), F(s.focus),
-          S(int(words.size())), shown(std::min(S, kWords)), d_k(int(a.q[0].cols())) {}
+          S(int(words.size())), colCap(std::max(1, o.columns)), wordCap(std::max(2, o.rows)), rowCap(std::min(6, wordCap)),
+          shown(std::min(S, wordCap)), d_k(int(a.q[0].cols())) {}
 
     LessonStep embed();
     LessonStep project();
@@ -80,7 +78,11 @@ private:
     const LessonSpec& s;
     const AttentionTrace& a;
     const std::vector<std::string>& words;
-    const int h, F, S, shown, d_k;
+    const int h, F, S;
+    const int colCap;   // numbers of a vector shown before …
+    const int wordCap;  // words (rows) shown
+    const int rowCap;   // rows of a weight matrix shown before ⋮
+    const int shown, d_k;
 };
 
 }  // namespace alab::core::thinking_machines

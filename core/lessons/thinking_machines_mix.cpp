@@ -104,16 +104,16 @@ LessonStep Steps::weigh() {
     for (int j = 0; j < shown; ++j) {
         const int W = b.cell(name("weights"), {h}, a.weights[size_t(h)], F, j, {quoted(words[size_t(j)])});
         b.shares(W);
-        const int V = b.matrix({}, name("v"), {h}, v, {j}, kCols, {"v" + sub(j + 1)});
+        const int V = b.matrix({}, name("v"), {h}, v, {j}, colCap, {"v" + sub(j + 1)});
         std::vector<double> weighted;
         std::vector<std::string> how;
         const double alpha = a.weights[size_t(h)](F, j);
-        for (int c = 0; c < kCols && c < d_k; ++c) {
+        for (int c = 0; c < colCap && c < d_k; ++c) {
             weighted.push_back(alpha * v(j, c));
             how.push_back("α" + pairSub(F + 1, j + 1) + "·v" + sub(j + 1) + "[" + std::to_string(c + 1) + "] = " +
                           formatFixed(alpha, 4) + "·" + formatLessonNumber(v(j, c)) + " = " + formatLessonNumber(weighted.back()));
         }
-        const int P = b.derived({}, "=", weighted, how, d_k > kCols, v.minCoeff(), v.maxCoeff());
+        const int P = b.derived({}, "=", weighted, how, d_k > colCap, v.minCoeff(), v.maxCoeff());
         b.grid(W).widthGroup = 1;
         b.grid(V).widthGroup = b.grid(P).widthGroup = 2;
         b.schedule(P, j * slot, (j + 0.8) * slot);
@@ -142,26 +142,26 @@ LessonStep Steps::sum() {
     SceneBuilder b = builder();
     const Matrix& v = a.v[size_t(h)];
     const Matrix& z = a.context[size_t(h)];
-    const int cols = std::min(kCols, d_k);
-    std::vector<std::vector<double>> terms;  // [S][cols]: α_Fj·v_j
+    const int shownCols = std::min(colCap, d_k);
+    std::vector<std::vector<double>> terms;  // [S][shownCols]: α_Fj·v_j
     for (int j = 0; j < S; ++j) {
         terms.emplace_back();
-        for (int c = 0; c < cols; ++c) terms.back().push_back(double(a.weights[size_t(h)](F, j)) * v(j, c));
+        for (int c = 0; c < shownCols; ++c) terms.back().push_back(double(a.weights[size_t(h)](F, j)) * v(j, c));
     }
     std::vector<double> totals;
-    for (int c = 0; c < cols; ++c) totals.push_back(z(F, c));
+    for (int c = 0; c < shownCols; ++c) totals.push_back(z(F, c));
     const int d = sumDecimals(S == shown ? terms : std::vector<std::vector<double>>{}, totals);
     const int decimals = d < 0 ? 2 : d;
     std::vector<SceneNode> termNodes;
     std::vector<int> termGrids;
     for (int j = 0; j < shown; ++j) {
-        termGrids.push_back(b.derived({}, "α" + pairSub(F + 1, j + 1) + "·v" + sub(j + 1), terms[size_t(j)], {}, d_k > kCols,
+        termGrids.push_back(b.derived({}, "α" + pairSub(F + 1, j + 1) + "·v" + sub(j + 1), terms[size_t(j)], {}, d_k > colCap,
                                       v.minCoeff(), v.maxCoeff()));
         for (SceneCell& c : b.grid(termGrids.back()).cells) c.text = formatFixed(c.value, decimals);
         b.grid(termGrids.back()).widthGroup = 1;
         termNodes.push_back(gridOf(termGrids.back()));
     }
-    const int Z1 = b.matrix({}, name("context"), {h}, z, {F}, kCols, {(d < 0 ? "≈ z" : "= z") + sub(F + 1)});
+    const int Z1 = b.matrix({}, name("context"), {h}, z, {F}, colCap, {(d < 0 ? "≈ z" : "= z") + sub(F + 1)});
     b.grid(Z1).widthGroup = 1;
     b.schedule(Z1, 0.1, 0.5);
     for (int c = 0; c < b.grid(Z1).cols; ++c) {
@@ -174,7 +174,7 @@ LessonStep Steps::sum() {
                             {quoted(words[size_t(second)])});
     b.shares(A2);
     b.schedule(A2, 0.6, 0.75);
-    const int Z2 = b.matrix({}, name("context"), {h}, z, {second}, kCols, {"z" + sub(second + 1)});
+    const int Z2 = b.matrix({}, name("context"), {h}, z, {second}, colCap, {"z" + sub(second + 1)});
     b.schedule(Z2, 0.78, 0.98);
     const SceneNode secondLine = rowOf({gridOf(A2), symbolOf("· V  →", 0.75), gridOf(Z2)});
     std::vector<SceneNode> under = termNodes;
@@ -201,11 +201,11 @@ LessonStep Steps::matrixForm() {
     step.tensors = {name("q"), name("k"), name("weights"), name("v"), name("context")};
 
     SceneBuilder b = builder();
-    const std::vector<int> rows = firstRows(S, kWords);
+    const std::vector<int> rows = firstRows(S, wordCap);
     std::vector<std::string> zs;
     for (int i = 0; i < shown; ++i) zs.push_back("z" + sub(i + 1) + (i == s.focus || i == s.second ? " ✓" : ""));
-    const int Q = b.matrix("Q", name("q"), {h}, a.q[size_t(h)], rows, kCols, wordLabels());
-    const int K = b.matrix("Kᵀ", name("k"), {h}, a.k[size_t(h)], rows, kCols, {});
+    const int Q = b.matrix("Q", name("q"), {h}, a.q[size_t(h)], rows, colCap, wordLabels());
+    const int K = b.matrix("Kᵀ", name("k"), {h}, a.k[size_t(h)], rows, colCap, {});
     SceneGrid& k = b.grid(K);  // Kᵀ: the cells of k laid out transposed, [d_k shown, S]
     std::vector<SceneCell> transposed;
     for (int c = 0; c < k.cols; ++c)
@@ -214,18 +214,21 @@ LessonStep Steps::matrixForm() {
     std::swap(k.moreRows, k.moreCols);
     k.cells = transposed;
     k.colLabels = wordLabels();
-    const int A = b.matrix("A", name("weights"), {h}, a.weights[size_t(h)], rows, kWords, wordLabels());
+    const int A = b.matrix("A", name("weights"), {h}, a.weights[size_t(h)], rows, wordCap, wordLabels());
     b.shares(A);
     b.grid(A).colLabels = wordLabels();
     b.schedule(A, 0.1, 0.45, true);
-    const int V = b.matrix("V", name("v"), {h}, a.v[size_t(h)], rows, kCols, {});
-    const int Z = b.matrix("Z", name("context"), {h}, z, rows, kCols, zs);
+    const int V = b.matrix("V", name("v"), {h}, a.v[size_t(h)], rows, colCap, {});
+    const int Z = b.matrix("Z", name("context"), {h}, z, rows, colCap, zs);
     b.schedule(Z, 0.6, 0.95, true);
     for (SceneCell& c : b.grid(Z).cells) c.highlight = c.index[1] == s.focus || c.index[1] == s.second;
     const SceneNode root = columnOf({rowOf({symbolOf("softmax("), gridOf(Q), gridOf(K), textOf({"/ √%1 )  =", {std::to_string(d_k)}}),
                                            gridOf(A)}),
                                      rowOf({symbolOf("A ·"), gridOf(V), symbolOf("=", 0.55), gridOf(Z)})});
-    step.scene = b.finish(root, {}, 4500);
+    const SceneNode tall = columnOf({rowOf({symbolOf("softmax("), gridOf(Q), gridOf(K), textOf({"/ √%1 )", {std::to_string(d_k)}})}),
+                                     rowOf({symbolOf("= A ="), gridOf(A)}),
+                                     rowOf({symbolOf("A ·"), gridOf(V), symbolOf("=", 0.55), gridOf(Z)})});
+    step.scene = b.finish(root, tall, 4500);
     return step;
 }
 

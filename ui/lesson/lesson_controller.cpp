@@ -38,6 +38,8 @@ core::LessonOptions LessonController::lessonOptions(const Snapshot& snap) const 
                                                                       : core::WeightsOrigin::Trained;
     o.scale = m_scaleScores;
     o.temperature = m_temperature;
+    o.columns = m_compact ? 4 : 6;
+    o.rows = m_compact ? 4 : 12;
     return o;
 }
 
@@ -59,6 +61,27 @@ void LessonController::onSnapshotChanged() {
     setMessage({});
     emit lessonChanged();
     setStep(std::min(m_step, stepCount() - 1), false);
+}
+
+void LessonController::setScaleScores(bool on) {
+    if (on == m_scaleScores) return;
+    m_scaleScores = on;
+    emit whatIfChanged();
+    if (m_snapshot) onSnapshotChanged();
+}
+
+void LessonController::setCompact(bool compact) {
+    if (compact == m_compact) return;
+    m_compact = compact;
+    if (m_snapshot) onSnapshotChanged();
+}
+
+void LessonController::setTemperature(double temperature) {
+    temperature = std::clamp(temperature, 0.1, 10.0);
+    if (std::abs(temperature - m_temperature) < 1e-9) return;
+    m_temperature = temperature;
+    emit whatIfChanged();
+    if (m_snapshot) onSnapshotChanged();
 }
 
 void LessonController::onFailed(const QString& message) {

@@ -46,8 +46,10 @@ double LessonStage::scale() const {
     const QSizeF s = m_controller->scene().size;
     if (s.isEmpty()) return 1;
     const QSize v = maximumViewportSize();
-    const double fit = fitScale(s, QSizeF(v.width() - 2 * kMargin, v.height() - 2 * kMargin), kMaxSceneScale);
-    return std::max(0.2, fit) * m_controller->zoom();
+    const QSizeF room(v.width() - 2 * kMargin, v.height() - 2 * kMargin);
+    const double fit = fitScale(s, room, kMaxSceneScale), whole = fitScale(s, room, 1e9);
+    // Zooming in re-fits: the scene grows up to the whole room, never beyond it (no cropping scroll bars).
+    return std::max(0.2, std::min(fit * m_controller->zoom(), std::max(fit, whole)));
 }
 
 void LessonStage::updateScrollBars() {

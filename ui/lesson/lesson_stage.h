@@ -1,5 +1,6 @@
 // The stage: paints the current step's scene (grids of numbered cells, operators, growing bars) at
-// the controller's animation progress, scaled to fit and then by the zoom (scrolling when larger).
+// the controller's animation progress, scaled to fit; the zoom enlarges it up to the whole room (it
+// re-fits instead of scrolling) or shrinks it.
 // Hovering a number shows its arithmetic (1-based symbols) and its tensor name and index (from 0, as
 // in PyTorch) as a tooltip and in hoveredChanged() for the status bar. With the keyboard, Tab /
 // Shift+Tab or Up / Down move a cursor over the numbers; the same details go to the status bar and

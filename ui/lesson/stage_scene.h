@@ -93,6 +93,8 @@ constexpr double kMaxSceneScale = 2.5;
 
 /// The font numbers are drawn in at scale 1.
 QFont stageFont();
+/// Its pixel size at scale 1: 17, or larger in presentation mode so that the numbers fill their cells.
+void setStageFontPixels(int pixels);
 
 /// The scale at which `size` fits in `room`, never above `maxScale`: the one rule by which the
 /// stage draws a scene and arrangeScene picks the arrangement drawn larger.
