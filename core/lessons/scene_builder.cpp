@@ -4,6 +4,10 @@
 #include "core/lesson.h"
 
 #include <algorithm>
+
+#ifndef QT_TRANSLATE_NOOP
+#define QT_TRANSLATE_NOOP(context, text) text
+#endif
 #include <cmath>
 
 namespace alab::core {
@@ -36,7 +40,7 @@ int SceneBuilder::matrix(const std::string& title, const std::string& tensor, st
     g.cols = std::min<int>(colCap, int(mat.cols()));
     g.moreCols = mat.cols() > colCap;
     g.moreRows = rows.size() > 1 && int(rows.size()) < mat.rows();
-    g.moreNote = {"%1 × %2 numbers in all", {std::to_string(mat.rows()), std::to_string(mat.cols())}};
+    g.moreNote = {QT_TRANSLATE_NOOP("Lesson", "%1 × %2 numbers in all"), {std::to_string(mat.rows()), std::to_string(mat.cols())}};
     std::tie(g.lo, g.hi) = finiteRange(mat);
     for (int r : rows)
         for (int c = 0; c < g.cols; ++c) {

@@ -131,8 +131,8 @@ LessonStep Steps::sum() {
     std::vector<std::string> shares2;
     for (int j = 0; j < S; ++j) shares2.push_back(formatShare(a.weights[size_t(h)](second, j)));
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-        "Adding the weighted values gives %1, the new vector for “%2”: it now carries information from all %3 "
-        "words. The same steps for “%4” give its own shares (%5) and its vector %6."),
+        "Adding the weighted values gives %1, the new vector for “%2”: it now carries information from the whole "
+        "sentence, %3 words. The same steps for “%4” give its own shares (%5) and its vector %6."),
         {"z" + sub(F + 1), words[size_t(F)], std::to_string(S), words[size_t(second)], joined(shares2, 12), "z" + sub(second + 1)}});
     step.formula = "z_" + std::to_string(F + 1) + " = Σ_j α_" + std::to_string(F + 1) + "j·v_j";
     step.terms = {0, 7};

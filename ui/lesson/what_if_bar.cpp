@@ -58,7 +58,7 @@ void WhatIfBar::sync() {
 
 void WhatIfBar::retranslate() {
     m_title->setText(tr("What if:"));
-    m_scale->setText(tr("divide the scores by √d_k"));
+    m_scale->setText(tr("divide the scores by √dₖ"));
     m_scale->setToolTip(tr("Switch it off to see softmax give almost everything to one word"));
     m_tLabel->setText(tr("softmax &temperature"));
     m_slider->setAccessibleName(tr("Softmax temperature"));
