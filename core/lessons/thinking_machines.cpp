@@ -178,6 +178,10 @@ LessonStep Steps::scores() {
         tallLines.push_back(gridOf(K));
         tallLines.push_back(rowOf({gridOf(P), symbolOf("="), gridOf(R)}));
     }
+    if (shown < S) {  // the words not shown on a projector: say how many
+        lines.push_back(textOf({QT_TRANSLATE_NOOP("Lesson", "⋮  %1 more words"), {std::to_string(S - shown)}}, 0.9, 1.0));
+        tallLines.push_back(lines.back());
+    }
     step.scene = b.finish(columnOf(lines, false), columnOf(tallLines, false), 2500 + 600 * shown);
     return step;
 }

@@ -121,6 +121,10 @@ LessonStep Steps::weigh() {
         lines.push_back(rowOf({gridOf(W), symbolOf("×"), gridOf(V), gridOf(P)}));
         tallLines.push_back(rowOf({gridOf(W), symbolOf("×"), columnOf({gridOf(V), gridOf(P)}, false)}, true));
     }
+    if (shown < S) {
+        lines.push_back(textOf({QT_TRANSLATE_NOOP("Lesson", "⋮  %1 more words"), {std::to_string(S - shown)}}, 0.9, 1.0));
+        tallLines.push_back(lines.back());
+    }
     step.scene = b.finish(columnOf(lines, false), columnOf(tallLines, false), 2000 + 500 * shown);
     return step;
 }
@@ -177,6 +181,7 @@ LessonStep Steps::sum() {
     const int Z2 = b.matrix({}, name("context"), {h}, z, {second}, colCap, {"z" + sub(second + 1)});
     b.schedule(Z2, 0.78, 0.98);
     const SceneNode secondLine = rowOf({gridOf(A2), symbolOf("· V  →", 0.75), gridOf(Z2)});
+    if (shown < S) termNodes.push_back(textOf({QT_TRANSLATE_NOOP("Lesson", "⋮  %1 more words"), {std::to_string(S - shown)}}, 0, 1.0));
     std::vector<SceneNode> under = termNodes;
     under.push_back(gridOf(Z1));
     const SceneNode alt = columnOf({rowOf({symbolOf("Σ", 0, 2.2), columnOf(under, false)}), secondLine}, false);
@@ -226,7 +231,7 @@ LessonStep Steps::matrixForm() {
                                            gridOf(A)}),
                                      rowOf({symbolOf("A ·"), gridOf(V), symbolOf("=", 0.55), gridOf(Z)})});
     const SceneNode tall = columnOf({rowOf({symbolOf("softmax("), gridOf(Q), gridOf(K), textOf({"/ √%1 )", {std::to_string(d_k)}})}),
-                                     rowOf({symbolOf("= A ="), gridOf(A)}),
+                                     rowOf({symbolOf("="), gridOf(A)}),
                                      rowOf({symbolOf("A ·"), gridOf(V), symbolOf("=", 0.55), gridOf(Z)})});
     step.scene = b.finish(root, tall, 4500);
     return step;

@@ -12,6 +12,10 @@
 <context>
     <name>Lesson</name>
     <message>
+        <source>⋮  %1 more words</source>
+        <translation>⋮  还有 %1 个词</translation>
+    </message>
+    <message>
         <location filename="../../core/lessons/thinking_machines.cpp" line="11"/>
         <source>The words become vectors</source>
         <translation>词变成向量</translation>
