@@ -1,6 +1,7 @@
 // Starts the Qt application and the main window, or renders one lesson step to a PNG without
 // showing a window: attention-lab --screenshot FILE.png --lesson thinking-machines --step N
-// [--lang zh_CN] [--size 1920x1080] [--sentence TEXT] [--seed N] [--progress 0.5] [--zoom 1.5]. Without a display it uses Qt's
+// [--lang zh_CN] [--size 1920x1080] [--sentence TEXT] [--seed N] [--progress 0.5] [--zoom 1.5]
+// [--presentation on]. Without a display it uses Qt's
 // offscreen platform, so it works on a server.
 #include "app/cli_args.h"
 #include "app/commands.h"
@@ -11,6 +12,7 @@
 #include "ui/lesson/sentence_bar.h"
 #include "ui/main_window.h"
 
+#include "core/lessons/registry.h"
 #include "core/presets.h"
 
 #include <QApplication>
@@ -33,12 +35,13 @@ struct ScreenshotOptions {
     std::string file, lesson = "thinking-machines", lang = "en", sentence;
     int step = 1, width = 1920, height = 1080;
     double progress = 1, zoom = 1;  // the step's final state unless asked for a moment of its animation
+    bool presentation = false;      // --presentation on: only the stage and its caption
     unsigned long long seed = 2017;
 };
 
 // The options of the window and of --screenshot (Qt's own -platform and -style pass through).
 std::set<std::string> windowOptionNames() {
-    return {"--screenshot", "--lesson", "--lang", "--sentence", "--seed", "--step", "--progress", "--zoom", "--size",
+    return {"--screenshot", "--lesson", "--lang", "--presentation", "--sentence", "--seed", "--step", "--progress", "--zoom", "--size",
             "-platform", "-style"};
 }
 
@@ -48,6 +51,11 @@ std::string parseScreenshot(const CliArgs& args, ScreenshotOptions& o) {
     o.lesson = args.value("--lesson", o.lesson);
     o.lang = args.value("--lang", o.lang);
     o.sentence = args.value("--sentence");
+    if (args.has("--presentation")) {
+        const std::string v = args.value("--presentation");
+        if (v != "on" && v != "off") return "--presentation expects on or off, not " + v;
+        o.presentation = v == "on";
+    }
     long long n = 0;
     double x = 0;
     if (args.has("--seed")) {
@@ -78,7 +86,11 @@ std::string parseScreenshot(const CliArgs& args, ScreenshotOptions& o) {
         o.height = int(h);
     }
     if (o.file.empty()) return "--screenshot needs a file name";
-    if (o.lesson != "thinking-machines" && o.lesson != "demo") return "--lesson must be thinking-machines or demo, not " + o.lesson;
+    if (!core::findLesson(o.lesson) && o.lesson != "demo") {  // "demo": the lesson on the demo model's sentence
+        std::string known;
+        for (const core::LessonEntry& e : core::lessonRegistry()) known += e.id + ", ";
+        return "--lesson must be one of " + known + "or demo, not " + o.lesson;
+    }
     return {};
 }
 
@@ -103,6 +115,11 @@ int renderScreenshot(const ScreenshotOptions& o) {
     window.setAttribute(Qt::WA_DontShowOnScreen);
     window.resize(o.width, o.height);
     window.show();
+    if (o.presentation) {  // as F5 does, but without leaving the requested size for the screen's
+        window.setPresentation(true);
+        window.showNormal();
+        window.resize(o.width, o.height);
+    }
     lesson->setStep(o.step - 1, false);  // the step's final state, no animation
     if (o.progress < 1) lesson->seek(o.progress);
     lesson->setZoom(o.zoom);

@@ -2,8 +2,8 @@
 #include "core/train/model_folder.h"
 
 #include "core/file_io.h"
-#include "core/safetensors.h"
 #include "core/tensor/output_folder.h"
+#include "core/safetensors.h"
 
 #include <filesystem>
 #include <vector>
@@ -65,15 +65,14 @@ std::string writeModelFolder(const std::string& dir, const ModelFolder& folder) 
         StagingDirectory staging(dir);
         if (!staging.error().empty()) return staging.error();
         for (const auto& [name, bytes] : files)
-            if (std::string err = writeFileAtomic(staging.path(name), bytes); !err.empty()) return err;
+            if (std::string err = writeFileAtomic(staging.path(name), bytes); !err.empty()) return staging.userMessage(err);
         return staging.commit();
     }
-    if (!fs::is_directory(dir, ec)) return "cannot write " + dir + ": it exists and is not a folder";
-    if (!fs::is_empty(dir, ec) && !isOwnedFolder(dir))
-        return "cannot write " + dir + ": the folder is not empty and was not written by attention-lab" +
-               " (choose a new folder; nothing was written)";
-    if (!isOwnedFolder(dir))
-        if (std::string err = writeOwnerMarker(dir); !err.empty()) return "cannot write " + dir + ": " + err;
+    // An existing folder is rewritten in place (the trainer keeps log.csv and checkpoints beside the
+    // model) only when it is empty or marked as ours: someone's folder with a model.safetensors of
+    // their own is never overwritten.
+    if (std::string err = checkReplaceableFolder(dir); !err.empty()) return err;
+    if (std::string err = writeOwnerMarker(dir); !err.empty()) return "cannot write " + dir + ": " + err;
     for (const auto& [name, bytes] : files)
         if (std::string err = writeFileAtomic((fs::path(dir) / name).string(), bytes); !err.empty()) return err;
     return {};

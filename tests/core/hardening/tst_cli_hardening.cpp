@@ -102,6 +102,7 @@ private slots:
     void specialFilesAsInputs();
     void hugeSizesAreRefused_data();
     void hugeSizesAreRefused();
+    void outOfMemoryIsOneLine();
     void unknownOptions_data();
     void unknownOptions();
     void windowWithoutADisplay();
@@ -287,6 +288,20 @@ void TestCliHardening::hugeSizesAreRefused() {
     const Result r = run(args, {"ALAB_MEMORY_LIMIT=16G"});  // the same answer on every machine
     QVERIFY(oneLine(r, keyword));
     QCOMPARE(entries(m_fixtures.path()), (QStringList{"fifo", "folder", "long.json"}));
+}
+
+// The last resort: an allocation that fails anyway (address space capped at 256 MiB in the child,
+// the estimate told that 100 GB are there) ends in one line, not in std::bad_alloc's abort.
+void TestCliHardening::outOfMemoryIsOneLine() {
+    QTemporaryDir tmp;
+    const QString ids = longIds(1024);
+    const Result r = run({"trace", "--preset", "demo", "--src-ids", ids, "--tgt-ids", ids, "--out", tmp.filePath("t")},
+                         {"ALAB_MEMORY_LIMIT=100G"}, [] {
+                             const rlimit limit{256 << 20, 256 << 20};
+                             ::setrlimit(RLIMIT_AS, &limit);
+                         });
+    QVERIFY(oneLine(r, "out of memory"));
+    QCOMPARE(entries(tmp.path()), QStringList{});
 }
 
 void TestCliHardening::unknownOptions_data() {
