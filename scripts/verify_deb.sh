@@ -2,10 +2,10 @@
 # Checks the package the way a user meets it, on a fresh Debian 12 (a debootstrap chroot):
 # apt-get install resolves its dependencies, `attention-lab --walkthrough` runs, the man page
 # formats, Qt's Chinese texts came along, and the menu's command (the Exec= line of the installed
-# .desktop file) opens the window under Xvfb — in English and in 简体中文; the screenshots are copied
-# to build-deb/menu-start-en.png and build-deb/menu-start-zh_CN.png to look at.
+# .desktop file) opens the window under Xvfb — in English and in 简体中文 — and Ctrl+O its Open model
+# dialog (Qt's own Open / Cancel buttons); the screenshots are copied to build-deb/ to look at.
 # Needs root, debootstrap and Debian's archive. Usage: bash scripts/verify_deb.sh [CHROOT] (default
-# /tmp/chroot-deb, created when missing; it installs Xvfb and scrot in the chroot, never on the host).
+# /tmp/chroot-deb, created when missing; it installs Xvfb, scrot and xdotool in the chroot, never on the host).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=${1:-/tmp/chroot-deb}
@@ -22,17 +22,17 @@ deb http://deb.debian.org/debian-security bookworm-security main
 LIST
 mountpoint -q "$root/proc" || mount -t proc proc "$root/proc"
 mountpoint -q "$root/dev" || mount --bind /dev "$root/dev"
-trap 'umount "$root/dev" "$root/proc" 2>/dev/null || true' EXIT
+trap 'sleep 1; umount "$root/dev" "$root/proc" 2>/dev/null || true' EXIT
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }
 
 cp "$deb" "$root/tmp/"
 in_root apt-get update -qq
-in_root apt-get install -y -q "/tmp/$(basename "$deb")"
+in_root apt-get install -y -q --reinstall "/tmp/$(basename "$deb")"
 echo "verify_deb: --walkthrough"; in_root attention-lab --walkthrough | head -5
 in_root dpkg -L qt6-translations-l10n | grep -q qtbase_zh_CN.qm && echo "verify_deb: qtbase_zh_CN.qm installed"
-in_root apt-get install -y -q --no-install-recommends xvfb xauth scrot groff-base >/dev/null
-in_root sh -c 'groff -man -Tutf8 -ww -z /usr/share/man/man1/attention-lab.1.gz 2>&1 || zcat /usr/share/man/man1/attention-lab.1.gz | groff -man -Tutf8 -ww -z' \
-  && echo "verify_deb: the man page formats"
+in_root apt-get install -y -q --no-install-recommends xvfb xauth scrot xdotool groff-base >/dev/null
+in_root sh -c 'zcat -f /usr/share/man/man1/attention-lab.1* > /tmp/page.1 && test -z "$(groff -man -Tutf8 -ww -z /tmp/page.1 2>&1)"'
+echo "verify_deb: the man page formats without warnings"
 
 # The menu's command: Exec= of the installed desktop entry, without field codes (%f, %U, …).
 exec_line=$(in_root sed -n 's/^Exec=//p' "/usr/share/applications/$id.desktop" | sed 's/ *%[a-zA-Z]//g')
@@ -40,7 +40,10 @@ echo "verify_deb: starting \"$exec_line\" as the menu would"
 for lang in en zh_CN; do
   in_root sh -c "mkdir -p /root/.config/AttentionLab && printf '[ui]\nlanguage=$lang\n' > /root/.config/AttentionLab/AttentionLab.conf"
   in_root xvfb-run -a -s "-screen 0 1280x800x24" sh -c \
-    "$exec_line & app=\$!; sleep 10; kill -0 \$app && scrot /tmp/menu-start-$lang.png; status=\$?; kill \$app; exit \$status"
-  cp "$root/tmp/menu-start-$lang.png" build-deb/
-  echo "verify_deb: build-deb/menu-start-$lang.png"
+    "rm -f /tmp/*-$lang.png; $exec_line & app=\$!; sleep 10; kill -0 \$app && scrot /tmp/menu-start-$lang.png &&
+     wid=\$(xdotool search --sync --onlyvisible --name 'AttentionLab|注意力' | head -1) &&
+     xdotool windowfocus --sync \$wid && xdotool key ctrl+o && sleep 3 &&
+     scrot /tmp/open-model-$lang.png; status=\$?; kill \$app; exit \$status"
+  cp "$root/tmp/menu-start-$lang.png" "$root/tmp/open-model-$lang.png" build-deb/
+  echo "verify_deb: build-deb/menu-start-$lang.png, build-deb/open-model-$lang.png (File > Open model, Ctrl+O)"
 done

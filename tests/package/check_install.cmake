@@ -19,7 +19,15 @@ set(expected_in_libdir libalab_core.a cmake/AttentionLab/AttentionLabConfig.cmak
     cmake/AttentionLab/AttentionLabConfigVersion.cmake cmake/AttentionLab/AttentionLabTargets.cmake)
 if(WITH_APP)
   list(APPEND expected bin/attention-lab share/applications/${id}.desktop share/metainfo/${id}.metainfo.xml
-       share/icons/hicolor/scalable/apps/${id}.svg share/man/man1/attention-lab.1)
+       share/icons/hicolor/scalable/apps/${id}.svg)
+endif()
+set(man ${root}/share/man/man1/attention-lab.1)  # gzipped when gzip was found at configure time
+if(WITH_APP AND NOT EXISTS ${man} AND EXISTS ${man}.gz)
+  find_program(GZIP gzip REQUIRED)
+  execute_process(COMMAND ${GZIP} -dc ${man}.gz OUTPUT_FILE ${STAGE}/attention-lab.1 COMMAND_ERROR_IS_FATAL ANY)
+  set(man ${STAGE}/attention-lab.1)
+elseif(WITH_APP AND NOT EXISTS ${man})
+  list(APPEND expected share/man/man1/attention-lab.1)  # reported as missing below
 endif()
 file(GLOB libdir LIST_DIRECTORIES true ${root}/lib/*-linux-gnu*)  # lib/<multiarch> for prefix /usr
 if(NOT libdir)
@@ -82,7 +90,7 @@ else()
   message(STATUS "appstreamcli not installed (appstream): skipped")
 endif()
 if(GROFF)
-  check("groff -man" ${GROFF} -man -Tutf8 -ww -z ${root}/share/man/man1/attention-lab.1)
+  check("groff -man" ${GROFF} -man -Tutf8 -ww -z ${man})
 else()
   message(STATUS "groff not installed (groff-base): skipped")
 endif()
