@@ -43,9 +43,12 @@ public:
     const Object& toObject() const;
     const Json* find(const std::string& key) const;  ///< nullptr when absent or not an object
 
-    /// Throws InvalidArgument("invalid JSON at offset N: ...") on malformed text.
+    /// Throws InvalidArgument("invalid JSON at offset N: ...") on malformed text, and on what RFC 8259
+    /// allows parsers to refuse: duplicate keys, leading zeros, numbers a double cannot hold, invalid
+    /// UTF-8, nesting deeper than 200.
     static Json parse(const std::string& text);
-    /// Compact text when indent < 0, else pretty-printed with `indent` spaces; object keys sorted.
+    /// Compact text when indent < 0, else pretty-printed with `indent` spaces; object keys sorted;
+    /// numbers with 9 significant digits (float precision), integers below 1e15 exactly.
     std::string dump(int indent = -1) const;
 
 private:
