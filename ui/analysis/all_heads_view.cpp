@@ -25,6 +25,8 @@ namespace alab::ui {
 AllHeadsView::AllHeadsView(TraceSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
     m_kind = new QComboBox(this);
     m_kindLabel = new QLabel(this);
+    m_kind->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_kind->setMinimumContentsLength(14);
     m_colors = new ColorMapSelector(this);
     m_zoom = new QSlider(Qt::Horizontal, this);
     m_zoom->setRange(60, 400);

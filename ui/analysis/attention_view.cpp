@@ -26,6 +26,10 @@ AttentionView::AttentionView(TraceSession* session, QWidget* parent) : QWidget(p
     m_head = new QComboBox(this);
     m_part = new QComboBox(this);
     for (const char* part : {"weights", "scaled", "scores"}) m_part->addItem(QString(), QString::fromLatin1(part));
+    for (QComboBox* c : {m_kind, m_part}) {  // long names open in the list; the bar fits 1280 pixels
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(14);
+    }
     m_colors = new ColorMapSelector(this);
     m_export = new QPushButton(this);
     m_reset = new QPushButton(this);

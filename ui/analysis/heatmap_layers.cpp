@@ -7,6 +7,10 @@
 
 namespace alab::ui {
 
+QString MinusSignTicker::getTickLabel(double tick, const QLocale& locale, QChar formatChar, int precision) {
+    return withMinusSign(QCPAxisTicker::getTickLabel(tick, locale, formatChar, precision));
+}
+
 double TokenTicker::getTickStep(const QCPRange& range) {
     const QFontMetrics fm(m_axis->tickLabelFont());
     const bool vertical = m_axis->orientation() == Qt::Vertical;
@@ -49,8 +53,10 @@ QVector<double> TokenTicker::createTickVector(double tickStep, const QCPRange& r
 CellTextLayer::CellTextLayer(QCustomPlot* plot, QCPAxis* keyAxis, QCPAxis* valueAxis)
     : QCPLayerable(plot), m_key(keyAxis), m_value(valueAxis) {}
 
-void CellTextLayer::setValues(const core::Matrix* values, ColorMapKind kind, double lo, double hi) {
+void CellTextLayer::setValues(const core::Matrix* values, ColorMapKind kind, double lo, double hi,
+                              const core::Matrix* masked) {
     m_values = values;
+    m_masked = masked && masked->size() == (values ? values->size() : 0) ? masked : nullptr;
     m_kind = kind;
     m_lo = lo;
     m_hi = hi;
@@ -76,7 +82,7 @@ void CellTextLayer::draw(QCPPainter* painter) {
         painter->setBrush(QBrush(QColor(110, 110, 110), Qt::BDiagPattern));
         for (int r = r0; r <= r1; ++r)
             for (int c = c0; c <= c1; ++c)
-                if (!std::isfinite((*m_values)(r, c)))
+                if (!std::isfinite((*m_values)(r, c)) || (m_masked && (*m_masked)(r, c) != 0))
                     painter->drawRect(QRectF(m_key->coordToPixel(c) - w / 2, m_value->coordToPixel(r) - h / 2, w, h));
         painter->setBrush(Qt::NoBrush);
     }
@@ -89,8 +95,9 @@ void CellTextLayer::draw(QCPPainter* painter) {
         for (int c = c0; c <= c1; ++c) {
             const float v = (*m_values)(r, c);
             const QRectF cell(m_key->coordToPixel(c) - w / 2, m_value->coordToPixel(r) - h / 2, w, h);
-            painter->setPen(textColorOn(std::isfinite(v) ? colorForValue(m_kind, v, m_lo, m_hi) : maskedColor()));
-            painter->drawText(cell, Qt::AlignCenter, cellText(v));
+            const bool hidden = m_masked && (*m_masked)(r, c) != 0;  // a masked weight: exactly 0, written "0"
+            painter->setPen(textColorOn(std::isfinite(v) && !hidden ? colorForValue(m_kind, v, m_lo, m_hi) : maskedColor()));
+            painter->drawText(cell, Qt::AlignCenter, hidden ? QStringLiteral("0") : cellText(v));
         }
     }
 }

@@ -14,7 +14,7 @@ namespace alab::ui {
 HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setNoAntialiasingOnDrag(true);
-    setMinimumSize(240, 200);
+    setMinimumSize(240, 120);  // small enough for a 1280×720 window with the inspector open
     plotLayout()->insertRow(0);
     QFont titleFont(font().family());
     titleFont.setPixelSize(20);
@@ -33,6 +33,7 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
     m_rowTicker.reset(new TokenTicker(yAxis));
     m_colTicker.reset(new TokenTicker(xAxis));
     yAxis->setTicker(m_rowTicker);
+    m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>(new MinusSignTicker));
     xAxis->setTicker(m_colTicker);
     yAxis->setRangeReversed(true);
     xAxis->setTickLabelRotation(-60);
@@ -130,7 +131,8 @@ void HeatmapPlot::fillMap() {
     for (int y = 0; y < values; ++y) {
         for (int x = 0; x < keys; ++x) {
             const float v = m_data.values(std::min(y, rows - 1), std::min(x, cols - 1));
-            d->setCell(x, y, std::isfinite(v) ? double(v) : std::numeric_limits<double>::quiet_NaN());
+            const bool masked = m_data.isMasked(std::min(y, rows - 1), std::min(x, cols - 1));
+            d->setCell(x, y, masked ? std::numeric_limits<double>::quiet_NaN() : double(v));  // grey, off the scale
         }
     }
     m_map->setData(d);
@@ -146,16 +148,18 @@ void HeatmapPlot::applyGradient() {
     g.setNanColor(maskedColor());
     m_map->setGradient(g);
     m_map->setDataRange(QCPRange(m_lo, m_hi));
-    m_cellText->setValues(&m_data.values, m_kind, m_lo, m_hi);
+    m_cellText->setValues(&m_data.values, m_kind, m_lo, m_hi, &m_data.masked);
     retranslate();
 }
 
 void HeatmapPlot::retranslate() {
     const bool weights = m_data.name.endsWith(QLatin1String(".weights"));
-    m_scale->axis()->setLabel(weights ? tr("attention weight (fixed scale 0 to 1)") : tr("value"));
+    m_scale->axis()->setLabel(weights ? tr("weight (fixed 0–1)") : tr("value"));
     if (m_maskLegend)
-        m_maskLegend->setText(tr("▨ grey, hatched: masked (−∞) — this key is hidden from this query; "
-                                 "not part of the colour scale"));
+        m_maskLegend->setText(m_data.isWeights ? tr("▨ grey, hatched: masked — this key is hidden from this query, "
+                                                    "so its weight is exactly 0")
+                                               : tr("▨ grey, hatched: masked (−∞) — this key is hidden from this query; "
+                                                    "not part of the colour scale"));
 }
 
 void HeatmapPlot::updateMaskLegend() {
@@ -165,6 +169,7 @@ void HeatmapPlot::updateMaskLegend() {
         m_maskLegend = new QCPTextElement(this, QString(), f);
         m_maskLegend->setTextColor(QColor(70, 70, 70));
         plotLayout()->addElement(2, 0, m_maskLegend);
+        plotLayout()->setRowStretchFactor(2, 0.001);  // one line of text, the map keeps the room
     } else if (!m_data.hasMasked && m_maskLegend) {
         plotLayout()->remove(m_maskLegend);  // deletes it
         m_maskLegend = nullptr;
@@ -192,7 +197,9 @@ void HeatmapPlot::clampRange(QCPAxis* axis, int count) {
 QString HeatmapPlot::describeCell(int row, int col) const {
     if (row < 0 || col < 0 || row >= m_data.values.rows() || col >= m_data.values.cols()) return {};
     const float v = m_data.values(row, col);
-    const QString value = std::isinf(v) && v < 0 ? tr("−∞ (masked)") : displayNumber(double(v), 'g', 4);
+    const QString value = std::isinf(v) && v < 0 ? tr("−∞ (masked)")
+                          : m_data.isMasked(row, col) ? tr("0 (masked)")
+                                                      : displayNumber(double(v), 'g', 4);
     if (m_data.isAttention)
         return tr("%1 (%2) → %3 (%4): %5")
             .arg(m_data.rowLabels.value(row))

@@ -35,6 +35,11 @@ QString HeatmapData::title() const {
         .arg(data);
 }
 
+bool HeatmapData::isMasked(int row, int col) const {
+    if (!std::isfinite(values(row, col))) return true;
+    return masked.size() > 0 && masked(row, col) != 0;
+}
+
 int layerOfName(const QString& name) {
     const QStringList parts = name.split(QLatin1Char('.'));
     if (parts.size() < 2 || (parts[0] != QLatin1String("encoder") && parts[0] != QLatin1String("decoder"))) return -1;
@@ -179,6 +184,17 @@ QString heatmapFromTensor(const Snapshot& snapshot, const QString& name, const c
     d.rowTitle = axes.rows == core::AxisLabels::Index ? row : d.isAttention ? query : position;
     d.colTitle = d.isAttention ? key : axes.cols == core::AxisLabels::Index ? dimension : token;
     d.isWeights = name.endsWith(QLatin1String(".weights"));
+    if (d.isWeights && snapshot.trace) {  // weights the mask forced to exactly 0 are drawn like −∞ scores
+        const QString maskName = name.chopped(int(qstrlen("weights"))) + QStringLiteral("mask");
+        const std::optional<core::Tensor> mask = core::findTensor(*snapshot.trace, maskName.toStdString());
+        if (mask && mask->rank() == 2) {
+            const core::Matrix allowed = core::tensorSlice(*mask, -1);  // [rows, cols], 1 = may attend
+            if (allowed.rows() == d.values.rows() && allowed.cols() == d.values.cols() && allowed.minCoeff() == 0) {
+                d.masked = (allowed.array() == 0).cast<float>().matrix();
+                d.hasMasked = true;
+            }
+        }
+    }
     for (Eigen::Index i = 0; i < d.values.size(); ++i) {
         const float v = d.values.data()[i];
         d.hasNegative = d.hasNegative || (v < 0 && std::isfinite(v));

@@ -25,7 +25,9 @@ struct HeatmapData {
     bool isAttention = false;          // scores / scaled / weights: show "query → key: value"
     bool hasNegative = false;          // signed values: the diverging map fits
     bool isWeights = false;            // attention weights: the fixed colour range of weightRange()
-    bool hasMasked = false;            // −∞ entries (masked scores): drawn hatched, with a legend line
+    bool hasMasked = false;            // −∞ entries or masked weights: drawn hatched, with a legend line
+    core::Matrix masked;               // [rows, cols] 1 where the mask hides the key (weights); else empty
+    bool isMasked(int row, int col) const;  // a −∞ score or a weight the mask forced to 0
     bool isEmpty() const { return values.size() == 0; }
     QString title() const;             // "layer 1 · head 4 — encoder.0.self_attn.weights[3]"
 };

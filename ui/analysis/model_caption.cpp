@@ -10,6 +10,7 @@ namespace alab::ui {
 ModelCaption::ModelCaption(TraceSession* session, QWidget* parent) : QLabel(parent), m_session(session) {
     setObjectName(QStringLiteral("modelCaption"));
     setTextFormat(Qt::RichText);
+    setWordWrap(true);  // two lines rather than a window wider than 1280 pixels
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     connect(m_session, &TraceSession::snapshotChanged, this, &ModelCaption::refresh);
     refresh();

@@ -4,6 +4,7 @@
 
 #include "core/positional_encoding.h"
 #include "ui/analysis/export_dialog.h"
+#include "ui/analysis/heatmap_layers.h"
 #include "ui/analysis/heatmap_plot.h"
 #include "ui/common/display_text.h"
 #include "ui/common/trace_session.h"
@@ -35,9 +36,10 @@ QCustomPlot* makeLinePlot(QWidget* parent) {
     plot->plotLayout()->addElement(2, 0, plot->legend);  // one row under the curves, never over them
     plot->plotLayout()->setRowStretchFactor(2, 0.001);
     plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    plot->legend->setWrap(6);
+    plot->legend->setWrap(3);  // long Chinese names: never wider than a 1280-pixel window
     plot->legend->setBorderPen(Qt::NoPen);
-    plot->setMinimumSize(240, 180);
+    plot->setMinimumSize(240, 120);
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) axis->setTicker(QSharedPointer<QCPAxisTicker>(new MinusSignTicker));
     return plot;
 }
 

@@ -5,7 +5,6 @@
 #include "ui/analysis/color_map_selector.h"
 #include "ui/analysis/export_dialog.h"
 #include "ui/analysis/heatmap_plot.h"
-#include "ui/analysis/model_caption.h"
 #include "ui/common/display_text.h"
 #include "ui/analysis/tensor_table_model.h"
 #include "ui/analysis/tensor_tree_model.h"
@@ -40,6 +39,7 @@ TensorInspector::TensorInspector(TraceSession* session, QWidget* parent) : QWidg
     m_tableView->setModel(m_table);
     m_tableView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_plot = new HeatmapPlot(this);
+    m_plot->setMinimumSize(200, 120);  // the dock shares a 720-pixel-high screen with the tab above
     m_colors = new ColorMapSelector(this);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_plot, QString());
@@ -59,7 +59,6 @@ TensorInspector::TensorInspector(TraceSession* session, QWidget* parent) : QWidg
     auto* bar = new QHBoxLayout;
     for (QWidget* w : std::initializer_list<QWidget*>{m_headLabel, m_head, m_colors}) bar->addWidget(w);
     bar->addStretch(1);
-    bar->addWidget(new ModelCaption(session, this));
     bar->addWidget(m_copy);
     bar->addWidget(m_export);
     auto* right = new QWidget(this);

@@ -36,7 +36,7 @@ void WeightExplainer::showHint() {
 QString WeightExplainer::dotProductHtml(const core::Matrix& q, const core::Matrix& k, int row, int col) const {
     QStringList terms;
     const int d = int(q.cols());
-    for (int i = 0; i < std::min(d, 4); ++i) terms << QStringLiteral("%1×%2").arg(num(q(row, i)), factor(k(col, i)));
+    for (int i = 0; i < std::min(d, 4); ++i) terms << QStringLiteral("%1×%2").arg(factor(q(row, i)), factor(k(col, i)));
     QString sum = terms.join(QStringLiteral(" + "));
     if (d > 4) sum += tr(" + … (%1 terms)").arg(d);
     return sum;
