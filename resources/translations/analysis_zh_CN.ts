@@ -4,37 +4,37 @@
 <context>
     <name>alab::ui::AllHeadsView</name>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="92"/>
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="94"/>
         <source>No attention to show yet: load a model and a sentence.</source>
         <translation>还没有可显示的注意力：请先加载模型并输入句子。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="110"/>
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="112"/>
         <source>%1 layers × %2 heads of %3 weights, colours from %4 to %5. Click a head to open it, or use the arrow keys and Enter.</source>
         <translation>%3 权重：%1 层 × %2 个头，颜色范围 %4 到 %5。点击某个头即可打开，也可用方向键选择后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="140"/>
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="142"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="141"/>
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="143"/>
         <source>Wrote %1 files and index.json to %2</source>
         <translation>已将 %1 个文件和 index.json 写入 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="145"/>
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="147"/>
         <source>Attention:</source>
         <translation>注意力：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="146"/>
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="148"/>
         <source>Export all heads…</source>
         <translation>导出全部注意力头…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="147"/>
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="149"/>
         <source>Thumbnail size</source>
         <translation>缩略图大小</translation>
     </message>
@@ -42,27 +42,27 @@
 <context>
     <name>AttentionKinds</name>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="64"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="69"/>
         <source>Encoder self-attention</source>
         <translation>编码器自注意力</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="65"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="70"/>
         <source>Decoder self-attention (causal)</source>
         <translation>解码器自注意力（因果）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="66"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="71"/>
         <source>Cross-attention (decoder → encoder)</source>
         <translation>交叉注意力（解码器 → 编码器）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="141"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="146"/>
         <source>No trace has been computed yet.</source>
         <translation>还没有计算出任何前向轨迹。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="147"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="152"/>
         <source>no tensor named &quot;%1&quot;; nearest: %2</source>
         <translation>没有名为“%1”的张量；最接近的是：%2</translation>
     </message>
@@ -77,42 +77,42 @@
         <translation>第 %1 层 · 第 %2 个头 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="155"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="160"/>
         <source>%1 has %2 heads (shape %3); head %4 (counting from 0) does not exist, they run from 0 to %5</source>
         <translation>%1 有 %2 个头（形状 %3）；头 %4（从 0 数起）不存在，编号为 0 到 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="163"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="168"/>
         <source>%1 has shape %2 and cannot be shown as a heatmap</source>
         <translation>%1 的形状为 %2，无法显示为热力图</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="173"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="178"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="174"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="179"/>
         <source>query</source>
         <translation>查询（query）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="175"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="180"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="176"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="181"/>
         <source>key</source>
         <translation>键（key）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="177"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="182"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="178"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="183"/>
         <source>token</source>
         <translation>词元</translation>
     </message>
@@ -120,77 +120,77 @@
 <context>
     <name>alab::ui::AttentionView</name>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="91"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="95"/>
         <source>layer %1</source>
         <translation>第 %1 层</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="92"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="96"/>
         <source>head %1</source>
         <translation>头 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="104"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="108"/>
         <source>No attention to show yet: load a model and a sentence.</source>
         <translation>还没有可显示的注意力：请先加载模型并输入句子。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="141"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="145"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="142"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="146"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="146"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="150"/>
         <source>Attention:</source>
         <translation>注意力：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="147"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="151"/>
         <source>Layer:</source>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="148"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="152"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="149"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="153"/>
         <source>weights (after softmax)</source>
         <translation>权重（softmax 之后）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="150"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="154"/>
         <source>scaled scores q·k/√d_k</source>
         <translation>缩放分数 q·k/√d_k</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="151"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="155"/>
         <source>raw scores q·k</source>
         <translation>原始分数 q·k</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="152"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="156"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="153"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="157"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="154"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="158"/>
         <source>Undo zoom and drag (or double-click the map). Scroll to zoom, drag to move.</source>
         <translation>撤销缩放和拖动（或双击图）。滚轮缩放，拖动平移。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="155"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="159"/>
         <source>Attention heatmap</source>
         <translation>注意力热力图</translation>
     </message>
@@ -198,22 +198,22 @@
 <context>
     <name>alab::ui::ColorMapSelector</name>
     <message>
-        <location filename="../../ui/analysis/color_map_selector.cpp" line="33"/>
+        <location filename="../../ui/analysis/color_map_selector.cpp" line="35"/>
         <source>Colours: automatic</source>
         <translation>配色：自动</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/color_map_selector.cpp" line="34"/>
+        <location filename="../../ui/analysis/color_map_selector.cpp" line="36"/>
         <source>Colours: viridis (sequential)</source>
         <translation>配色：viridis（顺序）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/color_map_selector.cpp" line="35"/>
+        <location filename="../../ui/analysis/color_map_selector.cpp" line="37"/>
         <source>Colours: blue–orange (diverging, 0 = white)</source>
         <translation>配色：蓝–橙（发散，0 为白色）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/color_map_selector.cpp" line="36"/>
+        <location filename="../../ui/analysis/color_map_selector.cpp" line="38"/>
         <source>Both maps stay readable for colour-blind viewers. Automatic uses viridis for non-negative values and blue–orange for signed ones.</source>
         <translation>两种配色对色觉障碍者都清晰可辨。自动模式下，非负数值用 viridis，有正有负的数值用蓝–橙。</translation>
     </message>
@@ -424,32 +424,42 @@
 <context>
     <name>alab::ui::HeatmapPlot</name>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="155"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="157"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="155"/>
-        <source>attention weight (fixed scale 0 to 1)</source>
-        <translation>注意力权重（固定刻度 0 到 1）</translation>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="157"/>
+        <source>weight (fixed 0–1)</source>
+        <translation>权重（固定 0–1）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="157"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="159"/>
+        <source>▨ grey, hatched: masked — this key is hidden from this query, so its weight is exactly 0</source>
+        <translation>▨ 灰色斜线：被遮盖 — 这个查询看不到该键，所以它的权重恰好为 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="161"/>
         <source>▨ grey, hatched: masked (−∞) — this key is hidden from this query; not part of the colour scale</source>
         <translation>▨ 灰色斜线：被遮盖（−∞）— 这个查询看不到该键；不计入色标</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="195"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="200"/>
         <source>−∞ (masked)</source>
         <translation>−∞（被遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="197"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="201"/>
+        <source>0 (masked)</source>
+        <translation>0（被遮盖）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="204"/>
         <source>%1 (%2) → %3 (%4): %5</source>
         <translation>%1（%2）→ %3（%4）：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="203"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="210"/>
         <source>%1 (%2 %3) · %4 %5: %6</source>
         <translation>%1（%2 %3）· %4 %5：%6</translation>
     </message>
@@ -457,17 +467,17 @@
 <context>
     <name>alab::ui::ModelCaption</name>
     <message>
-        <location filename="../../ui/analysis/model_caption.cpp" line="18"/>
+        <location filename="../../ui/analysis/model_caption.cpp" line="19"/>
         <source>random weights (untrained)</source>
         <translation>随机权重（未经训练）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/model_caption.cpp" line="27"/>
+        <location filename="../../ui/analysis/model_caption.cpp" line="28"/>
         <source>Model: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>模型：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/model_caption.cpp" line="31"/>
+        <location filename="../../ui/analysis/model_caption.cpp" line="32"/>
         <source>This model&apos;s weights are seeded random numbers, not learned in training: its maps show how attention computes, not what a trained model attends to.</source>
         <translation>这个模型的权重是按种子生成的随机数，并非训练所得：图中展示的是注意力如何计算，而不是训练好的模型关注什么。</translation>
     </message>
@@ -575,118 +585,118 @@ The previous model stays loaded.</source>
 <context>
     <name>alab::ui::PositionalView</name>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="133"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="135"/>
         <source>This model does not add sinusoidal positions; the figures show the paper&apos;s encoding for its width.</source>
         <translation>这个模型没有加入正弦位置编码；图中显示的是论文中同样宽度的编码。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="141"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="143"/>
         <source>Sinusoidal positional encoding for d_model = %1 (%2). Positions and dimensions count from 1 (position 1 is pos = 0 in the paper&apos;s formula). %3</source>
         <translation>d_model = %1 的正弦位置编码（%2）。位置和维度都从 1 数起（位置 1 即论文公式中的 pos = 0）。%3</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="144"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="146"/>
         <source>no model loaded</source>
         <translation>尚未加载模型</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="149"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="151"/>
         <source>PE(position, dimension)</source>
         <translation>PE(位置, 维度)</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="151"/>
-        <location filename="../../ui/analysis/positional_view.cpp" line="179"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="153"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="181"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="152"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="154"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="173"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="175"/>
         <source>dimension %1 (%2)</source>
         <translation>维度 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="174"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="176"/>
         <source>dim %1</source>
         <translation>维度 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="177"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="179"/>
         <source>No dimension to draw: type numbers from 1 to %1 (d_model), separated by commas</source>
         <translation>没有可绘制的维度：请输入 1 到 %1（d_model）之间的数字，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="180"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="182"/>
         <source>PE value</source>
         <translation>PE 值</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="205"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="207"/>
         <source>position %1</source>
         <translation>位置 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="237"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="239"/>
         <source>Up to six dimensions from 1 to d_model, separated by commas</source>
         <translation>最多六个维度，取值 1 到 d_model，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="178"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="180"/>
         <source>Chosen dimensions against position</source>
         <translation>所选维度随位置的变化</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="208"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="210"/>
         <source>offset k</source>
         <translation>偏移 k</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="209"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="211"/>
         <source>PE(p) · PE(p + k)</source>
         <translation>PE(p) · PE(p + k)</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="211"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="213"/>
         <source>The dot product depends only on the offset k</source>
         <translation>点积只取决于偏移 k</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="231"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="233"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="235"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="237"/>
         <source>Positions:</source>
         <translation>位置数：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="236"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="238"/>
         <source>Dimensions:</source>
         <translation>维度：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="238"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="240"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="241"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="243"/>
         <source>Position × dimension heatmap…</source>
         <translation>位置 × 维度热力图…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="242"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="244"/>
         <source>Dimensions against position…</source>
         <translation>维度随位置变化图…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/positional_view.cpp" line="243"/>
+        <location filename="../../ui/analysis/positional_view.cpp" line="245"/>
         <source>Dot product against offset…</source>
         <translation>点积随偏移变化图…</translation>
     </message>
@@ -694,67 +704,67 @@ The previous model stays loaded.</source>
 <context>
     <name>alab::ui::TensorInspector</name>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="160"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="159"/>
         <source>&lt;b&gt;%1&lt;/b&gt; shape %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; 形状 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="162"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="161"/>
         <source> — layer %1 (tensor names count from 0)</source>
         <translation> — 第 %1 层（张量名从 0 数起）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="164"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="163"/>
         <source>, head %1 shown (index %2 in the data) [%3, %4]</source>
         <translation>，显示第 %1 个头（数据中的下标为 %2）[%3, %4]</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="169"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="168"/>
         <source>min %1 · max %2 · mean %3 · std %4</source>
         <translation>最小 %1 · 最大 %2 · 均值 %3 · 标准差 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="171"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="170"/>
         <source> · %1 masked (−∞) entries</source>
         <translation> · %1 个被遮蔽（−∞）的元素</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="189"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="188"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="193"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="192"/>
         <source>Heatmap</source>
         <translation>热力图</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="194"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="193"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="195"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="194"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="196"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="195"/>
         <source>Heads count from 1 here; the data&apos;s head index is one less</source>
         <translation>这里的头从 1 数起；数据中的头下标比它小 1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="197"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="196"/>
         <source>Copy as TSV</source>
         <translation>复制为 TSV</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="198"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="197"/>
         <source>Copies the selected cells (or the whole table) with their token labels</source>
         <translation>连同词元标签复制选中的单元格（未选中时复制整张表）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="199"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="198"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>

@@ -30,6 +30,7 @@ AttentionView::AttentionView(TraceSession* session, QWidget* parent) : QWidget(p
         c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         c->setMinimumContentsLength(14);
     }
+    m_part->setMinimumContentsLength(22);
     m_colors = new ColorMapSelector(this);
     m_export = new QPushButton(this);
     m_reset = new QPushButton(this);

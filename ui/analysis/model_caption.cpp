@@ -11,6 +11,7 @@ ModelCaption::ModelCaption(TraceSession* session, QWidget* parent) : QLabel(pare
     setObjectName(QStringLiteral("modelCaption"));
     setTextFormat(Qt::RichText);
     setWordWrap(true);  // two lines rather than a window wider than 1280 pixels
+    setMinimumWidth(190);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     connect(m_session, &TraceSession::snapshotChanged, this, &ModelCaption::refresh);
     refresh();
