@@ -1,8 +1,9 @@
-// The Thinking Machines walkthrough as text, for a terminal without a display. Every number is
-// read from the trace of the thinking-machines preset.
+// The Thinking Machines walkthrough as text, for a terminal without a display: the lesson of the
+// registry (the same one the window shows), each step's title, formula, texts and the numbers of
+// its scene, grid by grid. Every number is read from the lesson built on the preset's trace.
 #include "app/cli_args.h"
 #include "app/commands.h"
-#include "core/lesson.h"
+#include "core/lessons/registry.h"
 #include "core/model.h"
 #include "core/presets.h"
 
@@ -11,55 +12,48 @@
 namespace alab::app {
 namespace {
 
-void printVector(const char* label, const core::RowVector& v, int shown = 6) {
-    std::printf("    %-4s = [", label);
-    for (int i = 0; i < v.size() && i < shown; ++i) std::printf("%s%g", i ? ", " : "", double(v[i]));
-    if (v.size() > shown) std::printf(", … (%d numbers)", int(v.size()));
-    std::printf("]\n");
-}
-
-}  // namespace
-
-// "%1".."%9" of a lesson paragraph replaced by its arguments.
-std::string fill(const core::LessonParagraph& p) {
+// "%1".."%9" of a lesson text replaced by its arguments.
+std::string fill(const core::LessonText& p) {
     std::string out;
-    for (size_t i = 0; i < p.text.size(); ++i) {
-        const size_t n = i + 1 < p.text.size() ? size_t(p.text[i + 1] - '1') : p.args.size();
-        if (p.text[i] == '%' && n < p.args.size()) {
+    for (size_t i = 0; i < p.source.size(); ++i) {
+        const size_t n = i + 1 < p.source.size() ? size_t(p.source[i + 1] - '1') : p.args.size();
+        if (p.source[i] == '%' && n < p.args.size()) {
             out += p.args[n];
             ++i;
         } else {
-            out += p.text[i];
+            out += p.source[i];
         }
     }
     return out;
 }
 
+// One line per row of a grid: "    Q  “Thinking” [1, 0, …]".
+void printGrid(const core::SceneGrid& g) {
+    for (int r = 0; r < g.rows; ++r) {
+        std::string line = "    " + (r == 0 ? g.title : std::string(g.title.size() ? 1 : 0, ' '));
+        if (r < int(g.rowLabels.size())) line += (line.size() > 4 ? " " : "") + g.rowLabels[size_t(r)];
+        line += " [";
+        for (int c = 0; c < g.cols; ++c) line += (c ? ", " : "") + g.at(r, c).text;
+        std::printf("%s%s]\n", line.c_str(), g.moreCols ? ", …" : "");
+    }
+}
+
+}  // namespace
+
 int printWalkthrough() {
     const core::Preset p = core::thinkingMachinesPreset();
     const core::Model model(p.config, p.weights);
     const core::Trace t = model.forward({p.vocab.id("Thinking"), p.vocab.id("Machines")});
-    const core::Lesson lesson = core::buildLesson(t, model, {"Thinking", "Machines"});
-    const core::AttentionTrace& a = t.encoder[0].self_attn;
+    core::LessonOptions options;
+    options.origin = core::WeightsOrigin::HandPicked;
+    const core::Lesson lesson = core::buildLesson("thinking-machines", t, model, {"Thinking", "Machines"}, options);
 
     std::printf("AttentionLab — self-attention on \"Thinking Machines\", step by step\n");
     for (size_t s = 0; s < lesson.steps.size(); ++s) {
         const core::LessonStep& step = lesson.steps[s];
         std::printf("\n%zu. %s        %s\n", s + 1, step.title.c_str(), step.formula.c_str());
-        for (const core::LessonParagraph& para : step.paragraphs) std::printf("   %s\n", fill(para).c_str());
-        if (step.kind == core::LessonStepKind::Embed) {
-            printVector("x1", t.src_embedding.row(0));
-            printVector("x2", t.src_embedding.row(1));
-        } else if (step.kind == core::LessonStepKind::Project) {
-            printVector("q1", a.q[0].row(0));
-            printVector("k1", a.k[0].row(0));
-            printVector("k2", a.k[0].row(1));
-            printVector("v1", a.v[0].row(0));
-            printVector("v2", a.v[0].row(1));
-        } else if (step.kind == core::LessonStepKind::Sum) {
-            printVector("z1", a.context[0].row(0));
-            printVector("z2", a.context[0].row(1));
-        }
+        for (const core::LessonText& para : step.paragraphs) std::printf("   %s\n", fill(para).c_str());
+        for (const core::SceneGrid& g : step.scene.grids) printGrid(g);
     }
     std::printf("\n");
     if (hasDisplay()) return 0;  // asked for with --walkthrough on a desktop: no advice needed

@@ -1,6 +1,8 @@
 // Statistics, CSV and axis labels for exported tensors (see tensor_export.h).
 #include "core/tensor_export.h"
 
+#include "core/trace_names.h"
+
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -92,7 +94,8 @@ TensorAxes tensorAxes(const std::string& name) {
     TensorAxes axes;
     axes.rows = target ? AxisLabels::Target : source ? AxisLabels::Source : AxisLabels::Index;
     if (isScoreLike(name)) {
-        const bool cross = name.find(".cross_attn.") != std::string::npos;
+        const std::optional<AttentionName> parsed = parseAttentionName(name);
+        const bool cross = parsed && parsed->kind == AttentionKind::Cross;
         axes.cols = cross ? AxisLabels::Source : axes.rows;
     }
     return axes;

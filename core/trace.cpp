@@ -1,6 +1,8 @@
 // The trace visitor: the single place that maps struct fields to stable dotted names.
 #include "core/trace.h"
 
+#include "core/trace_names.h"
+
 #include <algorithm>
 
 namespace alab::core {
@@ -30,17 +32,18 @@ void emit(const Emitter& e, const std::string& name, const Field& field) {
     else (*e.visit)(name, toTensor(field));
 }
 
-void visitAttention(const Emitter& visit, const std::string& p, const AttentionTrace& a) {
-    emit(visit, p + ".q", a.q);
-    emit(visit, p + ".k", a.k);
-    emit(visit, p + ".v", a.v);
-    emit(visit, p + ".scores", a.scores);
-    emit(visit, p + ".scaled", a.scaled);
-    emit(visit, p + ".mask", a.mask);
-    emit(visit, p + ".weights", a.weights);
-    emit(visit, p + ".context", a.context);
-    emit(visit, p + ".concat", a.concat);
-    emit(visit, p + ".output", a.output);
+void visitAttention(const Emitter& visit, AttentionKind kind, int layer, const AttentionTrace& a) {
+    const std::string p = attentionPrefix(kind, layer) + ".";
+    emit(visit, p + "q", a.q);
+    emit(visit, p + "k", a.k);
+    emit(visit, p + "v", a.v);
+    emit(visit, p + "scores", a.scores);
+    emit(visit, p + "scaled", a.scaled);
+    emit(visit, p + "mask", a.mask);
+    emit(visit, p + "weights", a.weights);
+    emit(visit, p + "context", a.context);
+    emit(visit, p + "concat", a.concat);
+    emit(visit, p + "output", a.output);
 }
 
 size_t editDistance(const std::string& a, const std::string& b) {
@@ -62,15 +65,15 @@ void visitAll(const Trace& t, const Emitter& visit) {
     for (size_t l = 0; l < t.encoder.size(); ++l) {
         const EncoderLayerTrace& e = t.encoder[l];
         if (!e.captured) continue;
-        const std::string p = "encoder." + std::to_string(l);
-        visitAttention(visit, p + ".self_attn", e.self_attn);
-        emit(visit, p + ".norm1", e.norm1);
-        emit(visit, p + ".add_norm1", e.add_norm1);
-        emit(visit, p + ".ffn.hidden", e.ffn.hidden);
-        emit(visit, p + ".ffn.output", e.ffn.output);
-        emit(visit, p + ".norm2", e.norm2);
-        emit(visit, p + ".add_norm2", e.add_norm2);
-        emit(visit, p + ".output", e.output);
+        const std::string p = layerTensorName(false, int(l), "");  // "encoder.{l}."
+        visitAttention(visit, AttentionKind::EncoderSelf, int(l), e.self_attn);
+        emit(visit, p + "norm1", e.norm1);
+        emit(visit, p + "add_norm1", e.add_norm1);
+        emit(visit, p + "ffn.hidden", e.ffn.hidden);
+        emit(visit, p + "ffn.output", e.ffn.output);
+        emit(visit, p + "norm2", e.norm2);
+        emit(visit, p + "add_norm2", e.add_norm2);
+        emit(visit, p + "output", e.output);
     }
     emit(visit, "encoder.output", t.encoder_output);
     emit(visit, "input.tgt_embedding", t.tgt_embedding);
@@ -79,18 +82,18 @@ void visitAll(const Trace& t, const Emitter& visit) {
     for (size_t l = 0; l < t.decoder.size(); ++l) {
         const DecoderLayerTrace& d = t.decoder[l];
         if (!d.captured) continue;
-        const std::string p = "decoder." + std::to_string(l);
-        visitAttention(visit, p + ".self_attn", d.self_attn);
-        emit(visit, p + ".norm1", d.norm1);
-        emit(visit, p + ".add_norm1", d.add_norm1);
-        visitAttention(visit, p + ".cross_attn", d.cross_attn);
-        emit(visit, p + ".norm2", d.norm2);
-        emit(visit, p + ".add_norm2", d.add_norm2);
-        emit(visit, p + ".ffn.hidden", d.ffn.hidden);
-        emit(visit, p + ".ffn.output", d.ffn.output);
-        emit(visit, p + ".norm3", d.norm3);
-        emit(visit, p + ".add_norm3", d.add_norm3);
-        emit(visit, p + ".output", d.output);
+        const std::string p = layerTensorName(true, int(l), "");  // "decoder.{l}."
+        visitAttention(visit, AttentionKind::DecoderSelf, int(l), d.self_attn);
+        emit(visit, p + "norm1", d.norm1);
+        emit(visit, p + "add_norm1", d.add_norm1);
+        visitAttention(visit, AttentionKind::Cross, int(l), d.cross_attn);
+        emit(visit, p + "norm2", d.norm2);
+        emit(visit, p + "add_norm2", d.add_norm2);
+        emit(visit, p + "ffn.hidden", d.ffn.hidden);
+        emit(visit, p + "ffn.output", d.ffn.output);
+        emit(visit, p + "norm3", d.norm3);
+        emit(visit, p + "add_norm3", d.add_norm3);
+        emit(visit, p + "output", d.output);
     }
     emit(visit, "decoder.output", t.decoder_output);
     emit(visit, "output.logits", t.logits);

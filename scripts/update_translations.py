@@ -16,7 +16,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 LUPDATE = "/usr/lib/qt6/bin/lupdate"
 PREFIX = "alab::ui::"
 SOURCES = {
-    "lesson_zh_CN.ts": ["core/lesson.cpp", "ui/lesson", "ui/main_window.cpp", "ui/main_window.h",
+    "lesson_zh_CN.ts": ["core/lesson.cpp", "core/lessons", "ui/lesson", "ui/main_window.cpp", "ui/main_window.h",
                         "ui/language.cpp", "app/gui.cpp"],
     "analysis_zh_CN.ts": ["ui/analysis", "app/cli_export.cpp"],
 }

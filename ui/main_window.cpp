@@ -19,6 +19,7 @@
 #include <QProgressBar>
 #include <QScreen>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 
 namespace alab::ui {
@@ -58,6 +59,17 @@ void MainWindow::createMenus() {
     m_fullScreen = m_view->addAction(QString(), Qt::Key_F11, this, &MainWindow::toggleFullScreen);
     m_fullScreen->setObjectName(QStringLiteral("actionFullScreen"));
     m_fullScreen->setCheckable(true);
+    m_presentation = m_view->addAction(QString());
+    m_presentation->setObjectName(QStringLiteral("actionPresentation"));
+    m_presentation->setShortcut(Qt::Key_F5);
+    m_presentation->setCheckable(true);
+    connect(m_presentation, &QAction::toggled, this, &MainWindow::setPresentation);
+    addAction(m_presentation);  // its key works while the menu bar is hidden
+    m_leavePresentation = new QAction(this);
+    m_leavePresentation->setShortcut(Qt::Key_Escape);
+    m_leavePresentation->setEnabled(false);
+    connect(m_leavePresentation, &QAction::triggered, this, [this] { m_presentation->setChecked(false); });
+    addAction(m_leavePresentation);
 
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("menuLanguage"));
@@ -107,6 +119,20 @@ bool MainWindow::setLanguage(const QString& code, bool remember) {
     return true;
 }
 
+void MainWindow::setPresentation(bool on) {
+    m_presentation->setChecked(on);
+    m_leavePresentation->setEnabled(on);
+    if (on) m_tabs->setCurrentWidget(m_lesson);
+    menuBar()->setVisible(!on);
+    statusBar()->setVisible(!on);
+    m_tabs->tabBar()->setVisible(!on);
+    m_lesson->setPresentation(on);
+    if (on == isFullScreen()) return;
+    if (on) showFullScreen();
+    else showNormal();
+    m_fullScreen->setChecked(isFullScreen());
+}
+
 void MainWindow::toggleFullScreen() {
     if (isFullScreen()) showNormal();
     else showFullScreen();
@@ -120,6 +146,7 @@ void MainWindow::retranslate() {
     m_quit->setText(tr("&Quit"));
     m_view->setTitle(tr("&View"));
     m_fullScreen->setText(tr("&Full screen"));
+    m_presentation->setText(tr("&Presentation mode"));
     m_languageMenu->setTitle(tr("&Language"));
     m_help->setTitle(tr("&Help"));
     m_shortcuts->setText(tr("&Keyboard shortcuts"));
@@ -142,6 +169,7 @@ void MainWindow::showShortcuts() {
            "<tr><td><b>← / Page Up</b></td><td>previous step</td></tr>"
            "<tr><td><b>Home / End</b></td><td>first / last step</td></tr>"
            "<tr><td><b>F11</b></td><td>full screen</td></tr>"
+           "<tr><td><b>F5</b></td><td>presentation mode (Esc leaves)</td></tr>"
            "<tr><td><b>Ctrl + / Ctrl − / Ctrl 0</b></td><td>larger / smaller / normal size</td></tr>"
            "</table><p>A presentation clicker sends Page Down and Page Up, so it works too.</p>"));
 }

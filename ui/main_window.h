@@ -32,6 +32,8 @@ public:
     /// Switches the interface language ("en", "zh_CN"); remembered when `remember`.
     bool setLanguage(const QString& code, bool remember = true);
     void toggleFullScreen();
+    /// Only the lesson's stage and a slim caption, full screen (F5; Esc or F5 leaves).
+    void setPresentation(bool on);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -53,6 +55,8 @@ private:
     QMenu* m_help = nullptr;
     QAction* m_quit = nullptr;
     QAction* m_fullScreen = nullptr;
+    QAction* m_presentation = nullptr;
+    QAction* m_leavePresentation = nullptr;
     QAction* m_shortcuts = nullptr;
     QAction* m_about = nullptr;
     QList<QAction*> m_languageActions;

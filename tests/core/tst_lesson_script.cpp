@@ -1,6 +1,6 @@
 // The lesson script (core/lesson.h): its steps, the numbers its texts quote and the arithmetic it
 // explains, all checked against the trace of the same forward pass. Core only: no Qt GUI.
-#include "core/lesson.h"
+#include "core/lessons/registry.h"
 #include "core/presets.h"
 
 #include <QTest>
@@ -32,13 +32,14 @@ class TestLessonScript : public QObject {
 private slots:
     void stepsInOrder() {
         const Run r = run(thinkingMachinesPreset(), "Thinking Machines");
-        const Lesson l = buildLesson(r.trace, r.model, r.words);
+        const Lesson l = buildLesson("thinking-machines", r.trace, r.model, r.words);
         QStringList ids;
         for (const LessonStep& s : l.steps) ids << QString::fromStdString(s.id);
         QCOMPARE(ids, QStringList({"embed", "project", "scores", "scale", "softmax", "weigh", "sum", "matrix"}));
+        QCOMPARE(l.id, std::string("thinking-machines"));
         QCOMPARE(l.d_k, int(r.trace.encoder[0].self_attn.q[0].cols()));
         for (const LessonStep& s : l.steps) {
-            QVERIFY2(!s.title.empty() && !s.paragraphs.empty() && !s.formula.empty(), s.id.c_str());
+            QVERIFY2(!s.title.empty() && !s.paragraphs.empty() && !s.formula.empty() && !s.scene.grids.empty(), s.id.c_str());
             for (const std::string& name : s.tensors) QVERIFY2(findTensor(r.trace, name).has_value(), name.c_str());
             for (const CellRef& c : s.highlights) QVERIFY2(findTensor(r.trace, c.tensor).has_value(), c.tensor.c_str());
             for (int term : s.terms) QVERIFY(term >= 0 && term < int(attentionFormulaTerms().size()));
@@ -47,22 +48,19 @@ private slots:
 
     void textsQuoteTheTrace() {
         const Run r = run(thinkingMachinesPreset(), "Thinking Machines");
-        const Lesson l = buildLesson(r.trace, r.model, r.words);
+        const Lesson l = buildLesson("thinking-machines", r.trace, r.model, r.words);
         const AttentionTrace& a = r.trace.encoder[0].self_attn;
-        const auto& scores = l.steps[2].paragraphs[0].args;
-        QCOMPARE(scores[1], formatLessonNumber(a.scores[0](0, 0)));
-        QCOMPARE(scores[2], formatLessonNumber(a.scores[0](0, 1)));
-        QCOMPARE(scores[1], std::string("112"));  // the article's numbers, reproduced by the preset
-        QCOMPARE(scores[2], std::string("96"));
+        QCOMPARE(l.steps[2].paragraphs[0].args[2],
+                 "q₁·k₁ = " + formatLessonNumber(a.scores[0](0, 0)) + ", q₁·k₂ = " + formatLessonNumber(a.scores[0](0, 1)));
+        QCOMPARE(l.steps[2].paragraphs[0].args[2], std::string("q₁·k₁ = 112, q₁·k₂ = 96"));  // the article's numbers
         const auto& scale = l.steps[3].paragraphs[0].args;
         QCOMPARE(scale[1], formatLessonNumber(std::sqrt(double(a.q[0].cols()))));
         QCOMPARE(scale[3], formatLessonNumber(a.scaled[0](0, 0)));
         QCOMPARE(scale[5], formatLessonNumber(a.scaled[0](0, 1)));
-        const auto& soft = l.steps[4].paragraphs[0].args;
-        QCOMPARE(soft[1], formatLessonNumber(a.weights[0](0, 0)));
-        QCOMPARE(soft[2], formatLessonNumber(a.weights[0](0, 1)));
-        const auto& sum = l.steps[6].paragraphs[0].args;
-        QCOMPARE(sum[2], formatLessonNumber(a.weights[0](1, 0)));
+        const auto& soft = l.steps[4].paragraphs[1].args;
+        QCOMPARE(soft[1], formatShare(a.weights[0](0, 0)));
+        QCOMPARE(soft[2], formatShare(a.weights[0](0, 1)));
+        QCOMPARE(l.steps[6].paragraphs[0].args[4], formatShare(a.weights[0](1, 0)) + ", " + formatShare(a.weights[0](1, 1)));
         QCOMPARE(l.steps[7].paragraphs[0].args[0], std::string("0"));  // Z rows == z_i the long way
     }
 
@@ -99,11 +97,12 @@ private slots:
 
     void badInputsThrow() {
         const Run one = run(thinkingMachinesPreset(), "Thinking");
-        QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildLesson(one.trace, one.model, one.words));
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildLesson("thinking-machines", one.trace, one.model, one.words));
         const Run two = run(thinkingMachinesPreset(), "Thinking Machines");
-        QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildLesson(two.trace, two.model, {"Thinking"}));
-        QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildLesson(two.trace, two.model, two.words, {0, 1, 0, 1}));
-        QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildLesson(two.trace, two.model, two.words, {3, 0, 0, 1}));
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildLesson("thinking-machines", two.trace, two.model, {"Thinking"}));
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildLesson("thinking-machines", two.trace, two.model, two.words, {{0, 1, 0, 1}}));
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildLesson("thinking-machines", two.trace, two.model, two.words, {{3, 0, 0, 1}}));
+        QVERIFY_THROWS_EXCEPTION(InvalidArgument, buildLesson("no-such-lesson", two.trace, two.model, two.words));
     }
 
     void numberFormat_data() {
@@ -114,11 +113,26 @@ private slots:
         QTest::newRow("share") << 0.8808 << "0.88";
         QTest::newRow("large fraction") << 12.345 << "12.3";
         QTest::newRow("tiny negative is zero") << -0.0001 << "0";
+        QTest::newRow("large") << 1.2e6 << "1.2·10⁶";
+        QTest::newRow("large rounds up the exponent") << 9.96e5 << "1.0·10⁶";
+        QTest::newRow("large negative") << -3.4e7 << "−3.4·10⁷";
+        QTest::newRow("masked") << -double(INFINITY) << "−∞";
     }
     void numberFormat() {
         QFETCH(double, value);
         QFETCH(QString, text);
         QCOMPARE(QString::fromStdString(formatLessonNumber(value)), text);
+        const double back = parseLessonNumber(text.toStdString());  // what a reader takes the text to mean
+        QVERIFY2(std::abs(back - value) <= 0.051 * std::max(1.0, std::abs(value)) || back == value, qPrintable(QString::number(back)));
+    }
+
+    void sharesAlwaysHaveTwoDecimals() {
+        QCOMPARE(formatShare(0), std::string("0.00"));
+        QCOMPARE(formatShare(1), std::string("1.00"));
+        QCOMPARE(formatShare(0.8808), std::string("0.88"));
+        QCOMPARE(formatFixed(-0.00001, 2), std::string("0.00"));  // never "−0.00"
+        QCOMPARE(formatFixed(-1.5, 3), std::string("−1.500"));
+        QVERIFY(std::isnan(parseLessonNumber("abc")));
     }
 };
 

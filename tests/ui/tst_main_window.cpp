@@ -118,7 +118,7 @@ private slots:
         const auto& step = lesson()->lesson().steps[2];
         QTRY_VERIFY(panel->toPlainText() != englishText);
         QVERIFY(panel->toPlainText().contains(stepTitle(step)));
-        QVERIFY(stepParagraphs(step).first() != QString::fromStdString(step.paragraphs[0].text));  // translated
+        QVERIFY(stepParagraphs(step).first() != QString::fromStdString(step.paragraphs[0].source));  // translated
         QVERIFY(m_window->lessonView()->stepList()->item(2)->text() != englishStep);
         QVERIFY(m_window->tabs()->tabText(0) != englishTab);
         QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("zh_CN"));

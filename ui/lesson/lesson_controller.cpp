@@ -31,6 +31,18 @@ LessonController::LessonController(TraceSession* session, QObject* parent)
     if (session->snapshot() && session->snapshot()->trace) onSnapshotChanged();
 }
 
+core::LessonOptions LessonController::lessonOptions(const Snapshot& snap) const {
+    core::LessonOptions o;
+    o.origin = snap.modelName == QLatin1String("demo")                ? core::WeightsOrigin::Random
+               : snap.modelName == QLatin1String("thinking-machines") ? core::WeightsOrigin::HandPicked
+                                                                      : core::WeightsOrigin::Trained;
+    o.scale = m_scaleScores;
+    o.temperature = m_temperature;
+    o.columns = m_compact ? 4 : 6;
+    o.rows = m_compact ? 4 : 12;
+    return o;
+}
+
 void LessonController::onSnapshotChanged() {
     std::shared_ptr<const Snapshot> snap = m_session->snapshot();
     if (!snap || !snap->trace || !snap->model) return;
@@ -38,7 +50,7 @@ void LessonController::onSnapshotChanged() {
     for (const QString& w : snap->srcTokens) words.push_back(w.toStdString());
     core::Lesson lesson;
     try {
-        lesson = core::buildLesson(*snap->trace, *snap->model, words);
+        lesson = core::buildLesson(m_lessonId, *snap->trace, *snap->model, words, lessonOptions(*snap));
     } catch (const core::InvalidArgument& e) {
         setMessage(tr("This input cannot be shown in the lesson: %1").arg(QString::fromUtf8(e.what())));
         return;  // the previous lesson stays
@@ -49,6 +61,27 @@ void LessonController::onSnapshotChanged() {
     setMessage({});
     emit lessonChanged();
     setStep(std::min(m_step, stepCount() - 1), false);
+}
+
+void LessonController::setScaleScores(bool on) {
+    if (on == m_scaleScores) return;
+    m_scaleScores = on;
+    emit whatIfChanged();
+    if (m_snapshot) onSnapshotChanged();
+}
+
+void LessonController::setCompact(bool compact) {
+    if (compact == m_compact) return;
+    m_compact = compact;
+    if (m_snapshot) onSnapshotChanged();
+}
+
+void LessonController::setTemperature(double temperature) {
+    temperature = std::clamp(temperature, 0.1, 10.0);
+    if (std::abs(temperature - m_temperature) < 1e-9) return;
+    m_temperature = temperature;
+    emit whatIfChanged();
+    if (m_snapshot) onSnapshotChanged();
 }
 
 void LessonController::onFailed(const QString& message) {
@@ -63,6 +96,8 @@ QString LessonController::runSentence(const QString& text, quint64 seed) {
     QString problem;
     if (tok.tokens.empty()) {
         problem = tr("Type a sentence of %1 to %2 words first.").arg(kMinWords).arg(kMaxWords);
+    } else if (int(tok.tokens.size()) > kMaxWords) {
+        problem = tr("That sentence has %1 words; the lesson shows at most %2.").arg(tok.tokens.size()).arg(kMaxWords);
     } else if (!tok.unknown.empty()) {
         QStringList unknown;
         for (const std::string& w : tok.unknown) unknown << QStringLiteral("“%1”").arg(QString::fromStdString(w));
@@ -71,8 +106,6 @@ QString LessonController::runSentence(const QString& text, quint64 seed) {
     } else if (int(tok.tokens.size()) < kMinWords) {
         problem = tr("“%1” is a single word: attention needs at least %2 words to compare.")
                       .arg(QString::fromStdString(tok.tokens[0])).arg(kMinWords);
-    } else if (int(tok.tokens.size()) > kMaxWords) {
-        problem = tr("That sentence has %1 words; the lesson shows at most %2.").arg(tok.tokens.size()).arg(kMaxWords);
     }
     if (!problem.isEmpty()) {
         setMessage(problem);
@@ -109,7 +142,7 @@ void LessonController::setStep(int step, bool animate) {
     m_hold.stop();
     const bool changed = step != m_step;
     m_step = step;
-    m_scene = buildStageScene(*m_snapshot, m_lesson, m_step);
+    m_scene = buildStageScene(m_lesson.steps[size_t(m_step)]);
     arrangeScene(m_scene, m_stageRoom, kMaxSceneScale);
     if (changed) emit stepChanged(m_step);
     if (animate) {

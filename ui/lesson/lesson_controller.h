@@ -4,7 +4,7 @@
 // trace off the GUI thread. What the stage shows is a function of (step, progress) only.
 #pragma once
 
-#include "core/lesson.h"
+#include "core/lessons/registry.h"
 #include "ui/common/trace_session.h"
 #include "ui/lesson/stage_scene.h"
 
@@ -36,6 +36,8 @@ public:
     double speed() const { return m_speed; }
     double zoom() const { return m_zoom; }
     QString message() const { return m_message; }
+    bool scalesScores() const { return m_scaleScores; }
+    double temperature() const { return m_temperature; }
 
     /// Validates a sentence for the demo model (2-12 known words) and runs it; returns "" or the message.
     QString runSentence(const QString& text, quint64 seed);
@@ -61,6 +63,12 @@ public slots:
     void finishAnimation();
     /// Stops the animation and shows the current step at `progress` (0 … 1), e.g. for a screenshot.
     void seek(double progress);
+    /// What if: divide the scores by √d_k (the paper) or not; the lesson is rebuilt (core computes it).
+    void setScaleScores(bool on);
+    /// What if: softmax(s / T), T in [0.1, 10].
+    void setTemperature(double temperature);
+    /// For a projector: at most 4 numbers of a long vector and 4 words per matrix (else 6 and 12).
+    void setCompact(bool compact);
 
 signals:
     void lessonChanged();
@@ -70,9 +78,11 @@ signals:
     void speedChanged(double speed);
     void zoomChanged(double zoom);
     void messageChanged(const QString& message);
+    void whatIfChanged();
 
 private:
     void onSnapshotChanged();
+    core::LessonOptions lessonOptions(const Snapshot& snap) const;
     void onFailed(const QString& message);
     void onAnimationFinished();
     void setMessage(const QString& message);
@@ -80,6 +90,10 @@ private:
 
     TraceSession* m_session;
     std::shared_ptr<const Snapshot> m_snapshot;  // the one the lesson was built from
+    std::string m_lessonId = "thinking-machines";
+    bool m_scaleScores = true;  // what if: ÷√d_k switched off
+    double m_temperature = 1;   // what if: softmax(s / T)
+    bool m_compact = false;
     core::Lesson m_lesson;
     StageScene m_scene;
     QSizeF m_stageRoom;

@@ -4,7 +4,9 @@
 
 #include "ui/lesson/lesson_controller.h"
 
+#include <QAccessible>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -31,6 +33,8 @@ LessonStage::LessonStage(LessonController* controller, QWidget* parent)
     setFocusPolicy(Qt::StrongFocus);
     connect(controller, &LessonController::progressChanged, viewport(), qOverload<>(&QWidget::update));
     connect(controller, &LessonController::stepChanged, this, &LessonStage::scrollToFocus);
+    connect(controller, &LessonController::stepChanged, this, &LessonStage::resetCursor);
+    connect(controller, &LessonController::lessonChanged, this, &LessonStage::resetCursor);
     connect(controller, &LessonController::lessonChanged, this, &LessonStage::scrollToFocus);
     connect(controller, &LessonController::zoomChanged, this, &LessonStage::scrollToFocus);
     changeEvent(nullptr);
@@ -42,8 +46,10 @@ double LessonStage::scale() const {
     const QSizeF s = m_controller->scene().size;
     if (s.isEmpty()) return 1;
     const QSize v = maximumViewportSize();
-    const double fit = fitScale(s, QSizeF(v.width() - 2 * kMargin, v.height() - 2 * kMargin), kMaxSceneScale);
-    return std::max(0.2, fit) * m_controller->zoom();
+    const QSizeF room(v.width() - 2 * kMargin, v.height() - 2 * kMargin);
+    const double fit = fitScale(s, room, kMaxSceneScale), whole = fitScale(s, room, 1e9);
+    // Zooming in re-fits: the scene grows up to the whole room, never beyond it (no cropping scroll bars).
+    return std::max(0.2, std::min(fit * m_controller->zoom(), std::max(fit, whole)));
 }
 
 void LessonStage::updateScrollBars() {
@@ -164,6 +170,11 @@ void LessonStage::paintGrid(QPainter& p, int index, const QSet<quint64>& lit) co
     for (int r = 0; r < g.rows; ++r)
         for (int c = 0; c < g.cols; ++c)
             paintCell(p, g, r, c, lit.contains(key(index, r, c)));
+    if (m_cursor.first == index && hasFocus()) {  // the keyboard cursor: a thick blue frame
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(QColor(0, 90, 200), 5));
+        p.drawRoundedRect(g.cellRect(m_cursor.second / g.cols, m_cursor.second % g.cols).adjusted(-2, -2, 2, 2), 6, 6);
+    }
     p.setPen(kInk);
     QFont big = font;
     big.setPixelSize(int(font.pixelSize() * 1.4));
@@ -183,7 +194,15 @@ void LessonStage::paintCell(QPainter& p, const StageGrid& g, int r, int c, bool 
     p.setPen(Qt::NoPen);
     p.setBrush(kEmpty);
     p.drawRoundedRect(rect, 4, 4);
-    if (fill > 0) {
+    if (fill > 0 && cell.masked) {  // −∞ from a mask: no colour of the scale, a hatched grey
+        p.setBrush(QBrush(QColor(160, 160, 160), Qt::BDiagPattern));
+        p.drawRoundedRect(rect, 4, 4);
+        QColor ink = kInk;
+        ink.setAlphaF(fill);
+        p.setPen(ink);
+        p.setFont(stageFont());
+        p.drawText(rect, Qt::AlignCenter, cell.text);
+    } else if (fill > 0) {
         const QColor colour = colorForValue(g.colors, cell.value, g.lo, g.hi);
         QColor ink = g.bars ? kInk : textColorOn(colour);
         if (g.bars) {
@@ -238,24 +257,75 @@ QString LessonStage::describeCell(int grid, int cell) const {
     const StageScene& scene = m_controller->scene();
     if (grid < 0 || grid >= scene.grids.size() || cell < 0 || cell >= scene.grids[grid].cells.size()) return {};
     const StageCell& c = scene.grids[grid].cells[cell];
-    QString head;
+    const QString value = c.masked ? c.text : QString::number(c.value, 'g', 6).replace(QLatin1Char('-'), QChar(0x2212));
+    QString source;
     if (!c.tensor.isEmpty()) {
-        head = c.tensor;
-        for (qint64 i : c.index) head += QStringLiteral("[%1]").arg(i);
-        head += QStringLiteral(" = %1").arg(c.value, 0, 'g', 6);
+        QString index;
+        for (qint64 i : c.index) index += QStringLiteral("[%1]").arg(i);
+        source = tr("%1%2 = %3 (indices from 0, as in PyTorch)").arg(c.tensor, index, value);
     } else {
-        head = tr("computed on the way: %1").arg(c.value, 0, 'g', 6);
+        source = tr("computed on the way: %1").arg(value);
     }
-    return c.arithmetic.isEmpty() ? head : head + QLatin1Char('\n') + c.arithmetic;
+    const QString first = c.arithmetic.isEmpty() ? c.text : c.arithmetic;
+    return first + QLatin1Char('\n') + source;
+}
+
+void LessonStage::announce(const QString& description) {
+    m_hovered = description;
+    emit hoveredChanged(QString(description).replace(QLatin1Char('\n'), QStringLiteral("    ")));
+    if (m_cursor.first >= 0) {
+        setAccessibleDescription(description);
+        QAccessibleEvent event(this, QAccessible::DescriptionChanged);
+        QAccessible::updateAccessibility(&event);
+    }
+}
+
+void LessonStage::resetCursor() {
+    m_cursor = {-1, -1};
+    changeEvent(nullptr);  // the general accessible description again
+    m_hovered.clear();
+    emit hoveredChanged({});  // the last step's hover text does not stay in the status bar
+    viewport()->update();
+}
+
+bool LessonStage::moveCursor(int delta) {
+    const StageScene& scene = m_controller->scene();
+    QVector<QPair<int, int>> order;
+    for (int g = 0; g < scene.grids.size(); ++g)
+        for (int c = 0; c < scene.grids[g].cells.size(); ++c) order << qMakePair(g, c);
+    if (order.isEmpty()) return false;
+    const int at = int(order.indexOf(m_cursor));
+    const int next = at < 0 ? (delta > 0 ? 0 : int(order.size()) - 1) : at + delta;
+    if (next < 0 || next >= order.size()) return false;
+    m_cursor = order[next];
+    announce(describeCell(m_cursor.first, m_cursor.second));
+    viewport()->update();
+    return true;
+}
+
+void LessonStage::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Down || event->key() == Qt::Key_Up) {
+        moveCursor(event->key() == Qt::Key_Down ? 1 : -1);
+        return;
+    }
+    QAbstractScrollArea::keyPressEvent(event);
+}
+
+// Tab walks the numbers first and leaves the stage after the last one.
+bool LessonStage::focusNextPrevChild(bool next) {
+    if (hasFocus() && moveCursor(next ? 1 : -1)) return true;
+    return QAbstractScrollArea::focusNextPrevChild(next);
+}
+
+void LessonStage::focusOutEvent(QFocusEvent* event) {
+    QAbstractScrollArea::focusOutEvent(event);
+    if (m_cursor.first >= 0) resetCursor();
 }
 
 void LessonStage::mouseMoveEvent(QMouseEvent* event) {
     const auto [grid, cell] = cellAt(event->position().toPoint());
     const QString text = describeCell(grid, cell);
-    if (text != m_hovered) {
-        m_hovered = text;
-        emit hoveredChanged(QString(text).replace(QLatin1Char('\n'), QStringLiteral("    ")));
-    }
+    if (text != m_hovered) announce(text);
 }
 
 void LessonStage::leaveEvent(QEvent* event) {
@@ -281,7 +351,8 @@ void LessonStage::changeEvent(QEvent* event) {
     if (event) QAbstractScrollArea::changeEvent(event);
     if (!event || event->type() == QEvent::LanguageChange) {
         setAccessibleName(tr("Lesson stage"));
-        setAccessibleDescription(tr("The numbers of the current step; hover a number to see where it comes from."));
+        setAccessibleDescription(tr("The numbers of the current step; hover a number, or press Tab or the Down "
+                                    "arrow, to hear where it comes from."));
     }
 }
 

@@ -1,7 +1,10 @@
 // The stage: paints the current step's scene (grids of numbered cells, operators, growing bars) at
-// the controller's animation progress, scaled to fit and then by the zoom (scrolling when larger).
-// Hovering a number shows its dotted tensor name, index and arithmetic as a tooltip and in
-// hoveredChanged() for the status bar.
+// the controller's animation progress, scaled to fit; the zoom enlarges it up to the whole room (it
+// re-fits instead of scrolling) or shrinks it.
+// Hovering a number shows its arithmetic (1-based symbols) and its tensor name and index (from 0, as
+// in PyTorch) as a tooltip and in hoveredChanged() for the status bar. With the keyboard, Tab /
+// Shift+Tab or Up / Down move a cursor over the numbers; the same details go to the status bar and
+// to the stage's accessible description, so a screen reader reads them.
 #pragma once
 
 #include "ui/lesson/stage_scene.h"
@@ -22,8 +25,12 @@ public:
     QPair<int, int> cellAt(const QPoint& viewportPos) const;
     /// Where a cell is drawn, in viewport coordinates.
     QRect cellViewportRect(int grid, int cell) const;
-    /// "encoder.0.self_attn.scores[0][0][1] = 96" plus its arithmetic on a second line.
+    /// "q₁·k₂ = … = 96" and, on a second line, "encoder.0.self_attn.scores[0][0][1] = 96 (…from 0…)".
     QString describeCell(int grid, int cell) const;
+    /// The keyboard cursor: {grid, cell}, or {-1, -1} when none.
+    QPair<int, int> cursor() const { return m_cursor; }
+    /// Moves the keyboard cursor by `delta` cells in reading order; false at either end.
+    bool moveCursor(int delta);
     double scale() const;
 
     QSize sizeHint() const override;
@@ -38,6 +45,9 @@ protected:
     void leaveEvent(QEvent* event) override;
     bool viewportEvent(QEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    bool focusNextPrevChild(bool next) override;
+    void focusOutEvent(QFocusEvent* event) override;
 
 private:
     void updateScrollBars();
@@ -47,9 +57,12 @@ private:
     void paintCell(QPainter& p, const StageGrid& g, int r, int c, bool lit) const;
     void paintTexts(QPainter& p, const StageNode& node) const;
     QSet<quint64> litCells() const;
+    void announce(const QString& description);  // status bar and accessible description
+    void resetCursor();
 
     LessonController* m_controller;
     QString m_hovered;
+    QPair<int, int> m_cursor{-1, -1};
 };
 
 }  // namespace alab::ui

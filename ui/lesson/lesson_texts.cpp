@@ -13,23 +13,14 @@ QString tr(const std::string& source) { return QCoreApplication::translate("Less
 
 }  // namespace
 
-QString formatStageNumber(double value) {
-    if (std::isfinite(value) && std::abs(value) >= 1e5) {
-        static const char16_t* sup[] = {u"⁰", u"¹", u"²", u"³", u"⁴", u"⁵", u"⁶", u"⁷", u"⁸", u"⁹"};
-        const int exponent = int(std::floor(std::log10(std::abs(value))));
-        QString e;
-        for (QChar ch : QString::number(exponent)) e += QString::fromUtf16(sup[ch.digitValue()]);
-        return QStringLiteral("%1·10%2").arg(QString::number(value / std::pow(10.0, exponent), 'f', 1), e);
-    }
-    return QString::fromStdString(core::formatLessonNumber(value));
-}
+QString formatStageNumber(double value) { return QString::fromStdString(core::formatLessonNumber(value)); }
 
 QString stepTitle(const core::LessonStep& step) { return tr(step.title); }
 
 QStringList stepParagraphs(const core::LessonStep& step) {
     QStringList out;
     for (const core::LessonParagraph& p : step.paragraphs) {
-        QString text = tr(p.text);
+        QString text = tr(p.source);
         for (const std::string& arg : p.args) text = text.arg(QString::fromStdString(arg));
         out << text;
     }

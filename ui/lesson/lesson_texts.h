@@ -9,7 +9,7 @@
 
 namespace alab::ui {
 
-/// "1.2·10⁶" for large numbers, else core::formatLessonNumber.
+/// core::formatLessonNumber as a QString ("1.2·10⁶" for large numbers).
 QString formatStageNumber(double value);
 
 QString stepTitle(const core::LessonStep& step);

@@ -1,6 +1,9 @@
 // LessonView (see lesson_view.h).
 #include "ui/lesson/lesson_view.h"
 
+#include "ui/lesson/lesson_texts.h"
+#include "ui/lesson/what_if_bar.h"
+
 #include "ui/lesson/explanation_panel.h"
 #include "ui/lesson/lesson_actions.h"
 #include "ui/lesson/lesson_controller.h"
@@ -27,7 +30,7 @@ LessonView::LessonView(TraceSession* session, QWidget* parent)
       m_stage(new LessonStage(m_controller, this)), m_steps(new StepList(m_controller, this)),
       m_explanation(new ExplanationPanel(m_controller, this)), m_transport(new TransportBar(m_controller, m_actions, this)),
       m_sentence(new SentenceBar(m_controller, this)), m_centre(new QSplitter(Qt::Vertical, this)),
-      m_split(new QSplitter(Qt::Horizontal, this)) {
+      m_split(new QSplitter(Qt::Horizontal, this)), m_caption(new QLabel(this)), m_whatIf(new WhatIfBar(m_controller, this)) {
     setObjectName(QStringLiteral("lessonView"));
     addActions(m_actions->all());
     m_centre->addWidget(m_stage);
@@ -43,12 +46,21 @@ LessonView::LessonView(TraceSession* session, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_split, 1);
+    layout->addWidget(m_caption);
     layout->addWidget(m_transport);
+    layout->addWidget(m_whatIf);
     layout->addWidget(m_sentence);
     m_steps->setMinimumWidth(180);
     m_explanation->setMinimumHeight(120);
     for (QSplitter* s : {m_centre, m_split}) connect(s, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
     connect(m_controller, &LessonController::lessonChanged, this, &LessonView::arrange);
+    m_caption->setObjectName(QStringLiteral("presentationCaption"));
+    m_caption->setAlignment(Qt::AlignCenter);
+    m_caption->setStyleSheet(QStringLiteral("QLabel { background: #fafaf7; color: #222; padding: 2px; }"));
+    m_caption->hide();
+    connect(m_controller, &LessonController::stepChanged, this, &LessonView::updateCaption);
+    connect(m_controller, &LessonController::lessonChanged, this, &LessonView::updateCaption);
+    connect(m_sentence, &SentenceBar::started, m_stage, [this] { m_stage->setFocus(Qt::OtherFocusReason); });
 }
 
 // Body text of about 2.6 % of the view's height: ~26 px on a 1080-line projector, ~17 px at 720;
@@ -68,6 +80,7 @@ void LessonView::resizeEvent(QResizeEvent* event) {
         m_split->setSizes({wide * 17 / 100, wide - wide * 17 / 100});
     }
     arrange();
+    updateCaption();
 }
 
 // The explanation gets what its longest step needs (a fifth to two fifths of the height), the stage the rest.
@@ -79,9 +92,31 @@ void LessonView::arrange() {
     m_centre->setSizes({centre - text, text});
 }
 
+void LessonView::setPresentation(bool on) {
+    m_presentation = on;
+    setStageFontPixels(on ? 23 : 17);  // before the rebuild, whose layout measures the texts
+    m_controller->setCompact(on);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_steps, m_explanation, m_transport, m_sentence, m_whatIf}) w->setVisible(!on);
+    m_caption->setVisible(on);
+    updateCaption();
+    if (on) m_stage->setFocus(Qt::OtherFocusReason);
+}
+
+void LessonView::updateCaption() {
+    if (!m_controller->hasLesson()) return m_caption->clear();
+    const int step = m_controller->step();
+    m_caption->setText(tr("%1 / %2  ·  %3").arg(step + 1).arg(m_controller->stepCount())
+                           .arg(stepTitle(m_controller->lesson().steps[size_t(step)])));
+    QFont f = m_caption->font();
+    f.setPixelSize(std::clamp(int(height() * 0.03), 14, 48));
+    f.setBold(true);
+    m_caption->setFont(f);
+}
+
 void LessonView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange) {
+        updateCaption();
         m_actions->retranslate();
         arrange();
     }

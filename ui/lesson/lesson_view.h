@@ -4,6 +4,8 @@
 // the controller's zoom.
 #pragma once
 
+#include <QLabel>
+
 #include <QWidget>
 
 class QSplitter;
@@ -18,6 +20,7 @@ class SentenceBar;
 class StepList;
 class TraceSession;
 class TransportBar;
+class WhatIfBar;
 
 class LessonView : public QWidget {
     Q_OBJECT
@@ -31,6 +34,12 @@ public:
     ExplanationPanel* explanation() const { return m_explanation; }
     TransportBar* transport() const { return m_transport; }
     SentenceBar* sentenceBar() const { return m_sentence; }
+    QLabel* caption() const { return m_caption; }
+    WhatIfBar* whatIfBar() const { return m_whatIf; }
+
+    /// Presentation mode: only the stage and a slim caption (step number and title).
+    void setPresentation(bool on);
+    bool isPresentation() const { return m_presentation; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -38,6 +47,7 @@ protected:
 
 private:
     void arrange();
+    void updateCaption();
 
     LessonController* m_controller;
     LessonActions* m_actions;
@@ -48,6 +58,9 @@ private:
     SentenceBar* m_sentence;
     QSplitter* m_centre;
     QSplitter* m_split;
+    QLabel* m_caption;
+    WhatIfBar* m_whatIf;
+    bool m_presentation = false;
     bool m_userSized = false;  // the teacher moved a splitter: keep their sizes
 };
 

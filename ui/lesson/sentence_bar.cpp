@@ -19,7 +19,7 @@ SentenceBar::SentenceBar(LessonController* controller, QWidget* parent)
     setObjectName(QStringLiteral("sentenceBar"));
     m_edit->setObjectName(QStringLiteral("sentenceEdit"));
     m_edit->setClearButtonEnabled(true);
-    m_edit->setMaxLength(400);
+    m_edit->setMaxLength(20000);  // long enough that an over-long sentence is reported as too many words
     m_seed->setObjectName(QStringLiteral("seedBox"));
     m_seed->setRange(0, 999999);
     m_seed->setValue(2017);
@@ -43,10 +43,19 @@ SentenceBar::SentenceBar(LessonController* controller, QWidget* parent)
     connect(m_run, &QPushButton::clicked, this, &SentenceBar::run);
     connect(m_reset, &QPushButton::clicked, controller, &LessonController::loadThinkingMachines);
     connect(controller, &LessonController::messageChanged, this, &SentenceBar::showMessage);
+    connect(controller->session(), &TraceSession::snapshotChanged, this, &SentenceBar::followModel);
     retranslate();
 }
 
-void SentenceBar::run() { m_controller->runSentence(m_edit->text(), quint64(m_seed->value())); }
+void SentenceBar::run() {
+    if (m_controller->runSentence(m_edit->text(), quint64(m_seed->value())).isEmpty()) emit started();
+}
+
+// Another model (Thinking Machines, or one opened from a file) is not the sentence in the field.
+void SentenceBar::followModel() {
+    const std::shared_ptr<const Snapshot> snap = m_controller->session()->snapshot();
+    if (snap && snap->modelName != QLatin1String("demo")) m_edit->clear();
+}
 
 void SentenceBar::showMessage(const QString& message) {
     m_message->setText(message);

@@ -24,12 +24,17 @@ public:
     /// Runs the sentence in the field with the seed (same as pressing Enter or Run).
     void run();
 
+signals:
+    /// A valid sentence was sent off: the lesson's keys (arrows, Space) should step it again.
+    void started();
+
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void retranslate();
     void showMessage(const QString& message);
+    void followModel();
 
     LessonController* m_controller;
     QLabel* m_label;

@@ -1,16 +1,17 @@
-// Turns one step of the lesson script into a StageScene: which rows of which tensors appear, which
-// derived numbers (products, exponentials, weighted values) sit between them, and when each cell
-// fills in. Every number is read from the snapshot's trace (or the model's weights for W^Q, W^K, W^V).
+// Adapts a lesson step's scene, computed in core (core/lessons/scene.h), into the StageScene the
+// stage lays out and paints: the same grids, cells and layout tree in Qt types, with its texts
+// translated (context "Lesson"). No number is computed here; there is no per-step code.
 #pragma once
 
 #include "core/lesson.h"
-#include "ui/common/trace_session.h"
-#include "ui/lesson/lesson_texts.h"
 #include "ui/lesson/stage_scene.h"
 
 namespace alab::ui {
 
-/// The scene for lesson.steps[step], laid out. `snapshot` must hold the trace the lesson was built from.
-StageScene buildStageScene(const Snapshot& snapshot, const core::Lesson& lesson, int step);
+/// A core text translated in context "Lesson", with its arguments filled in.
+QString lessonText(const core::LessonText& text);
+
+/// The scene of `step`, laid out (the wide arrangement).
+StageScene buildStageScene(const core::LessonStep& step);
 
 }  // namespace alab::ui

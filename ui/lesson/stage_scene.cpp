@@ -155,9 +155,15 @@ int StageScene::cellCount() const {
     return n;
 }
 
+namespace {
+int g_stagePixels = 17;  // one stage per window; presentation mode sets it for all of them
+}  // namespace
+
+void setStageFontPixels(int pixels) { g_stagePixels = pixels; }
+
 QFont stageFont() {
     QFont f(QStringLiteral("Noto Sans"));
-    f.setPixelSize(17);
+    f.setPixelSize(g_stagePixels);
     f.setStyleHint(QFont::SansSerif);
     return f;
 }

@@ -23,6 +23,7 @@ struct StageCell {
     QString text;           // as drawn
     QString arithmetic;     // how it was made, for the tooltip
     bool fromTrace = false; // value is tensor[index] of the trace
+    bool masked = false;    // −∞ from a mask: grey, outside the colour scale
     double appear = 0;      // progress at which it starts to fill in
     double fade = 0.08;     // progress it takes to fill in
     bool highlight = false;
@@ -92,6 +93,8 @@ constexpr double kMaxSceneScale = 2.5;
 
 /// The font numbers are drawn in at scale 1.
 QFont stageFont();
+/// Its pixel size at scale 1: 17, or larger in presentation mode so that the numbers fill their cells.
+void setStageFontPixels(int pixels);
 
 /// The scale at which `size` fits in `room`, never above `maxScale`: the one rule by which the
 /// stage draws a scene and arrangeScene picks the arrangement drawn larger.

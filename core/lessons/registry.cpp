@@ -1,0 +1,23 @@
+// The lesson table (see registry.h).
+#include "core/lessons/registry.h"
+
+#ifndef QT_TRANSLATE_NOOP
+#define QT_TRANSLATE_NOOP(context, text) text
+#endif
+
+namespace alab::core {
+
+const std::vector<LessonEntry>& lessonRegistry() {
+    static const std::vector<LessonEntry> lessons = {
+        {"thinking-machines", QT_TRANSLATE_NOOP("Lesson", "Self-attention, step by step"), &buildThinkingMachinesLesson},
+    };
+    return lessons;
+}
+
+const LessonEntry* findLesson(const std::string& id) {
+    for (const LessonEntry& e : lessonRegistry())
+        if (e.id == id) return &e;
+    return nullptr;
+}
+
+}  // namespace alab::core

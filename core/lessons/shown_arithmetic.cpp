@@ -1,0 +1,38 @@
+// Precision for arithmetic that is true as displayed (see shown_arithmetic.h). Works on the texts
+// the stage writes (formatFixed / formatShare, read back with parseLessonNumber), so "as displayed"
+// means exactly what a reader sees.
+#include "core/lessons/shown_arithmetic.h"
+
+#include "core/lesson.h"
+
+namespace alab::core {
+namespace {
+
+double shown(double v, int decimals) { return parseLessonNumber(formatFixed(v, decimals)); }
+
+}  // namespace
+
+int sumDecimals(const std::vector<std::vector<double>>& terms, const std::vector<double>& totals) {
+    for (int d = 2; d <= 4; ++d) {
+        bool ok = true;
+        for (size_t c = 0; c < totals.size() && ok; ++c) {
+            double sum = 0;
+            for (const std::vector<double>& term : terms) sum += shown(term[c], d);
+            ok = formatFixed(sum, d) == formatFixed(totals[c], d);
+        }
+        if (ok) return d;
+    }
+    return -1;
+}
+
+int ratioDecimals(const std::vector<double>& numerators, double denominator, const std::vector<double>& shares) {
+    for (int d = 2; d <= 4; ++d) {
+        bool ok = true;
+        for (size_t j = 0; j < numerators.size() && ok; ++j)
+            ok = formatShare(shown(numerators[j], d) / shown(denominator, d)) == formatShare(shares[j]);
+        if (ok) return d;
+    }
+    return -1;
+}
+
+}  // namespace alab::core

@@ -1,0 +1,18 @@
+// Arithmetic that is true as displayed: how many decimals the numbers of an equation need so that
+// the rounded numbers on the screen add up (Σ terms = total) or divide (e / Σ = share) to the rounded
+// result on the same screen. Lessons pick the precision here; tests/core checks the shown texts.
+#pragma once
+
+#include <vector>
+
+namespace alab::core {
+
+/// The fewest decimals d in [2, 4] at which, in every column c, the terms[k][c] rounded to d decimals
+/// add up to totals[c] rounded to d decimals. -1 when no such d exists (the lesson then writes ≈).
+int sumDecimals(const std::vector<std::vector<double>>& terms, const std::vector<double>& totals);
+
+/// The fewest decimals d in [2, 4] at which every numerators[j] / denominator, both rounded to d
+/// decimals, rounds to the share shares[j] shown with two decimals. -1 when none does.
+int ratioDecimals(const std::vector<double>& numerators, double denominator, const std::vector<double>& shares);
+
+}  // namespace alab::core

