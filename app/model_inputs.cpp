@@ -10,6 +10,8 @@ namespace {
 std::string readSequence(const CliArgs& args, const core::LoadedModel& m, const std::string& textOpt,
                          const std::string& idsOpt, std::vector<int>& ids, std::vector<std::string>& tokens) {
     if (args.has(textOpt) && args.has(idsOpt)) return "give " + textOpt + " or " + idsOpt + ", not both";
+    if (args.has(textOpt) && m.vocab.size() == 0)
+        return textOpt.substr(2) + ": this model has no vocabulary: pass --vocab FILE or give " + idsOpt + " 1,2,3";
     std::string err;
     if (args.has(textOpt)) err = core::encodeText(m, args.value(textOpt), ids);
     else if (args.has(idsOpt)) err = core::parseIds(args.value(idsOpt), ids);
@@ -34,6 +36,8 @@ std::string loadInputs(const CliArgs& args, ModelInputs& out) {
     if (args.has("--preset") && (args.has("--weights") || args.has("--config")))
         return "give --preset or --weights/--config, not both";
     if (!args.has("--preset") && !args.has("--weights") && !args.has("--config") && !args.has("--model")) source.preset = "thinking-machines";
+    if (!args.has("--preset") && !args.has("--model") && args.has("--weights") != args.has("--config"))
+        return "give both --weights FILE and --config FILE";
     if (args.has("--seed")) {
         const std::string s = args.value("--seed");
         long long seed = 0;

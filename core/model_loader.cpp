@@ -15,10 +15,14 @@ std::string loadModel(const ModelSource& source, LoadedModel& out) {
             out.model = std::make_shared<const Model>(p->config, std::move(p->weights));
             out.vocab = p->vocab;
             out.name = p->name;
+            out.untrained = p->untrained;
             return {};
         }
-        if (source.weightsPath.empty() || source.configPath.empty())
-            return "give either --preset NAME or both --weights FILE and --config FILE";
+        // Messages name files, never command-line flags: the window shows them too.
+        if (source.weightsPath.empty() && source.configPath.empty())
+            return "no model chosen: a preset, or a weights file (.safetensors) and its config file (.json)";
+        if (source.weightsPath.empty()) return source.configPath + ": no weights file (.safetensors) was given with it";
+        if (source.configPath.empty()) return source.weightsPath + ": no config file (.json) was given with it";
         std::string text;
         if (std::string err = readFile(source.configPath, text); !err.empty()) return err;
         ModelConfig config;
@@ -69,7 +73,8 @@ std::string parseIds(const std::string& csv, std::vector<int>& out) {
 }
 
 std::string encodeText(const LoadedModel& model, const std::string& text, std::vector<int>& out) {
-    if (model.vocab.size() == 0) return "this model has no vocabulary: pass --vocab FILE or give token ids";
+    if (model.vocab.size() == 0)
+        return model.name + " has no vocabulary: give a vocabulary file (one token per line) or token ids";
     Tokenized t = tokenize(model.vocab, text);
     if (t.tokens.empty()) return "the sentence is empty";
     if (!t.unknown.empty()) return "the word \"" + t.unknown.front() + "\" is not in the " + model.name + " vocabulary";

@@ -56,6 +56,7 @@ Preset thinkingMachinesPreset() {
 Preset demoPreset(uint64_t seed) {
     Preset p;
     p.name = "demo";
+    p.untrained = true;
     p.vocab = Vocabulary(demoWords());
     ModelConfig& c = p.config;
     c.d_model = 64;

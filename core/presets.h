@@ -22,6 +22,7 @@ struct Preset {
     Vocabulary vocab;        // shared by source and target
     std::string defaultSrc;  // a sentence the lesson starts with
     std::string defaultTgt;  // empty when the preset has no decoder
+    bool untrained = false;  // random weights: nothing was learned (the demo preset)
 };
 
 /// The seed article's worked example (encoder only, one head, hand-set integer weights).

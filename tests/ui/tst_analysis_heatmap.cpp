@@ -94,8 +94,9 @@ private slots:
         plot.show();
         QVERIFY(QTest::qWaitForWindowExposed(&plot));
         plot.setHeatmap(d, ColorMapKind::Viridis);
-        QCOMPARE(plot.describeCell(0, 1), QStringLiteral("Thinking → Machines: %1").arg(double(w(0, 1)), 0, 'g', 4));
-        QVERIFY(plot.describeCell(0, 1).startsWith(QStringLiteral("Thinking → Machines: 0.1")));
+        // Row 1 / column 2 as people count: query 1 "Thinking", key 2 "Machines".
+        QCOMPARE(plot.describeCell(0, 1), QStringLiteral("Thinking (1) → Machines (2): %1").arg(double(w(0, 1)), 0, 'g', 4));
+        QVERIFY(plot.describeCell(0, 1).startsWith(QStringLiteral("Thinking (1) → Machines (2): 0.1")));
         QSignalSpy clicked(&plot, &HeatmapPlot::cellClicked);
         QSignalSpy hovered(&plot, &HeatmapPlot::cellHovered);
         const QPoint at = plot.cellCenter(1, 0).toPoint();

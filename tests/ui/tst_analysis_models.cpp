@@ -36,11 +36,12 @@ private slots:
             const core::Tensor t = *core::findTensor(trace(), n);
             QCOMPARE(i.siblingAtColumn(1).data().toString(), QString::fromStdString(core::shapeString(t.shape)));
         }
-        // Grouping: encoder / layer 1 / self-attention / weights.
+        // Grouping: encoder / layer 2 (people count from 1; the name encoder.1 from 0) / self-attention / weights.
         const QModelIndex w = model.indexOf(QStringLiteral("encoder.1.self_attn.weights"));
         QCOMPARE(w.data().toString(), QStringLiteral("weights"));
         QCOMPARE(w.parent().data().toString(), QStringLiteral("self-attention"));
-        QCOMPARE(w.parent().parent().data().toString(), QStringLiteral("layer 1"));
+        QCOMPARE(w.parent().parent().data().toString(), QStringLiteral("layer 2"));
+        QVERIFY(w.parent().parent().data(Qt::ToolTipRole).toString().contains(QStringLiteral("encoder.1.*")));
         QCOMPARE(w.parent().parent().parent().data().toString(), QStringLiteral("encoder"));
         QVERIFY(!w.parent().parent().parent().parent().isValid());
         model.clear();

@@ -6,6 +6,8 @@
 #include "ui/analysis/figure_export.h"
 #include "ui/analysis/head_grid_widget.h"
 #include "ui/analysis/heatmap_image.h"
+#include "ui/analysis/model_caption.h"
+#include "ui/common/display_text.h"
 #include "ui/common/trace_session.h"
 
 #include <QComboBox>
@@ -23,6 +25,8 @@ namespace alab::ui {
 AllHeadsView::AllHeadsView(TraceSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
     m_kind = new QComboBox(this);
     m_kindLabel = new QLabel(this);
+    m_kind->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_kind->setMinimumContentsLength(14);
     m_colors = new ColorMapSelector(this);
     m_zoom = new QSlider(Qt::Horizontal, this);
     m_zoom->setRange(60, 400);
@@ -30,12 +34,15 @@ AllHeadsView::AllHeadsView(TraceSession* session, QWidget* parent) : QWidget(par
     m_zoom->setMaximumWidth(160);
     m_export = new QPushButton(this);
     m_hint = new QLabel(this);
+    m_readout = new QLabel(this);
+    m_readout->setObjectName(QStringLiteral("allHeadsReadout"));
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_kindLabel);
     bar->addWidget(m_kind);
     bar->addWidget(m_colors);
     bar->addWidget(m_zoom);
     bar->addStretch(1);
+    bar->addWidget(new ModelCaption(session, this));
     bar->addWidget(m_export);
     m_grid = new HeadGridWidget;
     m_scroll = new QScrollArea(this);
@@ -46,6 +53,7 @@ AllHeadsView::AllHeadsView(TraceSession* session, QWidget* parent) : QWidget(par
     layout->addLayout(bar);
     layout->addWidget(m_hint);
     layout->addWidget(m_scroll, 1);
+    layout->addWidget(m_readout);
     retranslate();
     connect(m_session, &TraceSession::snapshotChanged, this, &AllHeadsView::rebuildKinds);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &AllHeadsView::refresh);
@@ -56,6 +64,11 @@ AllHeadsView::AllHeadsView(TraceSession* session, QWidget* parent) : QWidget(par
     });
     connect(m_zoom, &QSlider::sliderMoved, this, [this] { m_userZoom = true; });
     connect(m_grid, &HeadGridWidget::headClicked, this, [this](int l, int h) { emit headActivated(kind(), l, h); });
+    connect(m_grid, &HeadGridWidget::currentHeadChanged, this, [this](int l, int h, const QString& text) {
+        m_readout->setText(text);
+        m_scroll->ensureVisible(m_grid->thumbnailRect(l, h).center().x(), m_grid->thumbnailRect(l, h).center().y(),
+                                m_grid->thumbnailRect(l, h).width() / 2 + 10, m_grid->thumbnailRect(l, h).height() / 2 + 30);
+    });
     connect(m_export, &QPushButton::clicked, this, &AllHeadsView::exportAllHeads);
     rebuildKinds();
 }
@@ -89,20 +102,16 @@ void AllHeadsView::refresh() {
     HeatmapData probe;
     probe.hasNegative = false;
     const ColorMapKind map = m_colors->mapFor(probe);
-    for (const core::Matrix* m : maps) {
-        double a = 0, b = 1;
-        colorRange(*m, map, &a, &b);
-        hi = m == maps.front() ? b : std::max(hi, b);
-        lo = m == maps.front() ? a : std::min(lo, a);
-    }
+    weightRange(map, &lo, &hi);  // the same fixed scale as the heatmap tab and the inspector
     QVector<QImage> images;
     for (const core::Matrix* m : maps) images << heatmapImage(*m, map, lo, hi);
     m_grid->setGrid(images, layers, heads);
     fitThumbnails();
     m_grid->setThumbnailSize(m_zoom->value());
     m_grid->adjustSize();
-    m_hint->setText(tr("%1 layers × %2 heads of %3 weights, colours from %4 to %5. Click a head to open it.")
-                        .arg(layers).arg(heads).arg(kindLabel(kind())).arg(lo, 0, 'g', 3).arg(hi, 0, 'g', 3));
+    m_hint->setText(tr("%1 layers × %2 heads of %3 weights, colours from %4 to %5. Click a head to open it, "
+                       "or use the arrow keys and Enter.")
+                        .arg(layers).arg(heads).arg(kindLabel(kind())).arg(displayNumber(lo)).arg(displayNumber(hi)));
 }
 
 void AllHeadsView::fitThumbnails() {

@@ -51,6 +51,7 @@ private:
     QSlider* m_zoom;
     QPushButton* m_export;
     QLabel* m_hint;
+    QLabel* m_readout;  // the head under the keyboard's focus frame
     QLabel* m_kindLabel;
     QScrollArea* m_scroll;
     HeadGridWidget* m_grid;

@@ -4,7 +4,9 @@
 #include "ui/analysis/color_map_selector.h"
 #include "ui/analysis/export_dialog.h"
 #include "ui/analysis/heatmap_plot.h"
+#include "ui/analysis/model_caption.h"
 #include "ui/analysis/weight_explainer.h"
+#include "ui/common/display_text.h"
 #include "ui/common/trace_session.h"
 
 #include <QComboBox>
@@ -24,6 +26,11 @@ AttentionView::AttentionView(TraceSession* session, QWidget* parent) : QWidget(p
     m_head = new QComboBox(this);
     m_part = new QComboBox(this);
     for (const char* part : {"weights", "scaled", "scores"}) m_part->addItem(QString(), QString::fromLatin1(part));
+    for (QComboBox* c : {m_kind, m_part}) {  // long names open in the list; the bar fits 1280 pixels
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(14);
+    }
+    m_part->setMinimumContentsLength(22);
     m_colors = new ColorMapSelector(this);
     m_export = new QPushButton(this);
     m_reset = new QPushButton(this);
@@ -35,6 +42,7 @@ AttentionView::AttentionView(TraceSession* session, QWidget* parent) : QWidget(p
                                                       m_part, m_colors})
         bar->addWidget(w);
     bar->addStretch(1);
+    bar->addWidget(new ModelCaption(session, this));
     bar->addWidget(m_reset);
     bar->addWidget(m_export);
     m_plot = new HeatmapPlot(this);
@@ -46,7 +54,9 @@ AttentionView::AttentionView(TraceSession* session, QWidget* parent) : QWidget(p
     split->setStretchFactor(1, 1);
     split->setSizes({900, 440});
     m_hover = new QLabel(this);
+    m_hover->setObjectName(QStringLiteral("attentionReadout"));
     m_hover->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setTabOrder(m_plot, m_explainer);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(split, 1);
@@ -83,8 +93,8 @@ void AttentionView::rebuildSelectors() {
         for (AttentionKind k : availableKinds(*snap->trace)) m_kind->addItem(kindLabel(k), int(k));
         m_kind->setCurrentIndex(std::max(0, m_kind->findData(oldKind)));
         const int layers = layerCount(*snap->trace, kind()), heads = headCount(*snap->trace, kind());
-        for (int l = 0; l < layers; ++l) m_layer->addItem(tr("layer %1").arg(l));
-        for (int h = 0; h < heads; ++h) m_head->addItem(tr("head %1").arg(h));
+        for (int l = 0; l < layers; ++l) m_layer->addItem(tr("layer %1").arg(displayIndex(l)));
+        for (int h = 0; h < heads; ++h) m_head->addItem(tr("head %1").arg(displayIndex(h)));
         m_layer->setCurrentIndex(std::clamp(oldLayer, 0, layers - 1));
         m_head->setCurrentIndex(std::clamp(oldHead, 0, heads - 1));
     }
@@ -147,6 +157,7 @@ void AttentionView::retranslate() {
     m_export->setText(tr("Export…"));
     m_reset->setText(tr("Show all"));
     m_reset->setToolTip(tr("Undo zoom and drag (or double-click the map). Scroll to zoom, drag to move."));
+    m_plot->setAccessibleName(tr("Attention heatmap"));
     if (m_session->snapshot()) rebuildSelectors();
 }
 

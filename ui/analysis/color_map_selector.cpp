@@ -10,6 +10,8 @@ const char* kSettingsKey = "analysis/colorMap";
 }
 
 ColorMapSelector::ColorMapSelector(QWidget* parent) : QComboBox(parent) {
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);  // the list may be wider than the box
+    setMinimumContentsLength(16);
     addItem(QString(), QStringLiteral("auto"));
     addItem(QString(), QStringLiteral("viridis"));
     addItem(QString(), QStringLiteral("blue-orange"));

@@ -1,6 +1,10 @@
 // HeadGridWidget (see head_grid_widget.h).
 #include "ui/analysis/head_grid_widget.h"
 
+#include "ui/common/display_text.h"
+
+#include <QAccessible>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -10,6 +14,51 @@ HeadGridWidget::HeadGridWidget(QWidget* parent) : QWidget(parent) {
     setMouseTracking(true);
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Base);
+    setFocusPolicy(Qt::StrongFocus);
+}
+
+QString HeadGridWidget::describeHead(int layer, int head) const {
+    return tr("Layer %1, head %2: press Enter or click to open").arg(displayIndex(layer)).arg(displayIndex(head));
+}
+
+void HeadGridWidget::setCurrentHead(int layer, int head) {
+    if (m_layers == 0) return;
+    m_curLayer = std::clamp(layer, 0, m_layers - 1);
+    m_curHead = std::clamp(head, 0, m_heads - 1);
+    const QString text = describeHead(m_curLayer, m_curHead);
+    setAccessibleDescription(text);
+    QAccessibleEvent event(this, QAccessible::DescriptionChanged);
+    QAccessible::updateAccessibility(&event);
+    update();
+    emit currentHeadChanged(m_curLayer, m_curHead, text);
+}
+
+void HeadGridWidget::keyPressEvent(QKeyEvent* event) {
+    if (m_layers == 0) return QWidget::keyPressEvent(event);
+    int l = m_curLayer, h = m_curHead;
+    switch (event->key()) {
+    case Qt::Key_Left: --h; break;
+    case Qt::Key_Right: ++h; break;
+    case Qt::Key_Up: --l; break;
+    case Qt::Key_Down: ++l; break;
+    case Qt::Key_Home: h = 0; l = event->modifiers() & Qt::ControlModifier ? 0 : l; break;
+    case Qt::Key_End: h = m_heads - 1; l = event->modifiers() & Qt::ControlModifier ? m_layers - 1 : l; break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space: emit headClicked(m_curLayer, m_curHead); return;
+    default: return QWidget::keyPressEvent(event);
+    }
+    setCurrentHead(l, h);
+}
+
+void HeadGridWidget::focusInEvent(QFocusEvent* event) {
+    QWidget::focusInEvent(event);
+    setCurrentHead(m_curLayer, m_curHead);
+}
+
+void HeadGridWidget::focusOutEvent(QFocusEvent* event) {
+    QWidget::focusOutEvent(event);
+    update();
 }
 
 void HeadGridWidget::setGrid(const QVector<QImage>& images, int layers, int heads, const QString& message) {
@@ -17,6 +66,9 @@ void HeadGridWidget::setGrid(const QVector<QImage>& images, int layers, int head
     m_layers = images.isEmpty() ? 0 : layers;
     m_heads = images.isEmpty() ? 0 : heads;
     m_message = message;
+    m_curLayer = std::clamp(m_curLayer, 0, std::max(0, m_layers - 1));
+    m_curHead = std::clamp(m_curHead, 0, std::max(0, m_heads - 1));
+    setAccessibleDescription(m_layers == 0 ? message : describeHead(m_curLayer, m_curHead));
     updateGeometry();
     adjustSize();
     update();
@@ -46,10 +98,10 @@ void HeadGridWidget::paintEvent(QPaintEvent*) {
     }
     p.setPen(palette().color(QPalette::Text));
     for (int h = 0; h < m_heads; ++h)
-        p.drawText(QRect(thumbnailRect(0, h).left(), 0, m_thumb, kCaptionH), Qt::AlignCenter, tr("head %1").arg(h));
+        p.drawText(QRect(thumbnailRect(0, h).left(), 0, m_thumb, kCaptionH), Qt::AlignCenter, tr("head %1").arg(displayIndex(h)));
     for (int l = 0; l < m_layers; ++l) {
         const QRect row = thumbnailRect(l, 0);
-        p.drawText(QRect(0, row.top(), kCaptionW - 6, m_thumb), Qt::AlignRight | Qt::AlignVCenter, tr("layer %1").arg(l));
+        p.drawText(QRect(0, row.top(), kCaptionW - 6, m_thumb), Qt::AlignRight | Qt::AlignVCenter, tr("layer %1").arg(displayIndex(l)));
         for (int h = 0; h < m_heads; ++h) {
             const QRect r = thumbnailRect(l, h);
             const QImage& image = m_images.value(l * m_heads + h);
@@ -58,6 +110,10 @@ void HeadGridWidget::paintEvent(QPaintEvent*) {
             const bool hover = l == m_hoverLayer && h == m_hoverHead;
             p.setPen(QPen(hover ? palette().color(QPalette::Highlight) : QColor(160, 160, 160), hover ? 3 : 1));
             p.drawRect(r.adjusted(0, 0, -1, -1));
+            if (hasFocus() && l == m_curLayer && h == m_curHead) {  // the keyboard's frame, outside the map
+                p.setPen(QPen(palette().color(QPalette::Text), 3, Qt::DashLine));
+                p.drawRect(r.adjusted(-4, -4, 3, 3));
+            }
             p.setPen(palette().color(QPalette::Text));
         }
     }
@@ -82,7 +138,7 @@ void HeadGridWidget::mouseMoveEvent(QMouseEvent* event) {
         m_hoverLayer = l;
         m_hoverHead = h;
         setCursor(l >= 0 ? Qt::PointingHandCursor : Qt::ArrowCursor);
-        setToolTip(l >= 0 ? tr("Layer %1, head %2: click to open").arg(l).arg(h) : QString());
+        setToolTip(l >= 0 ? describeHead(l, h) : QString());
         update();
     }
 }

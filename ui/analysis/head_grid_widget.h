@@ -1,6 +1,7 @@
 // HeadGridWidget: layers x heads attention thumbnails painted from QImages (one pixel per cell,
 // scaled without smoothing), with layer / head captions. Cheap enough for a 512-token input where
-// 16 live plots would not be; a click on a thumbnail reports its layer and head.
+// 16 live plots would not be; a click on a thumbnail reports its layer and head. Keyboard: arrows,
+// Home/End move a focus frame over the thumbnails, Enter / Space open the head as a click does.
 #pragma once
 
 #include <QImage>
@@ -21,15 +22,25 @@ public:
     /// The thumbnail rectangle of (layer, head) in widget pixels.
     QRect thumbnailRect(int layer, int head) const;
     QSize sizeHint() const override;
+    /// "Layer 2, head 3: press Enter or click to open" (1-based, as people count).
+    QString describeHead(int layer, int head) const;
+    void setCurrentHead(int layer, int head);
+    int currentLayer() const { return m_curLayer; }
+    int currentHead() const { return m_curHead; }
 
 signals:
     void headClicked(int layer, int head);
+    /// The keyboard focus frame moved (text as describeHead).
+    void currentHeadChanged(int layer, int head, const QString& text);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
 
 private:
     bool hitTest(const QPoint& pos, int* layer, int* head) const;
@@ -38,6 +49,7 @@ private:
     QString m_message;
     int m_layers = 0, m_heads = 0, m_thumb = 150;
     int m_hoverLayer = -1, m_hoverHead = -1;
+    int m_curLayer = 0, m_curHead = 0;  // the keyboard's focus frame
     static constexpr int kMargin = 8, kCaptionW = 70, kCaptionH = 26;
 };
 

@@ -33,7 +33,7 @@ ColorLut::ColorLut(ColorMapKind kind, double lo, double hi) : m_lo(lo) {
 }
 
 QRgb ColorLut::at(float value) const {
-    if (!std::isfinite(value)) return qRgb(220, 220, 220);
+    if (!std::isfinite(value)) return maskedColor().rgb();
     const int i = int(std::lround((value - m_lo) * m_scale));
     return m_table[std::clamp(i, 0, 255)];
 }

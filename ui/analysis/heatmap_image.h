@@ -18,7 +18,7 @@ void colorRange(const core::Matrix& m, ColorMapKind kind, double* lo, double* hi
 class ColorLut {
 public:
     ColorLut(ColorMapKind kind, double lo, double hi);
-    QRgb at(float value) const;  // non-finite -> light grey (masked)
+    QRgb at(float value) const;  // non-finite -> maskedColor()
 
 private:
     QVector<QRgb> m_table;

@@ -1,9 +1,15 @@
 // Token ticker and cell-value layer (see heatmap_layers.h).
 #include "ui/analysis/heatmap_layers.h"
 
+#include "ui/common/display_text.h"
+
 #include <cmath>
 
 namespace alab::ui {
+
+QString MinusSignTicker::getTickLabel(double tick, const QLocale& locale, QChar formatChar, int precision) {
+    return withMinusSign(QCPAxisTicker::getTickLabel(tick, locale, formatChar, precision));
+}
 
 double TokenTicker::getTickStep(const QCPRange& range) {
     const QFontMetrics fm(m_axis->tickLabelFont());
@@ -27,26 +33,30 @@ QString TokenTicker::getTickLabel(double tick, const QLocale&, QChar, int) {
     if (i < 0 || i >= m_labels.size()) return {};
     const QFontMetrics fm(m_axis->tickLabelFont());
     const QString label = fm.elidedText(m_labels[i], Qt::ElideRight, fm.horizontalAdvance(QLatin1Char('M')) * 9);
-    if (m_step == 1 || label == QString::number(i)) return label;
-    return m_axis->orientation() == Qt::Vertical ? QStringLiteral("%1 · %2").arg(label).arg(i)
-                                                 : QStringLiteral("%1 · %2").arg(i).arg(label);
+    const int shown = displayIndex(i);  // people count from 1
+    if (m_step == 1 || label == QString::number(shown)) return label;
+    return m_axis->orientation() == Qt::Vertical ? QStringLiteral("%1 · %2").arg(label).arg(shown)
+                                                 : QStringLiteral("%1 · %2").arg(shown).arg(label);
 }
 
 QVector<double> TokenTicker::createTickVector(double tickStep, const QCPRange& range) {
     QVector<double> ticks;
     const int step = std::max(1, int(tickStep));
     const int first = std::max(0, int(std::ceil(range.lower)));
-    const int start = (first + step - 1) / step * step;
     const int last = std::min(int(m_labels.size()) - 1, int(std::floor(range.upper)));
-    for (int i = start; i <= last; i += step) ticks << i;
+    // Thinned labels fall on 1, 10, 20, ... as people count (indices 0, 9, 19, ...).
+    for (int i = first; i <= last; ++i)
+        if (step == 1 || (i == 0 && step >= 5) || (i + 1) % step == 0) ticks << i;
     return ticks;
 }
 
 CellTextLayer::CellTextLayer(QCustomPlot* plot, QCPAxis* keyAxis, QCPAxis* valueAxis)
     : QCPLayerable(plot), m_key(keyAxis), m_value(valueAxis) {}
 
-void CellTextLayer::setValues(const core::Matrix* values, ColorMapKind kind, double lo, double hi) {
+void CellTextLayer::setValues(const core::Matrix* values, ColorMapKind kind, double lo, double hi,
+                              const core::Matrix* masked) {
     m_values = values;
+    m_masked = masked && masked->size() == (values ? values->size() : 0) ? masked : nullptr;
     m_kind = kind;
     m_lo = lo;
     m_hi = hi;
@@ -64,10 +74,19 @@ void CellTextLayer::draw(QCPPainter* painter) {
     if (!m_values || m_values->size() == 0) return;
     const double w = std::abs(m_key->coordToPixel(1) - m_key->coordToPixel(0));
     const double h = std::abs(m_value->coordToPixel(1) - m_value->coordToPixel(0));
-    if (!readable(w, h)) return;
     const int c0 = std::max(0, int(std::floor(m_key->range().lower))), r0 = std::max(0, int(std::floor(m_value->range().lower)));
     const int c1 = std::min(int(m_values->cols()) - 1, int(std::ceil(m_key->range().upper)));
     const int r1 = std::min(int(m_values->rows()) - 1, int(std::ceil(m_value->range().upper)));
+    if (w >= 4 && h >= 4 && (c1 - c0 + 1) * (r1 - r0 + 1) <= 40000) {  // masked cells: grey, hatched
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QBrush(QColor(110, 110, 110), Qt::BDiagPattern));
+        for (int r = r0; r <= r1; ++r)
+            for (int c = c0; c <= c1; ++c)
+                if (!std::isfinite((*m_values)(r, c)) || (m_masked && (*m_masked)(r, c) != 0))
+                    painter->drawRect(QRectF(m_key->coordToPixel(c) - w / 2, m_value->coordToPixel(r) - h / 2, w, h));
+        painter->setBrush(Qt::NoBrush);
+    }
+    if (!readable(w, h)) return;
     if ((c1 - c0 + 1) * (r1 - r0 + 1) > 4000) return;
     QFont font = painter->font();
     font.setPixelSize(int(std::clamp(std::min(h * 0.45, w / 4.2), 8.0, 18.0)));
@@ -76,19 +95,19 @@ void CellTextLayer::draw(QCPPainter* painter) {
         for (int c = c0; c <= c1; ++c) {
             const float v = (*m_values)(r, c);
             const QRectF cell(m_key->coordToPixel(c) - w / 2, m_value->coordToPixel(r) - h / 2, w, h);
-            painter->setPen(textColorOn(std::isfinite(v) ? colorForValue(m_kind, v, m_lo, m_hi) : QColor(220, 220, 220)));
-            painter->drawText(cell, Qt::AlignCenter, cellText(v));
+            const bool hidden = m_masked && (*m_masked)(r, c) != 0;  // a masked weight: exactly 0, written "0"
+            painter->setPen(textColorOn(std::isfinite(v) && !hidden ? colorForValue(m_kind, v, m_lo, m_hi) : maskedColor()));
+            painter->drawText(cell, Qt::AlignCenter, hidden ? QStringLiteral("0") : cellText(v));
         }
     }
 }
 
 QString cellText(float value) {
-    if (std::isnan(value)) return QStringLiteral("nan");
-    if (std::isinf(value)) return value < 0 ? QStringLiteral("−∞") : QStringLiteral("∞");
     const double a = std::abs(value);
-    if (a >= 100) return QString::number(double(value), 'f', 0);
-    if (a >= 10) return QString::number(double(value), 'f', 1);
-    return QString::number(double(value), 'f', 2);
+    const int decimals = a >= 100 ? 0 : a >= 10 ? 1 : 2;
+    if (std::isfinite(value) && std::round(double(value) * std::pow(10, decimals)) == 0)
+        return QString::number(0.0, 'f', decimals);  // never "−0.00"
+    return displayNumber(double(value), 'f', decimals);
 }
 
 }  // namespace alab::ui

@@ -10,6 +10,12 @@
 
 namespace alab::ui {
 
+/// QCustomPlot's ordinary numeric ticks, written with a real minus sign (−0.5, not -0.5).
+class MinusSignTicker : public QCPAxisTicker {
+protected:
+    QString getTickLabel(double tick, const QLocale& locale, QChar formatChar, int precision) override;
+};
+
 class TokenTicker : public QCPAxisTicker {
 public:
     explicit TokenTicker(QCPAxis* axis) : m_axis(axis) {}
@@ -31,7 +37,8 @@ class CellTextLayer : public QCPLayerable {
 public:
     CellTextLayer(QCustomPlot* plot, QCPAxis* keyAxis, QCPAxis* valueAxis);
     /// `values` must outlive the layer's next draws (the plot owns it).
-    void setValues(const core::Matrix* values, ColorMapKind kind, double lo, double hi);
+    void setValues(const core::Matrix* values, ColorMapKind kind, double lo, double hi,
+                   const core::Matrix* masked = nullptr);
     /// True when cells are at least this large on screen, so numbers are printed.
     static bool readable(double cellWidth, double cellHeight);
 
@@ -44,6 +51,7 @@ private:
     QCPAxis* m_key;
     QCPAxis* m_value;
     const core::Matrix* m_values = nullptr;
+    const core::Matrix* m_masked = nullptr;  // [rows, cols] 1 = masked weight, or empty / null
     ColorMapKind m_kind = ColorMapKind::Viridis;
     double m_lo = 0, m_hi = 1;
 };

@@ -3,6 +3,9 @@
 
 #include "ui/analysis/heatmap_image.h"
 #include "ui/analysis/heatmap_layers.h"
+#include "ui/common/display_text.h"
+
+#include <QAccessible>
 
 #include <cmath>
 
@@ -11,7 +14,7 @@ namespace alab::ui {
 HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     setNoAntialiasingOnDrag(true);
-    setMinimumSize(240, 200);
+    setMinimumSize(240, 120);  // small enough for a 1280×720 window with the inspector open
     plotLayout()->insertRow(0);
     QFont titleFont(font().family());
     titleFont.setPixelSize(20);
@@ -30,6 +33,7 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
     m_rowTicker.reset(new TokenTicker(yAxis));
     m_colTicker.reset(new TokenTicker(xAxis));
     yAxis->setTicker(m_rowTicker);
+    m_scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>(new MinusSignTicker));
     xAxis->setTicker(m_colTicker);
     yAxis->setRangeReversed(true);
     xAxis->setTickLabelRotation(-60);
@@ -57,6 +61,11 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
     m_marker->setLayer(QStringLiteral("celltext"));
     m_marker->setPen(QPen(QColor(213, 94, 0), 3));
     m_marker->setVisible(false);
+    m_cursor = new QCPItemRect(this);
+    m_cursor->setLayer(QStringLiteral("celltext"));
+    m_cursor->setPen(QPen(QColor(0, 0, 0), 2, Qt::DashLine));
+    m_cursor->setVisible(false);
+    setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     clearHeatmap();
 }
@@ -71,7 +80,12 @@ void HeatmapPlot::setHeatmap(const HeatmapData& data, ColorMapKind kind) {
     xAxis->setLabel(m_data.colTitle);
     fillMap();
     applyGradient();
+    updateMaskLegend();
     m_marker->setVisible(false);
+    const bool keep = m_cursorRow >= 0 && m_cursorRow < m_data.values.rows() && m_cursorCol < m_data.values.cols();
+    if (!keep) m_cursorRow = m_cursorCol = -1;
+    m_cursor->setVisible(false);
+    if (keep && hasFocus()) setCursorCell(m_cursorRow, m_cursorCol);
     resetView();
 }
 
@@ -98,6 +112,11 @@ void HeatmapPlot::clearHeatmap(const QString& message) {
     m_title->setText(message);
     m_map->data()->clear();
     m_cellText->setValues(nullptr, m_kind, 0, 1);
+    m_cursorRow = m_cursorCol = -1;
+    m_cursor->setVisible(false);
+    m_marker->setVisible(false);
+    setAccessibleDescription(message);
+    updateMaskLegend();
     replot();
 }
 
@@ -112,29 +131,51 @@ void HeatmapPlot::fillMap() {
     for (int y = 0; y < values; ++y) {
         for (int x = 0; x < keys; ++x) {
             const float v = m_data.values(std::min(y, rows - 1), std::min(x, cols - 1));
-            d->setCell(x, y, std::isfinite(v) ? double(v) : std::numeric_limits<double>::quiet_NaN());
+            const bool masked = m_data.isMasked(std::min(y, rows - 1), std::min(x, cols - 1));
+            d->setCell(x, y, masked ? std::numeric_limits<double>::quiet_NaN() : double(v));  // grey, off the scale
         }
     }
     m_map->setData(d);
 }
 
 void HeatmapPlot::applyGradient() {
-    colorRange(m_data.values, m_kind, &m_lo, &m_hi);
+    heatmapColorRange(m_data, m_kind, &m_lo, &m_hi);
     QCPColorGradient g;
     g.clearColorStops();
     for (const auto& [pos, color] : colorStops(m_kind)) g.setColorStopAt(pos, color);
     g.setLevelCount(256);
     g.setNanHandling(QCPColorGradient::nhNanColor);
-    g.setNanColor(QColor(220, 220, 220));
+    g.setNanColor(maskedColor());
     m_map->setGradient(g);
     m_map->setDataRange(QCPRange(m_lo, m_hi));
-    m_cellText->setValues(&m_data.values, m_kind, m_lo, m_hi);
+    m_cellText->setValues(&m_data.values, m_kind, m_lo, m_hi, &m_data.masked);
     retranslate();
 }
 
 void HeatmapPlot::retranslate() {
     const bool weights = m_data.name.endsWith(QLatin1String(".weights"));
-    m_scale->axis()->setLabel(weights ? tr("attention weight") : tr("value"));
+    m_scale->axis()->setLabel(weights ? tr("weight (fixed 0–1)") : tr("value"));
+    if (m_maskLegend)
+        m_maskLegend->setText(m_data.isWeights ? tr("▨ grey, hatched: masked — this key is hidden from this query, "
+                                                    "so its weight is exactly 0")
+                                               : tr("▨ grey, hatched: masked (−∞) — this key is hidden from this query; "
+                                                    "not part of the colour scale"));
+}
+
+void HeatmapPlot::updateMaskLegend() {
+    if (m_data.hasMasked && !m_maskLegend) {
+        QFont f = font();
+        f.setPixelSize(15);
+        m_maskLegend = new QCPTextElement(this, QString(), f);
+        m_maskLegend->setTextColor(QColor(70, 70, 70));
+        plotLayout()->addElement(2, 0, m_maskLegend);
+        plotLayout()->setRowStretchFactor(2, 0.001);  // one line of text, the map keeps the room
+    } else if (!m_data.hasMasked && m_maskLegend) {
+        plotLayout()->remove(m_maskLegend);  // deletes it
+        m_maskLegend = nullptr;
+        plotLayout()->simplify();
+    }
+    retranslate();
 }
 
 void HeatmapPlot::resetView() {
@@ -156,12 +197,19 @@ void HeatmapPlot::clampRange(QCPAxis* axis, int count) {
 QString HeatmapPlot::describeCell(int row, int col) const {
     if (row < 0 || col < 0 || row >= m_data.values.rows() || col >= m_data.values.cols()) return {};
     const float v = m_data.values(row, col);
-    const QString value = std::isinf(v) && v < 0 ? tr("−∞ (masked)") : QString::number(double(v), 'g', 4);
+    const QString value = std::isinf(v) && v < 0 ? tr("−∞ (masked)")
+                          : m_data.isMasked(row, col) ? tr("0 (masked)")
+                                                      : displayNumber(double(v), 'g', 4);
     if (m_data.isAttention)
-        return tr("%1 → %2: %3").arg(m_data.rowLabels.value(row), m_data.colLabels.value(col), value);
+        return tr("%1 (%2) → %3 (%4): %5")
+            .arg(m_data.rowLabels.value(row))
+            .arg(displayIndex(row))
+            .arg(m_data.colLabels.value(col))
+            .arg(displayIndex(col))
+            .arg(value);
     return tr("%1 (%2 %3) · %4 %5: %6")
         .arg(m_data.rowLabels.value(row), m_data.rowTitle)
-        .arg(row)
+        .arg(displayIndex(row))
         .arg(m_data.colTitle, m_data.colLabels.value(col), value);
 }
 
@@ -214,6 +262,67 @@ void HeatmapPlot::changeEvent(QEvent* event) {
         replot();
     }
     QCustomPlot::changeEvent(event);
+}
+
+void HeatmapPlot::setCursorCell(int row, int col) {
+    if (m_data.isEmpty()) return;
+    m_cursorRow = std::clamp(row, 0, int(m_data.values.rows()) - 1);
+    m_cursorCol = std::clamp(col, 0, int(m_data.values.cols()) - 1);
+    m_cursor->topLeft->setCoords(m_cursorCol - 0.5, m_cursorRow - 0.5);
+    m_cursor->bottomRight->setCoords(m_cursorCol + 0.5, m_cursorRow + 0.5);
+    m_cursor->setVisible(true);
+    scrollToCell(m_cursorRow, m_cursorCol);
+    const QString text = describeCell(m_cursorRow, m_cursorCol);
+    setAccessibleDescription(text);
+    QAccessibleEvent event(this, QAccessible::DescriptionChanged);
+    QAccessible::updateAccessibility(&event);
+    replot();
+    emit cellHovered(m_cursorRow, m_cursorCol, text);
+}
+
+void HeatmapPlot::scrollToCell(int row, int col) {  // keeps a zoomed view around the cursor
+    const auto follow = [](QCPAxis* axis, int i) {
+        const QCPRange r = axis->range();
+        if (i - 0.5 < r.lower) axis->setRange(i - 0.5, i - 0.5 + r.size());
+        else if (i + 0.5 > r.upper) axis->setRange(i + 0.5 - r.size(), i + 0.5);
+    };
+    follow(xAxis, col);
+    follow(yAxis, row);
+}
+
+void HeatmapPlot::keyPressEvent(QKeyEvent* event) {
+    if (m_data.isEmpty()) return QCustomPlot::keyPressEvent(event);
+    const int rows = int(m_data.values.rows()), cols = int(m_data.values.cols());
+    int r = std::max(0, m_cursorRow), c = std::max(0, m_cursorCol);
+    const bool ctrl = event->modifiers() & Qt::ControlModifier;
+    switch (event->key()) {
+    case Qt::Key_Left: --c; break;
+    case Qt::Key_Right: ++c; break;
+    case Qt::Key_Up: --r; break;
+    case Qt::Key_Down: ++r; break;
+    case Qt::Key_PageUp: r -= 10; break;
+    case Qt::Key_PageDown: r += 10; break;
+    case Qt::Key_Home: c = 0; r = ctrl ? 0 : r; break;
+    case Qt::Key_End: c = cols - 1; r = ctrl ? rows - 1 : r; break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space:
+        if (m_cursorRow >= 0) emit cellClicked(m_cursorRow, m_cursorCol);
+        return;
+    default: return QCustomPlot::keyPressEvent(event);
+    }
+    setCursorCell(r, c);
+}
+
+void HeatmapPlot::focusInEvent(QFocusEvent* event) {
+    QCustomPlot::focusInEvent(event);
+    if (!m_data.isEmpty()) setCursorCell(std::max(0, m_cursorRow), std::max(0, m_cursorCol));
+}
+
+void HeatmapPlot::focusOutEvent(QFocusEvent* event) {
+    QCustomPlot::focusOutEvent(event);
+    m_cursor->setVisible(false);
+    replot();
 }
 
 }  // namespace alab::ui

@@ -2,6 +2,8 @@
 // place that maps matrix (row, col) to QCustomPlot's (key = x = column, value = y = row) and it
 // reverses the y axis so row 0 is at the top: row i / column j of the picture is query i / key j.
 // Token labels on both axes, a colour scale, the value under the mouse, and clicks on cells.
+// Keyboard: a cell cursor (arrows, Home/End, Ctrl+Home/End) reports the same details as hovering,
+// also as the accessible description, and Enter / Space act as a click.
 #pragma once
 
 #include "ui/analysis/heatmap_source.h"
@@ -24,7 +26,7 @@ public:
     const HeatmapData& heatmap() const { return m_data; }
     ColorMapKind colorMapKind() const { return m_kind; }
 
-    /// "Thinking → Machines: 0.12" for attention, "the · dim 3: -0.41" otherwise.
+    /// "Thinking (1) → Machines (2): 0.1192" for attention, "the (position 1) · dimension 3: −0.41" otherwise.
     QString describeCell(int row, int col) const;
     /// The cell under a widget pixel; false outside the map.
     bool cellAt(const QPointF& pixel, int* row, int* col) const;
@@ -34,6 +36,10 @@ public:
     void resetView();
     /// Outlines one cell (the one being explained); -1 removes the outline.
     void markCell(int row, int col);
+    /// The keyboard cell cursor (-1, -1 before the map had focus); moving it reports the cell.
+    void setCursorCell(int row, int col);
+    int cursorRow() const { return m_cursorRow; }
+    int cursorCol() const { return m_cursorCol; }
 
 signals:
     void cellHovered(int row, int col, const QString& text);  // row = col = -1 when outside the map
@@ -46,12 +52,17 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
 
 private:
     void fillMap();
     void applyGradient();
     void clampRange(QCPAxis* axis, int count);
     void retranslate();
+    void updateMaskLegend();
+    void scrollToCell(int row, int col);
 
     HeatmapData m_data;
     ColorMapKind m_kind = ColorMapKind::Viridis;
@@ -61,6 +72,9 @@ private:
     QCPTextElement* m_title;
     CellTextLayer* m_cellText;
     QCPItemRect* m_marker;
+    QCPItemRect* m_cursor;
+    QCPTextElement* m_maskLegend = nullptr;  // under the map while it has masked (−∞) cells
+    int m_cursorRow = -1, m_cursorCol = -1;
     QSharedPointer<TokenTicker> m_rowTicker, m_colTicker;
     QPoint m_pressPos;
 };

@@ -2,6 +2,8 @@
 #include "ui/analysis/heatmap_source.h"
 
 #include "core/tensor_export.h"
+#include "ui/analysis/heatmap_image.h"
+#include "ui/common/display_text.h"
 #include "ui/common/trace_session.h"
 
 #include <QCoreApplication>
@@ -15,15 +17,40 @@ QStringList labelsFor(const Snapshot& s, core::AxisLabels axis, int count) {
     QStringList out;
     out.reserve(count);
     const bool useTokens = axis != core::AxisLabels::Index && tokens.size() == count;
-    for (int i = 0; i < count; ++i) out << (useTokens ? tokens[i] : QString::number(i));
+    for (int i = 0; i < count; ++i) out << (useTokens ? tokens[i] : QString::number(displayIndex(i)));
     return out;
 }
 
 }  // namespace
 
 QString HeatmapData::title() const {
-    return head >= 0 ? QCoreApplication::translate("AttentionKinds", "%1 · head %2").arg(name).arg(head)
-                     : name;
+    if (head < 0) return name;
+    // People count from 1; the data name keeps its 0-based index, written as an array index.
+    const QString data = QStringLiteral("%1[%2]").arg(name).arg(head);
+    const int layer = layerOfName(name);
+    if (layer < 0) return QCoreApplication::translate("AttentionKinds", "head %1 — %2").arg(displayIndex(head)).arg(data);
+    return QCoreApplication::translate("AttentionKinds", "layer %1 · head %2 — %3")
+        .arg(displayIndex(layer))
+        .arg(displayIndex(head))
+        .arg(data);
+}
+
+bool HeatmapData::isMasked(int row, int col) const {
+    if (!std::isfinite(values(row, col))) return true;
+    return masked.size() > 0 && masked(row, col) != 0;
+}
+
+int layerOfName(const QString& name) {
+    const QStringList parts = name.split(QLatin1Char('.'));
+    if (parts.size() < 2 || (parts[0] != QLatin1String("encoder") && parts[0] != QLatin1String("decoder"))) return -1;
+    bool ok = false;
+    const int layer = parts[1].toInt(&ok);
+    return ok ? layer : -1;
+}
+
+void heatmapColorRange(const HeatmapData& data, ColorMapKind kind, double* lo, double* hi) {
+    if (data.isWeights) weightRange(kind, lo, hi);
+    else colorRange(data.values, kind, lo, hi);
 }
 
 QList<AttentionKind> allAttentionKinds() {
@@ -130,11 +157,13 @@ QString heatmapFor(const Snapshot& snapshot, const QString& name, int head, Heat
 QString heatmapFromTensor(const Snapshot& snapshot, const QString& name, const core::Tensor& t, int head,
                           HeatmapData* out) {
     if (t.rank() == 3 && (head < 0 || head >= t.shape[0]))
-        return QCoreApplication::translate("AttentionKinds", "%1 has %2 heads (shape %3); head %4 does not exist")
+        return QCoreApplication::translate("AttentionKinds",
+                                           "%1 has %2 heads (shape %3); head %4 (counting from 0) does not exist, they run from 0 to %5")
             .arg(name)
             .arg(t.shape[0])
             .arg(QString::fromStdString(core::shapeString(t.shape)))
-            .arg(head);
+            .arg(head)
+            .arg(t.shape[0] - 1);
     if (t.rank() > 3 || t.rank() == 0)
         return QCoreApplication::translate("AttentionKinds", "%1 has shape %2 and cannot be shown as a heatmap")
             .arg(name, QString::fromStdString(core::shapeString(t.shape)));
@@ -154,8 +183,23 @@ QString heatmapFromTensor(const Snapshot& snapshot, const QString& name, const c
     const QString token = QCoreApplication::translate("AttentionKinds", "token");
     d.rowTitle = axes.rows == core::AxisLabels::Index ? row : d.isAttention ? query : position;
     d.colTitle = d.isAttention ? key : axes.cols == core::AxisLabels::Index ? dimension : token;
-    for (Eigen::Index i = 0; i < d.values.size() && !d.hasNegative; ++i)
-        d.hasNegative = d.values.data()[i] < 0 && std::isfinite(d.values.data()[i]);
+    d.isWeights = name.endsWith(QLatin1String(".weights"));
+    if (d.isWeights && snapshot.trace) {  // weights the mask forced to exactly 0 are drawn like −∞ scores
+        const QString maskName = name.chopped(int(qstrlen("weights"))) + QStringLiteral("mask");
+        const std::optional<core::Tensor> mask = core::findTensor(*snapshot.trace, maskName.toStdString());
+        if (mask && mask->rank() == 2) {
+            const core::Matrix allowed = core::tensorSlice(*mask, -1);  // [rows, cols], 1 = may attend
+            if (allowed.rows() == d.values.rows() && allowed.cols() == d.values.cols() && allowed.minCoeff() == 0) {
+                d.masked = (allowed.array() == 0).cast<float>().matrix();
+                d.hasMasked = true;
+            }
+        }
+    }
+    for (Eigen::Index i = 0; i < d.values.size(); ++i) {
+        const float v = d.values.data()[i];
+        d.hasNegative = d.hasNegative || (v < 0 && std::isfinite(v));
+        d.hasMasked = d.hasMasked || !std::isfinite(v);
+    }
     *out = std::move(d);
     return {};
 }

@@ -24,8 +24,12 @@ struct HeatmapData {
     QString rowTitle, colTitle;        // "query", "key", "position", "dimension"
     bool isAttention = false;          // scores / scaled / weights: show "query → key: value"
     bool hasNegative = false;          // signed values: the diverging map fits
+    bool isWeights = false;            // attention weights: the fixed colour range of weightRange()
+    bool hasMasked = false;            // −∞ entries or masked weights: drawn hatched, with a legend line
+    core::Matrix masked;               // [rows, cols] 1 where the mask hides the key (weights); else empty
+    bool isMasked(int row, int col) const;  // a −∞ score or a weight the mask forced to 0
     bool isEmpty() const { return values.size() == 0; }
-    QString title() const;             // "encoder.0.self_attn.weights · head 3"
+    QString title() const;             // "layer 1 · head 4 — encoder.0.self_attn.weights[3]"
 };
 
 /// All kinds, in menu order; the ones present in a trace.
@@ -44,6 +48,11 @@ const core::AttentionTrace* attentionTrace(const core::Trace& trace, AttentionKi
 QString attentionTensorName(AttentionKind kind, int layer, const QString& part = QStringLiteral("weights"));
 /// The kind and layer of an attention tensor name; false for other tensors.
 bool parseAttentionName(const QString& name, AttentionKind* kind, int* layer, QString* part);
+
+/// The layer number in a dotted tensor name ("encoder.2.norm1" -> 2, 0-based), or -1.
+int layerOfName(const QString& name);
+/// The colour range a heatmap of `data` uses: fixed for weights, fitted otherwise (see colorRange).
+void heatmapColorRange(const HeatmapData& data, ColorMapKind kind, double* lo, double* hi);
 
 /// Row / column labels for a tensor of the snapshot (tokens, or indices for feature axes).
 void axisLabels(const Snapshot& snapshot, const QString& name, int rows, int cols, QStringList* rowLabels,

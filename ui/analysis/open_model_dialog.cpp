@@ -89,7 +89,22 @@ void OpenModelDialog::showError(const QString& message) {
     m_error->setText(tr("Could not open the model: %1\nThe previous model stays loaded.").arg(message));
 }
 
+QString OpenModelDialog::missingInput() const {
+    // Said here in the window's words: the core's messages are shared with the command line.
+    if (m_weights->text().trimmed().isEmpty()) return tr("Choose the weights file (.safetensors).");
+    if (m_config->text().trimmed().isEmpty()) return tr("Choose the config file (.json) that belongs to the weights.");
+    if (m_src->text().trimmed().isEmpty()) return tr("Type a source sentence (or token ids).");
+    if (!m_ids->isChecked() && m_vocab->text().trimmed().isEmpty())
+        return tr("Without a vocabulary file the model cannot read words: choose one, or tick “Sentences are token "
+                  "ids” and type ids such as 1,2,3.");
+    return {};
+}
+
 void OpenModelDialog::load() {
+    if (const QString missing = missingInput(); !missing.isEmpty()) {
+        m_error->setText(missing);
+        return;
+    }
     core::ModelSource source;
     source.weightsPath = m_weights->text().trimmed().toStdString();
     source.configPath = m_config->text().trimmed().toStdString();

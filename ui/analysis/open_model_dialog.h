@@ -31,6 +31,7 @@ public slots:
 private:
     void browse(QLineEdit* edit, const QString& filter);
     void showError(const QString& message);
+    QString missingInput() const;
 
     TraceSession* m_session;
     QLineEdit* m_weights;

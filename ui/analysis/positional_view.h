@@ -29,7 +29,12 @@ public:
     QCustomPlot* offsetPlot() const { return m_dots; }
     int dModel() const { return m_dModel; }
     void setPositions(int positions);
+    /// Dimensions to plot, 0-based (the field shows them from 1).
     void setDimensions(const QList<int>& dims);
+    /// The dimensions drawn now, 0-based.
+    QList<int> dimensions() const;
+    /// Four distinct dimensions that exist in a d_model-wide encoding (0-based).
+    static QList<int> defaultDimensions(int d_model);
 
 public slots:
     /// Exports the figure `which` (0 heatmap, 1 dimensions, 2 offsets); asks where and how.
@@ -42,7 +47,6 @@ private:
     void refresh();
     void plotDimensions(const core::Matrix& pe, const QList<int>& dims);
     void plotOffsets(int positions);
-    QList<int> dimensions() const;
     void retranslate();
 
     TraceSession* m_session;
@@ -55,7 +59,7 @@ private:
     QLabel* m_note;
     QLabel* m_positionsLabel;
     QLabel* m_dimsLabel;
-    int m_dModel = 64;
+    int m_dModel = 0;  // set by refresh()
     core::Matrix m_lineData, m_dotData;  // [positions, dims], [offsets, starts]: the numbers behind the plots
     QStringList m_lineLabels, m_dotLabels;
 };

@@ -5,6 +5,7 @@
 #include "ui/analysis/color_map_selector.h"
 #include "ui/analysis/export_dialog.h"
 #include "ui/analysis/heatmap_plot.h"
+#include "ui/common/display_text.h"
 #include "ui/analysis/tensor_table_model.h"
 #include "ui/analysis/tensor_tree_model.h"
 #include "ui/common/trace_session.h"
@@ -21,6 +22,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTextDocumentFragment>
 #include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -37,13 +39,19 @@ TensorInspector::TensorInspector(TraceSession* session, QWidget* parent) : QWidg
     m_tableView->setModel(m_table);
     m_tableView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_plot = new HeatmapPlot(this);
+    m_plot->setMinimumSize(200, 120);  // the dock shares a 720-pixel-high screen with the tab above
     m_colors = new ColorMapSelector(this);
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_plot, QString());
     m_tabs->addTab(m_tableView, QString());
     m_info = new QLabel(this);
     m_info->setWordWrap(true);
-    m_info->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_info->setObjectName(QStringLiteral("inspectorStats"));
+    m_info->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);  // Tab reaches it
+    m_info->setFocusPolicy(Qt::StrongFocus);
+    m_readout = new QLabel(this);
+    m_readout->setObjectName(QStringLiteral("inspectorReadout"));
+    m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_headLabel = new QLabel(this);
     m_head = new QSpinBox(this);
     m_copy = new QPushButton(this);
@@ -59,6 +67,7 @@ TensorInspector::TensorInspector(TraceSession* session, QWidget* parent) : QWidg
     rightLayout->addWidget(m_info);
     rightLayout->addLayout(bar);
     rightLayout->addWidget(m_tabs, 1);
+    rightLayout->addWidget(m_readout);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_treeView);
     split->addWidget(right);
@@ -76,6 +85,12 @@ TensorInspector::TensorInspector(TraceSession* session, QWidget* parent) : QWidg
         }
     });
     connect(m_head, &QSpinBox::valueChanged, this, &TensorInspector::showCurrent);
+    connect(m_tableView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& i) {
+        const QString text = m_table->describeCell(i.row(), i.column());
+        m_readout->setText(text);
+        m_tableView->setAccessibleDescription(text);
+    });
+    connect(m_plot, &HeatmapPlot::cellHovered, this, [this](int, int, const QString& text) { m_readout->setText(text); });
     connect(m_colors, &ColorMapSelector::choiceChanged, this, [this] { m_plot->setColorMapKind(m_colors->mapFor(m_plot->heatmap())); });
     connect(m_copy, &QPushButton::clicked, this, &TensorInspector::copySelection);
     auto* copy = new QAction(m_tableView);
@@ -111,7 +126,7 @@ bool TensorInspector::selectTensor(const QString& name) {
     return true;
 }
 
-void TensorInspector::setHead(int head) { m_head->setValue(head); }
+void TensorInspector::setHead(int head) { m_head->setValue(displayIndex(head)); }  // the box counts from 1
 
 void TensorInspector::showCurrent() {
     const auto snap = m_session->snapshot();
@@ -122,16 +137,18 @@ void TensorInspector::showCurrent() {
     m_head->setEnabled(stacked);
     {
         const QSignalBlocker block(m_head);
-        m_head->setRange(0, stacked ? int(t->shape[0]) - 1 : 0);
+        m_head->setRange(1, stacked ? int(t->shape[0]) : 1);
     }
     HeatmapData data;
-    if (QString err = heatmapFromTensor(*snap, m_current, *t, m_head->value(), &data); !err.isEmpty()) {
+    if (QString err = heatmapFromTensor(*snap, m_current, *t, m_head->value() - 1, &data); !err.isEmpty()) {
         m_info->setText(err);
         return;
     }
     m_plot->setHeatmap(data, m_colors->mapFor(data));
     m_table->setMatrix(data.values, data.rowLabels, data.colLabels);
     m_info->setText(statsText());
+    m_info->setAccessibleDescription(QTextDocumentFragment::fromHtml(statsText()).toPlainText());
+    m_readout->clear();
 }
 
 QString TensorInspector::statsText() const {
@@ -140,9 +157,16 @@ QString TensorInspector::statsText() const {
     const QString shape = m_tree->indexOf(m_current).siblingAtColumn(1).data().toString();  // the tree has every shape
     const core::MatrixStats s = core::matrixStats(d.values);
     QString text = tr("<b>%1</b> shape %2").arg(m_current, shape);
-    if (d.head >= 0) text += tr(", head %1 shown [%2, %3]").arg(d.head).arg(d.values.rows()).arg(d.values.cols());
-    text += QStringLiteral("<br>") + tr("min %1 · max %2 · mean %3 · std %4").arg(s.min, 0, 'g', 4).arg(s.max, 0, 'g', 4)
-                                         .arg(s.mean, 0, 'g', 4).arg(s.std, 0, 'g', 4);
+    if (const int layer = layerOfName(m_current); layer >= 0)
+        text += tr(" — layer %1 (tensor names count from 0)").arg(displayIndex(layer));
+    if (d.head >= 0)
+        text += tr(", head %1 shown (index %2 in the data) [%3, %4]")
+                    .arg(displayIndex(d.head))
+                    .arg(d.head)
+                    .arg(d.values.rows())
+                    .arg(d.values.cols());
+    text += QStringLiteral("<br>") + tr("min %1 · max %2 · mean %3 · std %4")
+                                         .arg(displayNumber(s.min), displayNumber(s.max), displayNumber(s.mean), displayNumber(s.std));
     if (s.nonFinite > 0) text += tr(" · %1 masked (−∞) entries").arg(s.nonFinite);
     return text;
 }
@@ -168,6 +192,7 @@ void TensorInspector::retranslate() {
     m_tabs->setTabText(0, tr("Heatmap"));
     m_tabs->setTabText(1, tr("Table"));
     m_headLabel->setText(tr("Head:"));
+    m_head->setToolTip(tr("Heads count from 1 here; the data's head index is one less"));
     m_copy->setText(tr("Copy as TSV"));
     m_copy->setToolTip(tr("Copies the selected cells (or the whole table) with their token labels"));
     m_export->setText(tr("Export…"));

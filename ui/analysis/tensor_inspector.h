@@ -29,6 +29,7 @@ public:
     /// Selects a tensor by name; false when the trace has no such tensor.
     bool selectTensor(const QString& name);
     QString currentTensor() const { return m_current; }
+    /// Shows head `head` (0-based, as in the data; the spin box shows it from 1).
     void setHead(int head);
 
     TensorTreeModel* treeModel() const { return m_tree; }
@@ -59,6 +60,7 @@ private:
     ColorMapSelector* m_colors;
     QTabWidget* m_tabs;
     QLabel* m_info;
+    QLabel* m_readout;  // the table's current cell or the map's cell under the mouse / keyboard cursor
     QLabel* m_headLabel;
     QSpinBox* m_head;
     QPushButton* m_copy;

@@ -1,6 +1,8 @@
 // TensorTableModel (see tensor_table_model.h).
 #include "ui/analysis/tensor_table_model.h"
 
+#include "ui/common/display_text.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -43,11 +45,9 @@ QVariant TensorTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount()) return {};
     const int r = index.row(), c = index.column();
     switch (role) {
-    case Qt::DisplayRole: {
-        const double v = c == sumColumn() ? rowSum(r) : double(m_values(r, c));
-        return std::isinf(v) ? QVariant(v < 0 ? QStringLiteral("−∞") : QStringLiteral("∞")) : QVariant(QString::number(v, 'g', 4));
-    }
-    case Qt::ToolTipRole: return cellString(r, c);
+    case Qt::DisplayRole: return displayNumber(c == sumColumn() ? rowSum(r) : double(m_values(r, c)), 'g', 4);
+    case Qt::ToolTipRole:
+    case Qt::AccessibleDescriptionRole: return describeCell(r, c);
     case Qt::UserRole: return c == sumColumn() ? rowSum(r) : double(m_values(r, c));
     case Qt::TextAlignmentRole: return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::BackgroundRole: return c == sumColumn() ? QVariant(QBrush(QColor(235, 235, 235))) : QVariant();
@@ -61,7 +61,15 @@ QVariant TensorTableModel::headerData(int section, Qt::Orientation orientation, 
         if (section == sumColumn()) return tr("Σ row");
         return m_colLabels.value(section, QString::number(section));
     }
-    return QStringLiteral("%1  %2").arg(section).arg(m_rowLabels.value(section));
+    return QStringLiteral("%1  %2").arg(displayIndex(section)).arg(m_rowLabels.value(section));
+}
+
+QString TensorTableModel::describeCell(int row, int col) const {
+    if (row < 0 || col < 0 || row >= rowCount() || col >= columnCount()) return {};
+    const QString value = displayNumber(col == sumColumn() ? rowSum(row) : double(m_values(row, col)), 'g', 7);
+    return tr("row %1 (%2) · %3: %4")
+        .arg(displayIndex(row))
+        .arg(m_rowLabels.value(row), headerData(col, Qt::Horizontal).toString(), value);
 }
 
 QString TensorTableModel::toTsv(const QModelIndexList& selection) const {

@@ -26,6 +26,9 @@ public:
     /// The selected cells' bounding rectangle as TSV: a header line of column labels, then one line
     /// per row led by its label; unselected cells inside the rectangle are left empty.
     QString toTsv(const QModelIndexList& selection) const;
+    /// "row 1 (Thinking) · Machines: 0.1192029" — the full value with its labels, for tooltips,
+    /// the keyboard readout and screen readers.
+    QString describeCell(int row, int col) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -45,7 +45,7 @@ int TensorTreeModel::childFor(int parent, const QString& part) {
 QString TensorTreeModel::groupLabel(const QString& part) {
     bool number = false;
     const int layer = part.toInt(&number);
-    if (number) return tr("layer %1").arg(layer);
+    if (number) return tr("layer %1").arg(layer + 1);  // people count from 1; the name keeps 0
     if (part == QLatin1String("encoder")) return tr("encoder");
     if (part == QLatin1String("decoder")) return tr("decoder");
     if (part == QLatin1String("input")) return tr("inputs");
@@ -87,6 +87,14 @@ QVariant TensorTreeModel::data(const QModelIndex& index, int role) const {
     const Node& n = m_nodes[int(index.internalId())];
     if (role == NameRole) return n.name.isEmpty() ? QVariant() : QVariant(n.name);
     if (role == Qt::ToolTipRole && !n.name.isEmpty()) return QStringLiteral("%1 %2").arg(n.name, n.shape);
+    if (role == Qt::ToolTipRole) {  // a group: say how its name counts
+        QStringList path;
+        for (int i = int(index.internalId()); i > 0; i = m_nodes[i].parent) path.prepend(m_nodes[i].part);
+        bool number = false;
+        n.part.toInt(&number);
+        return number ? tr("%1.* in tensor names, which count layers from 0").arg(path.join(QLatin1Char('.')))
+                      : path.join(QLatin1Char('.'));
+    }
     if (role != Qt::DisplayRole) return {};
     if (index.column() == 1) return n.shape;
     return n.children.isEmpty() ? n.part : groupLabel(n.part);

@@ -2,6 +2,8 @@
 // Legend: i query row, j key column, d_k per-head width.
 #include "ui/analysis/weight_explainer.h"
 
+#include "ui/common/display_text.h"
+
 #include <QEvent>
 
 #include <algorithm>
@@ -11,29 +13,30 @@
 namespace alab::ui {
 namespace {
 
-QString num(double v) {
-    if (std::isinf(v)) return v < 0 ? QStringLiteral("−∞") : QStringLiteral("∞");
-    return QString::number(v, 'g', 4);
-}
+QString num(double v) { return displayNumber(v, 'g', 4); }
+
+QString factor(double v) { return v < 0 ? QStringLiteral("(%1)").arg(num(v)) : num(v); }  // 2×(−3)
 
 }  // namespace
 
 WeightExplainer::WeightExplainer(QWidget* parent) : QTextBrowser(parent) {
     setMinimumWidth(260);
+    setTextInteractionFlags(Qt::TextBrowserInteraction | Qt::TextSelectableByKeyboard);  // read it with the keys
     showHint();
 }
 
 void WeightExplainer::showHint() {
     m_showingHint = true;
     setHtml(QStringLiteral("<p style='color:#555'>%1</p>")
-                .arg(tr("Click a cell of the attention map to see how its weight was made: "
+                .arg(tr("Click a cell of the attention map (or move to it with the arrow keys and press Enter) "
+                        "to see how its weight was made: "
                         "the dot product q·k, the division by √d<sub>k</sub>, and the softmax over its row.")));
 }
 
 QString WeightExplainer::dotProductHtml(const core::Matrix& q, const core::Matrix& k, int row, int col) const {
     QStringList terms;
     const int d = int(q.cols());
-    for (int i = 0; i < std::min(d, 4); ++i) terms << QStringLiteral("%1×%2").arg(num(q(row, i)), num(k(col, i)));
+    for (int i = 0; i < std::min(d, 4); ++i) terms << QStringLiteral("%1×%2").arg(factor(q(row, i)), factor(k(col, i)));
     QString sum = terms.join(QStringLiteral(" + "));
     if (d > 4) sum += tr(" + … (%1 terms)").arg(d);
     return sum;
@@ -60,7 +63,7 @@ QString WeightExplainer::softmaxHtml(const core::AttentionTrace& a, int head, in
         const double e = std::isfinite(scaled(row, j)) ? std::exp(double(scaled(row, j)) - mx) : 0.0;
         html += QStringLiteral("<tr%1><td nowrap>%2</td><td nowrap>%3</td><td nowrap>%4</td><td nowrap>%5</td></tr>")
                     .arg(j == col ? QStringLiteral(" style='background:#fde725;font-weight:bold'") : QString(),
-                         QStringLiteral("%1 <small>(%2)</small>").arg(keys.value(j).toHtmlEscaped()).arg(j), num(scaled(row, j)), num(e),
+                         QStringLiteral("%1 <small>(%2)</small>").arg(keys.value(j).toHtmlEscaped()).arg(displayIndex(j)), num(scaled(row, j)), num(e),
                          num(weights(row, j)));
     }
     html += QStringLiteral("</table>");
@@ -83,7 +86,10 @@ void WeightExplainer::explain(const core::AttentionTrace& a, int head, int row, 
     const QString who = QStringLiteral("<b>%1</b> → <b>%2</b>").arg(rowLabel.toHtmlEscaped(), colLabel.toHtmlEscaped());
     QString html = QStringLiteral("<h3>") + tr("How the weight %1 = %2 was made").arg(who, num(a.weights[size_t(head)](row, col))) +
                    QStringLiteral("</h3><ol><li>");
-    html += tr("Score: q<sub>%1</sub>·k<sub>%2</sub> = %3 = <b>%4</b>").arg(row).arg(col).arg(dotProductHtml(q, k, row, col), num(score));
+    html += tr("Score: q<sub>%1</sub>·k<sub>%2</sub> = %3 = <b>%4</b>")
+                .arg(displayIndex(row))
+                .arg(displayIndex(col))
+                .arg(dotProductHtml(q, k, row, col), num(score));
     html += QStringLiteral("</li><li>");
     if (!std::isfinite(scaled))
         html += tr("Masked: this key is hidden from this query (causal or padding mask), so its scaled score is −∞ and its weight is exactly 0.");

@@ -43,6 +43,15 @@ QColor colorForValue(ColorMapKind kind, double value, double lo, double hi) {
     return colorAt(kind, m > 0 ? 0.5 + 0.5 * value / m : 0.5);
 }
 
+void weightRange(ColorMapKind kind, double* lo, double* hi) {
+    *lo = kind == ColorMapKind::BlueOrange ? -1.0 : 0.0;
+    *hi = 1.0;
+}
+
+QColor weightColor(double w) { return colorAt(ColorMapKind::Viridis, w); }
+
+QColor maskedColor() { return QColor(220, 220, 220); }
+
 QColor textColorOn(const QColor& background) {
     const double luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
     return luminance > 0.45 ? QColor(Qt::black) : QColor(Qt::white);

@@ -21,6 +21,15 @@ QColor colorAt(ColorMapKind kind, double t);
 /// A value mapped on [lo, hi] for Viridis, or on [-m, m] with m = max(|lo|, |hi|) for BlueOrange.
 QColor colorForValue(ColorMapKind kind, double value, double lo, double hi);
 
+/// Attention weights use one fixed range in every view, so 0.88 is the same colour everywhere:
+/// [0, 1] for Viridis, [−1, 1] for BlueOrange (0 = white).
+void weightRange(ColorMapKind kind, double* lo, double* hi);
+/// The colour of attention weight `w` on the fixed Viridis scale (for the lesson and the heatmaps).
+QColor weightColor(double w);
+
+/// Neutral grey drawn (hatched in plots) for masked entries (−∞ scores); never part of a colour scale.
+QColor maskedColor();
+
 /// Black or white, whichever reads better on `background`.
 QColor textColorOn(const QColor& background);
 

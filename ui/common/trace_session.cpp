@@ -30,6 +30,7 @@ std::shared_ptr<Snapshot> snapshotOf(const core::LoadedModel& loaded) {
     next->model = loaded.model;
     next->vocab = loaded.vocab;
     next->modelName = QString::fromStdString(loaded.name);
+    next->untrained = loaded.untrained;
     return next;
 }
 
@@ -66,7 +67,8 @@ QString TraceSession::loadIds(const core::ModelSource& source, const std::vector
 
 QString TraceSession::setText(const QString& srcText, const QString& tgtText, bool wait) {
     if (!m_snapshot) return reject(tr("No model is loaded."));
-    const core::LoadedModel loaded{m_snapshot->model, m_snapshot->vocab, m_snapshot->modelName.toStdString()};
+    const core::LoadedModel loaded{m_snapshot->model, m_snapshot->vocab, m_snapshot->modelName.toStdString(),
+                                    m_snapshot->untrained};
     std::shared_ptr<Snapshot> next = snapshotOf(loaded);
     if (QString err = encodeInto(loaded, srcText, tgtText, *next); !err.isEmpty()) return reject(err);
     return start(next, wait);

@@ -19,6 +19,7 @@ struct Snapshot {
     std::shared_ptr<const core::Model> model;
     core::Vocabulary vocab;
     QString modelName;
+    bool untrained = false;  // random weights (demo preset)
     std::vector<int> src, tgt;         // token ids
     QStringList srcTokens, tgtTokens;  // labels for rows and columns
     std::shared_ptr<const core::Trace> trace;

@@ -1,0 +1,83 @@
+// Screenshots of the analysis tabs in the real main window, for review: with ALAB_SCREENSHOTS=DIR
+// set, saves the heatmap tab (explainer open, reached with the keyboard), all heads, positional
+// encoding (Thinking Machines and demo) and the tensor inspector at 1280×720 and 1920×1080 in
+// English and 简体中文. Skipped otherwise: it checks nothing a person has not looked at.
+#include "ui/analysis/all_heads_view.h"
+#include "ui/analysis/attention_view.h"
+#include "ui/analysis/heatmap_plot.h"
+#include "ui/analysis/positional_view.h"
+#include "ui/analysis/tensor_inspector.h"
+#include "ui/common/trace_session.h"
+#include "ui/main_window.h"
+#include "test_support.h"
+
+#include <QDockWidget>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace alab;
+using namespace alab::ui;
+
+class TestWindowScreenshots : public QObject {
+    Q_OBJECT
+private slots:
+    void analysisTabs_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QSize>("size");
+        for (const char* lang : {"en", "zh_CN"})
+            for (QSize s : {QSize(1280, 720), QSize(1920, 1080)})
+                QTest::newRow(qPrintable(QStringLiteral("%1 %2x%3").arg(lang).arg(s.width()).arg(s.height())))
+                    << QString::fromLatin1(lang) << s;
+    }
+    void analysisTabs() {
+        const QString out = qEnvironmentVariable("ALAB_SCREENSHOTS");
+        if (out.isEmpty()) QSKIP("set ALAB_SCREENSHOTS=DIR to save screenshots of the analysis tabs");
+        QFETCH(QString, lang);
+        QFETCH(QSize, size);
+        QCoreApplication::setOrganizationName(QStringLiteral("AttentionLabTests"));
+        MainWindow w(false);
+        QVERIFY(w.setLanguage(lang, false));
+        w.resize(size);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString tag = QStringLiteral("%1/%2-%3x%4-").arg(out, lang).arg(size.width()).arg(size.height());
+        const auto shot = [&](const QString& name) {
+            QCoreApplication::processEvents();
+            QVERIFY(w.grab().save(tag + name + QStringLiteral(".png")));
+        };
+        auto* attention = w.findChild<AttentionView*>();
+        auto* pe = w.findChild<PositionalView*>();
+        w.tabs()->setCurrentWidget(pe);
+        shot(QStringLiteral("positional-thinking-machines"));
+        w.tabs()->setCurrentWidget(attention);
+        attention->plot()->setFocus();
+        QTest::keyClick(attention->plot(), Qt::Key_Right);  // row 1, column 2 as people count
+        QTest::keyClick(attention->plot(), Qt::Key_Return);
+        shot(QStringLiteral("heatmap-thinking-machines"));
+        QCOMPARE(test::loadPreset(*w.session(), "demo", QStringLiteral("the cat sat on the mat"),
+                                  QStringLiteral("<bos> 猫 坐 在 垫 子 上")), QString());
+        attention->showHead(AttentionKind::DecoderSelf, 0, 1);
+        attention->plot()->setFocus();
+        for (Qt::Key k : {Qt::Key_Down, Qt::Key_Down, Qt::Key_Right, Qt::Key_Return}) QTest::keyClick(attention->plot(), k);
+        shot(QStringLiteral("heatmap-demo"));
+        auto* all = w.findChild<AllHeadsView*>();
+        w.tabs()->setCurrentWidget(all);
+        all->setKind(AttentionKind::Cross);
+        shot(QStringLiteral("all-heads-demo"));
+        w.tabs()->setCurrentWidget(pe);
+        shot(QStringLiteral("positional-demo"));
+        w.tabs()->setCurrentWidget(attention);
+        auto* dock = w.findChild<QDockWidget*>(QStringLiteral("tensorInspectorDock"));
+        dock->show();
+        QCoreApplication::processEvents();
+        w.resizeDocks({dock}, {size.height() / 2}, Qt::Vertical);
+        auto* inspector = w.findChild<TensorInspector*>();
+        inspector->selectTensor(QStringLiteral("decoder.0.self_attn.scaled"));
+        inspector->setHead(1);
+        shot(QStringLiteral("inspector-demo"));
+    }
+};
+
+QTEST_MAIN(TestWindowScreenshots)
+#include "tst_window_screenshots.moc"
