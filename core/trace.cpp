@@ -43,11 +43,6 @@ void visitAttention(const Emitter& visit, const std::string& p, const AttentionT
     emit(visit, p + ".output", a.output);
 }
 
-void visitNormStats(const Emitter& visit, const std::string& p, const LayerNormStats& s) {
-    emit(visit, p + "_mean", s.mean);
-    emit(visit, p + "_rstd", s.rstd);
-}
-
 size_t editDistance(const std::string& a, const std::string& b) {
     std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
     for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -60,6 +55,40 @@ size_t editDistance(const std::string& a, const std::string& b) {
     return prev[b.size()];
 }
 
+void visitNormStats(const Emitter& visit, const std::string& p, const LayerNormStats& s) {
+    emit(visit, p + "_mean", s.mean);
+    emit(visit, p + "_rstd", s.rstd);
+}
+
+// What the backward pass needs besides the tensors above (after them, so the names above keep
+// their order): FFN pre-activations, post-norm residual sums, LayerNorm means and 1/σ.
+void visitSavedForBackward(const Trace& t, const Emitter& visit) {
+    for (size_t l = 0; l < t.encoder.size(); ++l) {
+        const EncoderLayerTrace& e = t.encoder[l];
+        if (!e.captured) continue;
+        const std::string p = "encoder." + std::to_string(l);
+        emit(visit, p + ".ffn.pre_activation", e.ffn.pre_activation);
+        emit(visit, p + ".residual1", e.residual1);
+        emit(visit, p + ".residual2", e.residual2);
+        visitNormStats(visit, p + ".norm1", e.norm1_stats);
+        visitNormStats(visit, p + ".norm2", e.norm2_stats);
+    }
+    visitNormStats(visit, "encoder.norm", t.encoder_norm_stats);
+    for (size_t l = 0; l < t.decoder.size(); ++l) {
+        const DecoderLayerTrace& d = t.decoder[l];
+        if (!d.captured) continue;
+        const std::string p = "decoder." + std::to_string(l);
+        emit(visit, p + ".ffn.pre_activation", d.ffn.pre_activation);
+        emit(visit, p + ".residual1", d.residual1);
+        emit(visit, p + ".residual2", d.residual2);
+        emit(visit, p + ".residual3", d.residual3);
+        visitNormStats(visit, p + ".norm1", d.norm1_stats);
+        visitNormStats(visit, p + ".norm2", d.norm2_stats);
+        visitNormStats(visit, p + ".norm3", d.norm3_stats);
+    }
+    visitNormStats(visit, "decoder.norm", t.decoder_norm_stats);
+}
+
 void visitAll(const Trace& t, const Emitter& visit) {
     emit(visit, "input.src_embedding", t.src_embedding);
     emit(visit, "input.positional_encoding", t.src_positional_encoding);
@@ -69,20 +98,14 @@ void visitAll(const Trace& t, const Emitter& visit) {
         if (!e.captured) continue;
         const std::string p = "encoder." + std::to_string(l);
         visitAttention(visit, p + ".self_attn", e.self_attn);
-        emit(visit, p + ".residual1", e.residual1);
-        visitNormStats(visit, p + ".norm1", e.norm1_stats);
         emit(visit, p + ".norm1", e.norm1);
         emit(visit, p + ".add_norm1", e.add_norm1);
-        emit(visit, p + ".ffn.pre_activation", e.ffn.pre_activation);
         emit(visit, p + ".ffn.hidden", e.ffn.hidden);
         emit(visit, p + ".ffn.output", e.ffn.output);
-        emit(visit, p + ".residual2", e.residual2);
-        visitNormStats(visit, p + ".norm2", e.norm2_stats);
         emit(visit, p + ".norm2", e.norm2);
         emit(visit, p + ".add_norm2", e.add_norm2);
         emit(visit, p + ".output", e.output);
     }
-    visitNormStats(visit, "encoder.norm", t.encoder_norm_stats);
     emit(visit, "encoder.output", t.encoder_output);
     emit(visit, "input.tgt_embedding", t.tgt_embedding);
     emit(visit, "input.tgt_positional_encoding", t.tgt_positional_encoding);
@@ -92,28 +115,21 @@ void visitAll(const Trace& t, const Emitter& visit) {
         if (!d.captured) continue;
         const std::string p = "decoder." + std::to_string(l);
         visitAttention(visit, p + ".self_attn", d.self_attn);
-        emit(visit, p + ".residual1", d.residual1);
-        visitNormStats(visit, p + ".norm1", d.norm1_stats);
         emit(visit, p + ".norm1", d.norm1);
         emit(visit, p + ".add_norm1", d.add_norm1);
         visitAttention(visit, p + ".cross_attn", d.cross_attn);
-        emit(visit, p + ".residual2", d.residual2);
-        visitNormStats(visit, p + ".norm2", d.norm2_stats);
         emit(visit, p + ".norm2", d.norm2);
         emit(visit, p + ".add_norm2", d.add_norm2);
-        emit(visit, p + ".ffn.pre_activation", d.ffn.pre_activation);
         emit(visit, p + ".ffn.hidden", d.ffn.hidden);
         emit(visit, p + ".ffn.output", d.ffn.output);
-        emit(visit, p + ".residual3", d.residual3);
-        visitNormStats(visit, p + ".norm3", d.norm3_stats);
         emit(visit, p + ".norm3", d.norm3);
         emit(visit, p + ".add_norm3", d.add_norm3);
         emit(visit, p + ".output", d.output);
     }
-    visitNormStats(visit, "decoder.norm", t.decoder_norm_stats);
     emit(visit, "decoder.output", t.decoder_output);
     emit(visit, "output.logits", t.logits);
     emit(visit, "output.probs", t.probs);
+    visitSavedForBackward(t, visit);
 }
 
 }  // namespace

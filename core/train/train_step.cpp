@@ -11,7 +11,7 @@
 namespace alab::core {
 namespace {
 
-int countedLabels(const Example& e, int pad_id) {
+int countedLabels(const TrainingPair& e, int pad_id) {
     int n = 0;
     for (int y : e.labels) n += y != pad_id;
     return n;
@@ -25,17 +25,17 @@ void addScaled(std::vector<ParamSpan>& into, std::vector<ParamSpan>& from, float
 
 }  // namespace
 
-Weights batchGradients(const ModelConfig& c, const Weights& weights, const std::vector<Example>& batch,
+Weights batchGradients(const ModelConfig& c, const Weights& weights, const std::vector<TrainingPair>& batch,
                        float labelSmoothing, float& loss, int& tokens) {
     if (batch.empty()) throw InvalidArgument("the batch is empty");
     const Model model(c, weights);
     tokens = 0;
-    for (const Example& e : batch) tokens += countedLabels(e, c.pad_id);
+    for (const TrainingPair& e : batch) tokens += countedLabels(e, c.pad_id);
     Weights total = zeroWeightsLike(c);
     std::vector<ParamSpan> totalSpans = parameterSpans(c, total);
     double lossSum = 0;
     for (size_t i = 0; i < batch.size(); ++i) {
-        const Example& e = batch[i];
+        const TrainingPair& e = batch[i];
         if (countedLabels(e, c.pad_id) == 0) continue;  // adds nothing to a batch mean (PyTorch agrees)
         try {
             Gradients g = backward(model, model.forward(e.src, e.tgt), e.labels, labelSmoothing);
@@ -52,7 +52,7 @@ Weights batchGradients(const ModelConfig& c, const Weights& weights, const std::
     return total;
 }
 
-StepResult trainStep(const ModelConfig& c, Weights& weights, Adam& adam, const std::vector<Example>& batch, float lr,
+StepResult trainStep(const ModelConfig& c, Weights& weights, Adam& adam, const std::vector<TrainingPair>& batch, float lr,
                      const StepOptions& options) {
     StepResult r;
     Weights grads = batchGradients(c, weights, batch, options.label_smoothing, r.loss, r.tokens);

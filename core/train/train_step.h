@@ -12,8 +12,9 @@
 
 namespace alab::core {
 
-/// One example: source ids, decoder input ids and one label per decoder position (pad_id: ignored).
-struct Example {
+/// One pair as ids: source ids, decoder input ids and one label per decoder position (pad_id: ignored);
+/// a padded Batch row without its padding (named apart from the token-level Example of a task).
+struct TrainingPair {
     std::vector<int> src, tgt, labels;
 };
 
@@ -31,11 +32,11 @@ struct StepResult {
 
 /// Loss and parameter gradients of a batch, returned as a Weights of gradients. Throws
 /// InvalidArgument on an empty batch or a bad example (the message names its index, 1-based).
-Weights batchGradients(const ModelConfig& config, const Weights& weights, const std::vector<Example>& batch,
+Weights batchGradients(const ModelConfig& config, const Weights& weights, const std::vector<TrainingPair>& batch,
                        float labelSmoothing, float& loss, int& tokens);
 
 /// batchGradients, clipping, then adam.step at learning rate lr; updates weights in place.
-StepResult trainStep(const ModelConfig& config, Weights& weights, Adam& adam, const std::vector<Example>& batch,
+StepResult trainStep(const ModelConfig& config, Weights& weights, Adam& adam, const std::vector<TrainingPair>& batch,
                      float lr, const StepOptions& options = {});
 
 }  // namespace alab::core

@@ -21,7 +21,7 @@ core::ModelConfig tinyConfig() {
     return c;
 }
 
-std::vector<core::Example> tinyBatch() {  // "reverse" with bos 1, pad 0
+std::vector<core::TrainingPair> tinyBatch() {  // "reverse" with bos 1, pad 0
     return {{{3, 4, 5}, {1, 5, 4, 3}, {5, 4, 3, 2}}, {{6, 7, 0}, {1, 7, 6, 0}, {7, 6, 2, 0}}};
 }
 
@@ -114,7 +114,7 @@ void TestOptimizer::clipping() {
 void TestOptimizer::duplicatedExampleKeepsTheMean() {
     const core::ModelConfig c = tinyConfig();
     const core::Weights w = core::initWeights(c, 5);
-    const core::Example e = tinyBatch()[1];
+    const core::TrainingPair e = tinyBatch()[1];
     float lossOnce = 0, lossTwice = 0;
     int tokensOnce = 0, tokensTwice = 0;
     core::Weights once = core::batchGradients(c, w, {e}, 0.1f, lossOnce, tokensOnce);
