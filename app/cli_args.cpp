@@ -13,7 +13,8 @@ CliArgs::CliArgs(const std::vector<std::string>& args, const std::set<std::strin
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (valued.count(a)) {
-            if (i + 1 >= args.size()) {
+            // "--out --src x": the next word is an option of ours, so --out's value is missing
+            if (i + 1 >= args.size() || valued.count(args[i + 1]) || flags.count(args[i + 1])) {
                 m_error = a + " needs a value";
                 return;
             }
@@ -21,7 +22,8 @@ CliArgs::CliArgs(const std::vector<std::string>& args, const std::set<std::strin
         } else if (flags.count(a)) {
             m_values[a] = "1";
         } else {
-            m_error = "unknown option \"" + a + "\"";
+            m_error = (a.size() > 1 && a[0] == '-' ? "unknown option " + a : "unexpected argument \"" + a + "\"") +
+                      " (see attention-lab --help)";
             return;
         }
     }

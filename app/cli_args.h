@@ -12,6 +12,8 @@ namespace alab::app {
 class CliArgs {
 public:
     /// `valued` options take a value; `flags` take none. args excludes the program and sub-command.
+    /// Anything else is an error ("unknown option --x"), as is a valued option followed by nothing or
+    /// by another known option ("--out needs a value").
     CliArgs(const std::vector<std::string>& args, const std::set<std::string>& valued,
             const std::set<std::string>& flags);
 

@@ -4,6 +4,7 @@
 #include "app/cli_args.h"
 #include "app/commands.h"
 #include "app/model_inputs.h"
+#include "core/model/memory_estimate.h"
 #include "core/tensor_export.h"
 #include "ui/analysis/figure_export.h"
 #include "ui/common/trace_session.h"
@@ -64,6 +65,7 @@ std::string readExportArgs(const CliArgs& args, ExportArgs& e) {
         e.size.scale = QString::fromStdString(args.value("--scale")).toDouble(&ok);
         if (!ok || e.size.scale <= 0 || e.size.scale > 8) return "--scale \"" + args.value("--scale") + "\" is not a number in (0, 8]";
     }
+    if (e.format == ui::ExportFormat::Png) return core::checkImageSize(e.size.width, e.size.height, e.size.scale);
     return {};
 }
 

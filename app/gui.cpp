@@ -19,7 +19,12 @@
 #include <QSaveFile>
 #include <QSpinBox>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace alab::app {
 namespace {
@@ -31,40 +36,46 @@ struct ScreenshotOptions {
     unsigned long long seed = 2017;
 };
 
-// Returns an error message, or "" when `o` is filled in.
-std::string parseScreenshot(int argc, char** argv, ScreenshotOptions& o) {
-    for (int i = 1; i < argc; ++i) {
-        const std::string a = argv[i];
-        if (i + 1 >= argc) return a + " needs a value";
-        const std::string v = argv[++i];
-        long long n = 0;
-        double x = 0;
-        const std::string notNumber = a + " expects a number, not " + v;
-        if (a == "--screenshot") o.file = v;
-        else if (a == "--lesson") o.lesson = v;
-        else if (a == "--lang") o.lang = v;
-        else if (a == "--sentence") o.sentence = v;
-        else if (a == "--seed") {
-            if (!parseInteger(v, n) || n < 0) return "--seed expects a non-negative integer, not " + v;
-            o.seed = static_cast<unsigned long long>(n);
-        } else if (a == "--step") {
-            if (!parseInteger(v, n)) return notNumber;
-            o.step = int(std::clamp(n, -1LL, 1000000LL));  // the range is checked against the lesson below
-        } else if (a == "--progress") {
-            if (!parseNumber(v, x) || x < 0 || x > 1) return "--progress expects a number from 0 to 1, not " + v;
-            o.progress = x;
-        } else if (a == "--zoom") {
-            if (!parseNumber(v, x) || x <= 0) return notNumber;
-            o.zoom = x;
-        } else if (a == "--size") {
-            const size_t sep = v.find('x');
-            long long w = 0, h = 0;
-            if (sep == std::string::npos || !parseInteger(v.substr(0, sep), w) || !parseInteger(v.substr(sep + 1), h))
-                return "--size must look like 1920x1080, not " + v;
-            if (w < 320 || h < 240 || w > 7680 || h > 4320) return "--size must be between 320x240 and 7680x4320";
-            o.width = int(w);
-            o.height = int(h);
-        } else return "unknown option " + a + " (see attention-lab --help)";
+// The options of the window and of --screenshot (Qt's own -platform and -style pass through).
+std::set<std::string> windowOptionNames() {
+    return {"--screenshot", "--lesson", "--lang", "--sentence", "--seed", "--step", "--progress", "--zoom", "--size",
+            "-platform", "-style"};
+}
+
+// Returns an error message, or "" when `o` is filled in from the parsed options.
+std::string parseScreenshot(const CliArgs& args, ScreenshotOptions& o) {
+    o.file = args.value("--screenshot");
+    o.lesson = args.value("--lesson", o.lesson);
+    o.lang = args.value("--lang", o.lang);
+    o.sentence = args.value("--sentence");
+    long long n = 0;
+    double x = 0;
+    if (args.has("--seed")) {
+        if (!parseInteger(args.value("--seed"), n) || n < 0) return "--seed expects a non-negative integer, not " + args.value("--seed");
+        o.seed = static_cast<unsigned long long>(n);
+    }
+    if (args.has("--step")) {
+        if (!parseInteger(args.value("--step"), n)) return "--step expects a number, not " + args.value("--step");
+        o.step = int(std::clamp(n, -1LL, 1000000LL));  // the range is checked against the lesson below
+    }
+    if (args.has("--progress")) {
+        if (!parseNumber(args.value("--progress"), x) || x < 0 || x > 1)
+            return "--progress expects a number from 0 to 1, not " + args.value("--progress");
+        o.progress = x;
+    }
+    if (args.has("--zoom")) {
+        if (!parseNumber(args.value("--zoom"), x) || x <= 0) return "--zoom expects a number, not " + args.value("--zoom");
+        o.zoom = x;
+    }
+    if (args.has("--size")) {
+        const std::string v = args.value("--size");
+        const size_t sep = v.find('x');
+        long long w = 0, h = 0;
+        if (sep == std::string::npos || !parseInteger(v.substr(0, sep), w) || !parseInteger(v.substr(sep + 1), h))
+            return "--size must look like 1920x1080, not " + v;
+        if (w < 320 || h < 240 || w > 7680 || h > 4320) return "--size must be between 320x240 and 7680x4320";
+        o.width = int(w);
+        o.height = int(h);
     }
     if (o.file.empty()) return "--screenshot needs a file name";
     if (o.lesson != "thinking-machines" && o.lesson != "demo") return "--lesson must be thinking-machines or demo, not " + o.lesson;
@@ -105,25 +116,59 @@ int renderScreenshot(const ScreenshotOptions& o) {
     return 0;
 }
 
-bool wantsScreenshot(int argc, char** argv) {
-    for (int i = 1; i < argc; ++i)
-        if (std::string(argv[i]) == "--screenshot") return true;
-    return false;
+// Qt cannot open a window without a display and aborts; say how to get one instead.
+std::string displayProblem(const CliArgs& args) {
+    const char* env = std::getenv("QT_QPA_PLATFORM");
+    const std::string platform = args.has("-platform") ? args.value("-platform") : (env ? env : "");
+    const char* x = std::getenv("DISPLAY");
+    const char* w = std::getenv("WAYLAND_DISPLAY");
+    const bool hasX = x && *x, hasWayland = w && *w;
+    const bool ok = platform.empty() ? hasX || hasWayland
+                    : platform.rfind("xcb", 0) == 0 ? hasX
+                    : platform.rfind("wayland", 0) == 0 ? hasWayland
+                    : true;  // offscreen, minimal, vnc, eglfs, ... need no display server
+    if (ok) return {};
+    return "no display to open the window on: run it on a desktop, under xvfb-run -a attention-lab, or with DISPLAY set "
+           "(attention-lab --walkthrough prints the lesson, --screenshot FILE renders it)";
+}
+
+// While the window starts: Qt's "could not connect to display" (a warning, then a fatal message and
+// an abort) becomes our one line and exit code 2.
+QString g_firstStartupWarning;
+
+void startupMessages(QtMsgType type, const QMessageLogContext&, const QString& message) {
+    if (type != QtFatalMsg) {
+        if (g_firstStartupWarning.isEmpty()) g_firstStartupWarning = message.section('\n', 0, 0);
+        return;
+    }
+    const QString reason = g_firstStartupWarning.isEmpty() ? message.section('\n', 0, 0) : g_firstStartupWarning;
+    std::fprintf(stderr, "attention-lab: cannot open the window (%s); run it on a desktop or under xvfb-run -a attention-lab\n",
+                 qPrintable(reason));
+    std::_Exit(2);
 }
 
 }  // namespace
 
 int runGui(int argc, char** argv) {
-    const bool screenshot = wantsScreenshot(argc, argv);
+    const CliArgs args(std::vector<std::string>(argv + 1, argv + argc), windowOptionNames(), {});
+    if (!args.error().empty()) return fail(args.error(), 2);
+    const bool screenshot = args.has("--screenshot");
     ScreenshotOptions options;
     if (screenshot) {
-        if (const std::string err = parseScreenshot(argc, argv, options); !err.empty()) return fail(err, 2);
+        if (const std::string err = parseScreenshot(args, options); !err.empty()) return fail(err, 2);
         if (!hasDisplay()) qputenv("QT_QPA_PLATFORM", "offscreen");
+    } else {
+        for (const std::string& name : windowOptionNames())
+            if (name[1] == '-' && args.has(name)) return fail(name + " works only with --screenshot FILE.png", 2);
+        if (const std::string err = displayProblem(args); !err.empty()) return fail(err, 2);
     }
+    QtMessageHandler previous = qInstallMessageHandler(startupMessages);
     QApplication app(argc, argv);
+    qInstallMessageHandler(previous);
     QApplication::setApplicationName(QStringLiteral("AttentionLab"));
     QApplication::setOrganizationName(QStringLiteral("AttentionLab"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.attentionlab.AttentionLab"));  // packaging/
     if (screenshot) return renderScreenshot(options);
     ui::MainWindow window;
     window.show();

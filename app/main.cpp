@@ -3,8 +3,11 @@
 #include "app/cli_args.h"
 #include "app/commands.h"
 #include "core/allocator.h"
+#include "core/tensor/signal_cleanup.h"
 
 #include <cstdio>
+#include <exception>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -13,19 +16,18 @@ namespace {
 const char* kUsage =
     "usage:\n"
     "  attention-lab                         open the lesson window (prints the walkthrough without a display)\n"
-    "  attention-lab trace [--preset thinking-machines|demo | --weights F.safetensors --config F.json [--vocab F.txt]]\n"
+    "  attention-lab trace [--preset thinking-machines|demo | --weights F.safetensors --config F.json [--vocab F.txt] | --model DIR]\n"
     "                      (--src TEXT | --src-ids 1,2,3) [--tgt TEXT | --tgt-ids 4,5] --out DIR\n"
     "  attention-lab export [model and input options as for trace]\n"
     "                      --tensor encoder.0.self_attn.weights [--head 3] --format png|svg|pdf|csv|npy --out PATH\n"
     "  attention-lab export ... --all-heads DIR [--format ...]   (attention-lab export --help for more)\n"
+    "  attention-lab translate --model DIR (--src TEXT | --src-ids 1,2,3 | --batch-file F) [--beam K] [--max-len N]\n"
+    "  attention-lab bleu --ref REF.txt --hyp HYP.txt   corpus BLEU-4, one sentence per line\n"
     "  attention-lab --screenshot FILE.png [--lesson thinking-machines|demo] [--step N] [--lang en|zh_CN]\n"
     "                [--size 1920x1080] [--sentence TEXT] [--seed N]   render a lesson step to a PNG\n"
     "  attention-lab --walkthrough           print the Thinking Machines numbers step by step\n";
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    alab::core::reuseFreedMemory();  // traces are large and short-lived: keep their memory for the next one
+int dispatch(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     const std::string command = args.empty() ? "" : args[0];
     if (command == "--help" || command == "-h" || command == "help") {
@@ -37,6 +39,26 @@ int main(int argc, char** argv) {
         return alab::app::runTrace({args.begin() + 1, args.end()});
     }
     if (command == "export") return alab::app::runExport(argc, argv);
-    if (command == "--walkthrough" || (args.empty() && !alab::app::hasDisplay())) return alab::app::printWalkthrough();
+    if (command == "translate") return alab::app::runTranslate({args.begin() + 1, args.end()});
+    if (command == "bleu") return alab::app::runBleu({args.begin() + 1, args.end()});
+    if (command == "--walkthrough") {
+        const alab::app::CliArgs rest({args.begin() + 1, args.end()}, {}, {});
+        return rest.error().empty() ? alab::app::printWalkthrough() : alab::app::fail(rest.error(), 2);
+    }
+    if (args.empty() && !alab::app::hasDisplay()) return alab::app::printWalkthrough();
     return alab::app::runGui(argc, argv);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    alab::core::reuseFreedMemory();  // traces are large and short-lived: keep their memory for the next one
+    alab::core::installCleanupOnSignals();  // SIGINT / SIGTERM remove unfinished output folders
+    try {
+        return dispatch(argc, argv);
+    } catch (const std::bad_alloc&) {  // a last resort: sizes are estimated and checked before allocating
+        return alab::app::fail("out of memory: the input needs more memory than this machine can give");
+    } catch (const std::exception& e) {
+        return alab::app::fail(std::string("unexpected error: ") + e.what());
+    }
 }

@@ -1,6 +1,9 @@
 // Shared model + input options (see model_inputs.h).
 #include "app/model_inputs.h"
 
+#include "core/model/memory_estimate.h"
+#include "core/train/model_folder.h"
+
 namespace alab::app {
 namespace {
 
@@ -19,7 +22,7 @@ std::string readSequence(const CliArgs& args, const core::LoadedModel& m, const 
 }  // namespace
 
 std::set<std::string> modelOptionNames() {
-    return {"--preset", "--weights", "--config", "--vocab", "--seed", "--src", "--src-ids", "--tgt", "--tgt-ids"};
+    return {"--model", "--preset", "--weights", "--config", "--vocab", "--seed", "--src", "--src-ids", "--tgt", "--tgt-ids"};
 }
 
 std::string loadInputs(const CliArgs& args, ModelInputs& out) {
@@ -30,14 +33,20 @@ std::string loadInputs(const CliArgs& args, ModelInputs& out) {
     source.vocabPath = args.value("--vocab");
     if (args.has("--preset") && (args.has("--weights") || args.has("--config")))
         return "give --preset or --weights/--config, not both";
-    if (!args.has("--preset") && !args.has("--weights") && !args.has("--config")) source.preset = "thinking-machines";
+    if (!args.has("--preset") && !args.has("--weights") && !args.has("--config") && !args.has("--model")) source.preset = "thinking-machines";
     if (args.has("--seed")) {
         const std::string s = args.value("--seed");
         long long seed = 0;
         if (!parseInteger(s, seed) || seed < 0) return "--seed \"" + s + "\" is not a non-negative integer";
         source.seed = static_cast<uint64_t>(seed);
     }
-    if (std::string err = core::loadModel(source, out.loaded); !err.empty()) return err;
+    if (args.has("--model")) {  // a model folder: the same three files as --weights/--config/--vocab
+        if (args.has("--preset") || args.has("--weights") || args.has("--config") || args.has("--vocab"))
+            return "give --model DIR or --preset/--weights/--config/--vocab, not both";
+        if (std::string err = core::loadModelFolder(args.value("--model"), out.loaded); !err.empty()) return err;
+    } else if (std::string err = core::loadModel(source, out.loaded); !err.empty()) {
+        return err;
+    }
     if (!args.has("--src") && !args.has("--src-ids")) return "give the source with --src TEXT or --src-ids 1,2,3";
     if (std::string err = readSequence(args, out.loaded, "--src", "--src-ids", out.src, out.srcTokens); !err.empty()) return err;
     if (std::string err = readSequence(args, out.loaded, "--tgt", "--tgt-ids", out.tgt, out.tgtTokens); !err.empty()) return err;
@@ -45,6 +54,9 @@ std::string loadInputs(const CliArgs& args, ModelInputs& out) {
 }
 
 std::string runForward(const ModelInputs& in, core::Trace& trace) {
+    if (std::string err = core::checkTraceMemory(in.loaded.model->config(), int64_t(in.src.size()), int64_t(in.tgt.size()));
+        !err.empty())
+        return err;
     try {
         trace = in.loaded.model->forward(in.src, in.tgt);
     } catch (const core::InvalidArgument& e) {

@@ -3,9 +3,10 @@
 
 #include "core/tensor.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
+#include <system_error>
 
 namespace alab::core {
 namespace {
@@ -50,22 +51,46 @@ private:
         if (c == '-' || (c >= '0' && c <= '9')) return parseNumber();
         fail(std::string("unexpected character '") + c + "'");
     }
+    // RFC 8259: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, read without the C locale's help.
     Json parseNumber() {
-        size_t start = m_pos;
+        const size_t start = m_pos;
         if (m_text[m_pos] == '-') ++m_pos;
         auto digits = [&] {
             size_t s = m_pos;
             while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9') ++m_pos;
             if (s == m_pos) fail("expected a digit");
+            return m_pos - s;
         };
-        digits();
+        const size_t intStart = m_pos;
+        if (digits() > 1 && m_text[intStart] == '0') { m_pos = intStart; fail("number with a leading zero"); }
         if (m_pos < m_text.size() && m_text[m_pos] == '.') { ++m_pos; digits(); }
         if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
             ++m_pos;
             if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-')) ++m_pos;
             digits();
         }
-        return Json(std::strtod(m_text.substr(start, m_pos - start).c_str(), nullptr));
+        double value = 0;
+        const auto [end, ec] = std::from_chars(m_text.data() + start, m_text.data() + m_pos, value);
+        if (ec != std::errc() || end != m_text.data() + m_pos || !std::isfinite(value)) {
+            m_pos = start;
+            fail("number out of range");  // 1e400 (and 1e-400) do not fit a double
+        }
+        return Json(value);
+    }
+    // Raw bytes of a string must be UTF-8 (RFC 8259 §8.1): no stray continuation bytes, no overlong
+    // forms, no surrogates, nothing above U+10FFFF. Advances m_pos past one multi-byte sequence.
+    void checkUtf8(unsigned char lead) {
+        const int extra = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 : lead >= 0xF0 && lead <= 0xF4 ? 3 : -1;
+        if (extra < 0 || m_pos + size_t(extra) > m_text.size()) { --m_pos; fail("invalid UTF-8 in string"); }
+        uint32_t cp = lead & (0x3F >> extra);
+        for (int k = 0; k < extra; ++k) {
+            const unsigned char c = static_cast<unsigned char>(m_text[m_pos + size_t(k)]);
+            if ((c & 0xC0) != 0x80) { --m_pos; fail("invalid UTF-8 in string"); }
+            cp = (cp << 6) | (c & 0x3F);
+        }
+        const uint32_t smallest[] = {0, 0x80, 0x800, 0x10000};
+        if (cp < smallest[extra] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { --m_pos; fail("invalid UTF-8 in string"); }
+        m_pos += size_t(extra);
     }
     static void appendUtf8(std::string& out, uint32_t cp) {
         if (cp < 0x80) out += char(cp);
@@ -97,7 +122,13 @@ private:
             if (m_pos >= m_text.size()) fail("unterminated string");
             char c = m_text[m_pos++];
             if (c == '"') return out;
-            if (static_cast<unsigned char>(c) < 0x20) fail("control character in string");
+            if (static_cast<unsigned char>(c) < 0x20) { --m_pos; fail("control character in string"); }
+            if (static_cast<unsigned char>(c) >= 0x80) {
+                const size_t from = m_pos - 1;
+                checkUtf8(static_cast<unsigned char>(c));
+                out.append(m_text, from, m_pos - from);
+                continue;
+            }
             if (c != '\\') { out += c; continue; }
             if (m_pos >= m_text.size()) fail("unterminated escape");
             char e = m_text[m_pos++];
@@ -146,7 +177,9 @@ private:
         while (true) {
             skipSpace();
             if (m_pos >= m_text.size() || m_text[m_pos] != '"') fail("expected a key string");
+            const size_t keyPos = m_pos;
             std::string key = parseString();
+            if (members.count(key)) { m_pos = keyPos; fail("duplicate key \"" + key + "\""); }
             skipSpace();
             if (!consume(":")) fail("expected ':'");
             members[key] = parseValue(depth + 1);
@@ -238,7 +271,7 @@ void Json::dumpTo(std::string& out, int indent, int depth) const {
         char buf[32];
         if (!std::isfinite(d)) out += "null";
         else if (d == std::floor(d) && std::fabs(d) < 1e15) { std::snprintf(buf, sizeof buf, "%lld", (long long)d); out += buf; }
-        else { std::snprintf(buf, sizeof buf, "%.9g", d); out += buf; }
+        else out.append(buf, std::to_chars(buf, buf + sizeof buf, d, std::chars_format::general, 9).ptr);  // no locale
         break;
     }
     case 3: dumpString(out, std::get<std::string>(m_value)); break;

@@ -1,6 +1,8 @@
 // .npy writer and a reader for the float32 C-order files we write (used by tests and round trips).
 #include "core/npy.h"
 
+#include "core/tensor/checked_size.h"
+
 #include <cstring>
 
 namespace alab::core {
@@ -18,12 +20,13 @@ std::string serializeNpy(const Tensor& t) {
     out += char(len & 0xFF);
     out += char(len >> 8);
     out += header;
-    out.append(reinterpret_cast<const char*>(t.data.data()), t.data.size() * 4);
+    if (!t.data.empty()) out.append(reinterpret_cast<const char*>(t.data.data()), t.data.size() * 4);
     return out;
 }
 
 std::string parseNpy(const std::string& bytes, Tensor& out) {
     if (bytes.size() < 10 || bytes.compare(0, 6, "\x93NUMPY") != 0) return "not a .npy file";
+    if (bytes[6] != 1 || bytes[7] != 0) return "only version 1.0 .npy files are read";
     const size_t len = size_t(uint8_t(bytes[8])) | size_t(uint8_t(bytes[9])) << 8;
     if (10 + len > bytes.size()) return "truncated .npy header";
     const std::string header = bytes.substr(10, len);
@@ -47,10 +50,12 @@ std::string parseNpy(const std::string& bytes, Tensor& out) {
         if (comma == std::string::npos) break;
         pos = comma + 1;
     }
-    const size_t dataBytes = size_t(t.size()) * 4;
-    if (10 + len + dataBytes != bytes.size()) return "the .npy data does not match its shape " + shapeString(t.shape);
-    t.data.resize(size_t(t.size()));
-    std::memcpy(t.data.data(), bytes.data() + 10 + len, dataBytes);
+    // Every product checked: (2^32, 2^32 + 1) used to wrap to 1 element and accept 4 bytes of data.
+    const std::optional<int64_t> count = checkedElements(t.shape, int64_t(bytes.size() / 4));
+    if (!count || 10 + len + size_t(*count) * 4 != bytes.size())
+        return "the .npy data does not match its shape " + shapeString(t.shape);
+    t.data.resize(size_t(*count));
+    if (!t.data.empty()) std::memcpy(t.data.data(), bytes.data() + 10 + len, t.data.size() * 4);
     out = std::move(t);
     return {};
 }

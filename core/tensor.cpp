@@ -1,20 +1,23 @@
 // Conversions between the engine's Eigen matrices and the plain n-d Tensor.
 #include "core/tensor.h"
 
+#include "core/tensor/checked_size.h"
+
 #include <sstream>
 
 namespace alab::core {
 
 int64_t Tensor::size() const {
-    int64_t n = 1;
-    for (int64_t s : shape) n *= s;
-    return n;
+    const std::optional<int64_t> n = checkedElements(shape);
+    if (!n) throw InvalidArgument("tensor shape " + shapeString(shape) + " has a negative dimension or too many elements");
+    return *n;
 }
 
 float Tensor::at(std::initializer_list<int64_t> index) const {
     if (index.size() != shape.size())
         throw InvalidArgument("index of rank " + std::to_string(index.size()) + " into tensor " +
                               shapeString(shape));
+    size();  // throws when the shape's product overflows, so flat below stays in range
     int64_t flat = 0;
     size_t axis = 0;
     for (int64_t i : index) {
@@ -24,6 +27,9 @@ float Tensor::at(std::initializer_list<int64_t> index) const {
         flat = flat * shape[axis] + i;
         ++axis;
     }
+    // A shape that does not describe the data (a hand-built Tensor) must not become an out-of-bounds read.
+    if (size_t(flat) >= data.size())
+        throw InvalidArgument("tensor " + shapeString(shape) + " holds only " + std::to_string(data.size()) + " values");
     return data[size_t(flat)];
 }
 
@@ -51,7 +57,15 @@ Tensor Tensor::fromHeads(const HeadStack& heads) {
     return t;
 }
 
+namespace {
+void requireDataMatchesShape(const Tensor& t) {
+    if (t.data.size() != size_t(t.size()))
+        throw InvalidArgument("tensor " + shapeString(t.shape) + " holds " + std::to_string(t.data.size()) + " values");
+}
+}  // namespace
+
 Matrix Tensor::toMatrix() const {
+    requireDataMatchesShape(*this);
     if (rank() == 1) {
         Matrix m(1, shape[0]);
         std::copy(data.begin(), data.end(), m.data());
@@ -65,6 +79,7 @@ Matrix Tensor::toMatrix() const {
 
 HeadStack Tensor::toHeads() const {
     if (rank() != 3) throw InvalidArgument("expected a 3-d tensor, got " + shapeString(shape));
+    requireDataMatchesShape(*this);
     HeadStack heads(size_t(shape[0]), Matrix(shape[1], shape[2]));
     const size_t block = size_t(shape[1] * shape[2]);
     for (size_t h = 0; h < heads.size(); ++h)

@@ -27,9 +27,10 @@ struct Tensor {
     std::vector<int64_t> shape;
     std::vector<float> data;
 
-    int64_t size() const;  ///< product of the shape (1 for rank 0)
+    int64_t size() const;  ///< product of the shape (1 for rank 0); throws InvalidArgument if it overflows
     int rank() const { return int(shape.size()); }
-    float at(std::initializer_list<int64_t> index) const;  ///< throws InvalidArgument out of range
+    /// Throws InvalidArgument for an index out of range or past the end of data.
+    float at(std::initializer_list<int64_t> index) const;
     static Tensor fromMatrix(const Matrix& m);       ///< [rows, cols]
     static Tensor fromHeads(const HeadStack& heads); ///< [h, rows, cols]
     static Tensor fromRow(const RowVector& v);       ///< [n]

@@ -57,6 +57,10 @@ Vocabulary::Vocabulary(std::vector<std::string> tokens) {
 std::string Vocabulary::fromFile(const std::string& path, Vocabulary& out) {
     std::string text;
     if (std::string err = readFile(path, text); !err.empty()) return err;
+    return fromText(text, path, out);
+}
+
+std::string Vocabulary::fromText(const std::string& text, const std::string& path, Vocabulary& out) {
     std::vector<std::string> tokens;
     size_t start = 0;
     while (start < text.size()) {

@@ -16,6 +16,8 @@ public:
     explicit Vocabulary(std::vector<std::string> tokens);
     /// One token per line (UTF-8). Returns an error message or "".
     static std::string fromFile(const std::string& path, Vocabulary& out);
+    /// The same from the file's text; errors start with `nameForErrors`.
+    static std::string fromText(const std::string& text, const std::string& nameForErrors, Vocabulary& out);
 
     int size() const { return int(m_tokens.size()); }
     int id(const std::string& token) const;  ///< exact match, then lower-case ASCII; -1 when absent

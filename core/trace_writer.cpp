@@ -23,14 +23,15 @@ std::string writeTraceFolder(const Trace& trace, const std::string& dir, const s
     };
     visitTrace(trace, write);
     if (extra) extra(write);
-    if (!error.empty()) return error;
+    if (!error.empty()) return staging.userMessage(error);
     auto strings = [](const std::vector<std::string>& v) {
         Json::Array a;
         for (const std::string& s : v) a.emplace_back(s);
         return Json(a);
     };
     Json index(Json::Object{{"tensors", Json(entries)}, {"src_tokens", strings(srcTokens)}, {"tgt_tokens", strings(tgtTokens)}});
-    if (std::string err = writeFileAtomic(staging.path("index.json"), index.dump(1) + "\n"); !err.empty()) return err;
+    if (std::string err = writeFileAtomic(staging.path("index.json"), index.dump(1) + "\n"); !err.empty())
+        return staging.userMessage(err);
     return staging.commit();
 }
 

@@ -287,14 +287,14 @@ void TestIo::stagingDirectory() {
         QCOMPARE(staging.commit(), std::string());
     }
     QCOMPARE(test::entries(dir.path()), QStringList{"trace"});
-    QCOMPARE(test::entries(QString::fromStdString(final)), QStringList{"a.npy"});
+    QCOMPARE(test::entries(QString::fromStdString(final)), (QStringList{".attention-lab", "a.npy"}));  // marked as ours
     {  // a second commit replaces the old folder
         core::StagingDirectory staging(final);
         QCOMPARE(core::writeFileAtomic(staging.path("b.npy"), "data"), std::string());
         QCOMPARE(staging.commit(), std::string());
     }
     QCOMPARE(test::entries(dir.path()), QStringList{"trace"});
-    QCOMPARE(test::entries(QString::fromStdString(final)), QStringList{"b.npy"});
+    QCOMPARE(test::entries(QString::fromStdString(final)), (QStringList{".attention-lab", "b.npy"}));
     // A regular file where a parent folder should be: an error, and nothing created.
     QCOMPARE(core::writeFileAtomic(dir.filePath("file").toStdString(), "x"), std::string());
     core::StagingDirectory blocked(dir.filePath("file/trace").toStdString());
@@ -303,21 +303,26 @@ void TestIo::stagingDirectory() {
     QCOMPARE(test::entries(dir.path()), (QStringList{"file", "trace"}));
 }
 
-// When the staged folder cannot be moved into place, the previous folder comes back and the
-// message gives the reason for the failed move (not the outcome of putting the old one back).
+// When the staged folder cannot be moved into place, the previous folder (an earlier output of
+// ours) stays as it was and the message gives the reason for the failed move.
 void TestIo::failedCommitKeepsTheOldFolder() {
     QTemporaryDir dir;
     const std::string final = dir.filePath("trace").toStdString();
-    QVERIFY(QDir().mkpath(QString::fromStdString(final)));
-    QCOMPARE(core::writeFileAtomic(final + "/old.npy", "old"), std::string());
+    {
+        core::StagingDirectory earlier(final);
+        QCOMPARE(core::writeFileAtomic(earlier.path("old.npy"), "old"), std::string());
+        QCOMPARE(earlier.commit(), std::string());
+    }
     core::StagingDirectory staging(final);
+    QCOMPARE(staging.error(), std::string());
     std::string staged = staging.path("");
     staged.pop_back();  // the staging folder itself
+    QVERIFY2(QString::fromStdString(staged).startsWith(dir.path() + "/trace.tmp-"), staged.c_str());
     QVERIFY(QDir(QString::fromStdString(staged)).removeRecursively());
     const std::string err = staging.commit();
     QVERIFY2(QString::fromStdString(err).contains("No such file or directory"), err.c_str());
     QCOMPARE(test::entries(dir.path()), QStringList{"trace"});
-    QCOMPARE(test::entries(QString::fromStdString(final)), QStringList{"old.npy"});
+    QCOMPARE(test::entries(QString::fromStdString(final)), (QStringList{".attention-lab", "old.npy"}));
 }
 
 QTEST_APPLESS_MAIN(TestIo)

@@ -3,6 +3,7 @@
 #include "ui/analysis/figure_export.h"
 
 #include "core/file_io.h"
+#include "core/tensor/output_folder.h"
 #include "ui/common/trace_session.h"
 
 #include <QCoreApplication>
@@ -21,13 +22,13 @@ QJsonArray jsonStrings(const QStringList& list) {
     return a;
 }
 
-// A folder we may replace: missing, empty, or holding an earlier export's index.json.
+// A folder we may replace: missing, empty, or marked as an earlier output of ours (core/tensor/output_folder.h).
 QString checkDestination(const QString& dir) {
     const QFileInfo info(dir);
     if (!info.exists()) return {};
     if (!info.isDir()) return QCoreApplication::translate("FigureExport", "cannot write %1: it exists and is not a folder").arg(dir);
     const QDir d(dir);
-    if (d.isEmpty() || d.exists(QStringLiteral("index.json"))) return {};
+    if (d.isEmpty() || core::isOwnedFolder(QDir::cleanPath(dir).toStdString())) return {};
     return QCoreApplication::translate("FigureExport", "cannot write %1: the folder is not empty; choose a new or empty folder").arg(dir);
 }
 
@@ -74,7 +75,8 @@ QString exportAllHeads(const Snapshot& snapshot, const AllHeadsRequest& request,
                             {QStringLiteral("tgt_tokens"), jsonStrings(snapshot.tgtTokens)},
                             {QStringLiteral("files"), files}};
     const QString indexPath = QString::fromStdString(staging.path("index.json"));
-    if (QString err = writeFileAtomically(indexPath, QJsonDocument(index).toJson()); !err.isEmpty()) return err;
+    if (QString err = writeFileAtomically(indexPath, QJsonDocument(index).toJson()); !err.isEmpty())
+        return QString::fromStdString(staging.userMessage(err.toStdString()));
     if (std::string err = staging.commit(); !err.empty()) return QString::fromStdString(err);
     if (filesWritten) *filesWritten = int(files.size());
     return {};

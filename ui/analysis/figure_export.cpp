@@ -1,6 +1,7 @@
 // Figure and number export (see figure_export.h).
 #include "ui/analysis/figure_export.h"
 
+#include "core/model/memory_estimate.h"
 #include "core/npy.h"
 #include "core/tensor_export.h"
 #include "ui/analysis/heatmap_plot.h"
@@ -98,6 +99,9 @@ QString exportPlot(QCustomPlot* plot, ExportFormat format, const QString& path, 
         size.scale > 8)
         return QCoreApplication::translate("FigureExport", "cannot write %1: size %2 x %3 at scale %4 is out of range")
             .arg(path).arg(size.width).arg(size.height).arg(size.scale);
+    if (format == ExportFormat::Png)  // a raster of width*scale x height*scale: refuse what cannot be allocated
+        if (const std::string err = core::checkImageSize(size.width, size.height, size.scale); !err.empty())
+            return QCoreApplication::translate("FigureExport", "cannot write %1: %2").arg(path, QString::fromStdString(err));
     if (plot->viewport().size() != QSize(size.width, size.height)) {
         plot->setViewport(QRect(0, 0, size.width, size.height));  // lay out (and thin tick labels) for this size
         plot->toPixmap(size.width, size.height, 1.0);

@@ -1,0 +1,47 @@
+// A model folder: model.safetensors + config.json + vocab.txt (+ task.json), the same three files
+// that --weights / --config / --vocab name, so a folder written here opens wherever a model opens.
+// Writes never leave half a file, and never touch a folder that is not a model folder already.
+#pragma once
+
+#include "core/config.h"
+#include "core/json.h"
+#include "core/model_loader.h"
+#include "core/tokenizer.h"
+#include "core/weights.h"
+
+#include <string>
+
+namespace alab::core {
+
+inline constexpr const char* kWeightsFile = "model.safetensors";
+inline constexpr const char* kConfigFile = "config.json";
+inline constexpr const char* kVocabFile = "vocab.txt";
+inline constexpr const char* kTaskFile = "task.json";
+
+/// What a model folder holds.
+struct ModelFolder {
+    ModelConfig config;
+    Weights weights;
+    Vocabulary vocab;  // one joint vocabulary for source and target
+    Json task;         // written as task.json unless null (e.g. {"task": "reverse", "seed": 1})
+};
+
+/// A model with seeded random weights for `vocab` (src_vocab = tgt_vocab = its size, pad_id = its
+/// <pad>); `shape` gives the other hyper-parameters; task.json records the task name and seed.
+ModelFolder newModelFolder(const std::string& taskName, const Vocabulary& vocab, ModelConfig shape, uint64_t seed);
+
+/// Writes the folder. A new folder appears whole (staged, then renamed); an existing one must be
+/// empty or already hold model.safetensors, and each file in it is replaced atomically (weights
+/// last). Returns "" or one line naming the problem.
+std::string writeModelFolder(const std::string& dir, const ModelFolder& folder);
+
+/// The --weights / --config / --vocab paths of a folder (vocab.txt only when present).
+ModelSource modelFolderSource(const std::string& dir);
+
+/// Loads a folder as loadModel does; the model is named after the folder. Returns "" or the error.
+std::string loadModelFolder(const std::string& dir, LoadedModel& out);
+
+/// task.json of a folder, or null when the folder has none; returns "" or a read / parse error.
+std::string readTaskJson(const std::string& dir, Json& out);
+
+}  // namespace alab::core

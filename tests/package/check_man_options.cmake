@@ -1,0 +1,38 @@
+# Every option the program knows is in its manual: collects each "--option" string literal from
+# app/*.cpp and app/*.h outside comments (the parsers and usage texts) and fails naming those that attention-lab.1 lacks.
+# cmake -P this file with -DSOURCE_DIR=…
+cmake_minimum_required(VERSION 3.22)
+file(GLOB sources ${SOURCE_DIR}/app/*.cpp ${SOURCE_DIR}/app/*.h)
+set(options "")
+foreach(src ${sources})
+  file(STRINGS ${src} lines REGEX "\"--[a-z]")
+  foreach(line IN LISTS lines)
+    if(line MATCHES "^[ \t]*//")  # comments may name made-up options
+      continue()
+    endif()
+    string(REGEX MATCHALL "\"--[a-z][a-z0-9-]*" found "${line}")
+    foreach(o ${found})
+      string(SUBSTRING "${o}" 1 -1 o)
+      list(APPEND options ${o})
+    endforeach()
+  endforeach()
+endforeach()
+list(REMOVE_DUPLICATES options)
+list(LENGTH options n)
+if(n LESS 10)
+  message(FATAL_ERROR "found only ${n} options in app/ (${options}); the scan is broken")
+endif()
+
+file(READ ${SOURCE_DIR}/packaging/attention-lab.1 page)
+string(REPLACE "\\-" "-" page "${page}")  # roff writes a minus as \-
+set(missing "")
+foreach(o ${options})
+  string(REGEX MATCH "${o}([^a-z0-9-]|$)" hit "${page}")
+  if(NOT hit)
+    list(APPEND missing ${o})
+  endif()
+endforeach()
+if(missing)
+  message(FATAL_ERROR "packaging/attention-lab.1 does not describe: ${missing}")
+endif()
+message(STATUS "all ${n} options of app/ are in attention-lab.1")
