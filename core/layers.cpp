@@ -23,19 +23,25 @@ void keep(Matrix* slot, const Matrix& value) {
 
 }  // namespace
 
-Matrix layerNorm(const Matrix& x, const LayerNormWeights& w, float eps) {
+Matrix layerNorm(const Matrix& x, const LayerNormWeights& w, float eps, LayerNormStats* stats) {
     Matrix y(x.rows(), x.cols());
+    if (stats) {
+        stats->mean.resize(x.rows(), 1);
+        stats->rstd.resize(x.rows(), 1);
+    }
     for (Eigen::Index r = 0; r < x.rows(); ++r) {  // one pass over y: centre, scale, gamma, beta
         const float mean = x.row(r).mean();
         const float var = (x.row(r).array() - mean).square().mean();
         const float inv = 1.0f / std::sqrt(var + eps);
         y.row(r) = ((x.row(r).array() - mean) * inv * w.gamma.array() + w.beta.array()).matrix();
+        if (stats) stats->mean(r, 0) = mean, stats->rstd(r, 0) = inv;
     }
     return y;
 }
 
 Matrix feedForward(const Matrix& x, const Linear& linear1, const Linear& linear2, Activation act, FfnTrace* trace) {
     Matrix hidden = affine(x, linear1.weight, linear1.bias);
+    if (trace) trace->pre_activation = hidden;
     activate(hidden, act);
     Matrix out = affine(hidden, linear2.weight, linear2.bias);
     if (trace) {
@@ -50,17 +56,21 @@ Matrix encoderLayer(const Matrix& x, const EncoderLayerWeights& w, const ModelCo
     const float eps = c.layer_norm_eps;
     Matrix h;
     if (!c.norm_first) {  // x = norm1(x + sa(x)); x = norm2(x + ff(x))
-        h = layerNorm(x + multiHeadAttention(x, x, w.self_attn, c.heads, mask, t ? &t->self_attn : nullptr), w.norm1, eps);
+        h = x + multiHeadAttention(x, x, w.self_attn, c.heads, mask, t ? &t->self_attn : nullptr);
+        keep(t ? &t->residual1 : nullptr, h);
+        h = layerNorm(h, w.norm1, eps, t ? &t->norm1_stats : nullptr);
         keep(t ? &t->norm1 : nullptr, h);
         keep(t ? &t->add_norm1 : nullptr, h);
-        h = layerNorm(h + feedForward(h, w.linear1, w.linear2, c.activation, t ? &t->ffn : nullptr), w.norm2, eps);
+        h = h + feedForward(h, w.linear1, w.linear2, c.activation, t ? &t->ffn : nullptr);
+        keep(t ? &t->residual2 : nullptr, h);
+        h = layerNorm(h, w.norm2, eps, t ? &t->norm2_stats : nullptr);
         keep(t ? &t->norm2 : nullptr, h);
     } else {  // x = x + sa(norm1(x)); x = x + ff(norm2(x))
-        const Matrix n1 = layerNorm(x, w.norm1, eps);
+        const Matrix n1 = layerNorm(x, w.norm1, eps, t ? &t->norm1_stats : nullptr);
         keep(t ? &t->norm1 : nullptr, n1);
         h = x + multiHeadAttention(n1, n1, w.self_attn, c.heads, mask, t ? &t->self_attn : nullptr);
         keep(t ? &t->add_norm1 : nullptr, h);
-        const Matrix n2 = layerNorm(h, w.norm2, eps);
+        const Matrix n2 = layerNorm(h, w.norm2, eps, t ? &t->norm2_stats : nullptr);
         keep(t ? &t->norm2 : nullptr, n2);
         h = h + feedForward(n2, w.linear1, w.linear2, c.activation, t ? &t->ffn : nullptr);
     }
@@ -77,24 +87,30 @@ Matrix decoderLayer(const Matrix& x, const Matrix& memory, const DecoderLayerWei
     FfnTrace* ff = t ? &t->ffn : nullptr;
     Matrix h;
     if (!c.norm_first) {
-        h = layerNorm(x + multiHeadAttention(x, x, w.self_attn, c.heads, selfMask, sa), w.norm1, eps);
+        h = x + multiHeadAttention(x, x, w.self_attn, c.heads, selfMask, sa);
+        keep(t ? &t->residual1 : nullptr, h);
+        h = layerNorm(h, w.norm1, eps, t ? &t->norm1_stats : nullptr);
         keep(t ? &t->norm1 : nullptr, h);
         keep(t ? &t->add_norm1 : nullptr, h);
-        h = layerNorm(h + multiHeadAttention(h, memory, w.cross_attn, c.heads, crossMask, ca), w.norm2, eps);
+        h = h + multiHeadAttention(h, memory, w.cross_attn, c.heads, crossMask, ca);
+        keep(t ? &t->residual2 : nullptr, h);
+        h = layerNorm(h, w.norm2, eps, t ? &t->norm2_stats : nullptr);
         keep(t ? &t->norm2 : nullptr, h);
         keep(t ? &t->add_norm2 : nullptr, h);
-        h = layerNorm(h + feedForward(h, w.linear1, w.linear2, c.activation, ff), w.norm3, eps);
+        h = h + feedForward(h, w.linear1, w.linear2, c.activation, ff);
+        keep(t ? &t->residual3 : nullptr, h);
+        h = layerNorm(h, w.norm3, eps, t ? &t->norm3_stats : nullptr);
         keep(t ? &t->norm3 : nullptr, h);
     } else {
-        const Matrix n1 = layerNorm(x, w.norm1, eps);
+        const Matrix n1 = layerNorm(x, w.norm1, eps, t ? &t->norm1_stats : nullptr);
         keep(t ? &t->norm1 : nullptr, n1);
         h = x + multiHeadAttention(n1, n1, w.self_attn, c.heads, selfMask, sa);
         keep(t ? &t->add_norm1 : nullptr, h);
-        const Matrix n2 = layerNorm(h, w.norm2, eps);
+        const Matrix n2 = layerNorm(h, w.norm2, eps, t ? &t->norm2_stats : nullptr);
         keep(t ? &t->norm2 : nullptr, n2);
         h = h + multiHeadAttention(n2, memory, w.cross_attn, c.heads, crossMask, ca);
         keep(t ? &t->add_norm2 : nullptr, h);
-        const Matrix n3 = layerNorm(h, w.norm3, eps);
+        const Matrix n3 = layerNorm(h, w.norm3, eps, t ? &t->norm3_stats : nullptr);
         keep(t ? &t->norm3 : nullptr, n3);
         h = h + feedForward(n3, w.linear1, w.linear2, c.activation, ff);
     }

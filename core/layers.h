@@ -9,7 +9,8 @@
 namespace alab::core {
 
 /// Normalise each row to mean 0 / variance 1 (biased variance), then scale by gamma and shift by beta.
-Matrix layerNorm(const Matrix& x, const LayerNormWeights& w, float eps);
+/// When `stats` is given it receives each row's mean and 1/sqrt(var + eps) ([rows, 1]), for backward.
+Matrix layerNorm(const Matrix& x, const LayerNormWeights& w, float eps, LayerNormStats* stats = nullptr);
 
 /// linear2(activation(linear1(x))); x [rows, d_model] -> [rows, d_model].
 Matrix feedForward(const Matrix& x, const Linear& linear1, const Linear& linear2, Activation act,

@@ -63,7 +63,7 @@ Trace Model::forward(const std::vector<int>& src, const std::vector<int>& tgt, c
         if (lt) lt->captured = true;
         x = encoderLayer(x, m_weights.encoder[size_t(l)], c, srcMask, lt);
     }
-    if (c.final_norm && c.encoder_layers > 0) x = layerNorm(x, m_weights.encoder_norm, c.layer_norm_eps);
+    if (c.final_norm && c.encoder_layers > 0) x = layerNorm(x, m_weights.encoder_norm, c.layer_norm_eps, &t.encoder_norm_stats);
     t.encoder_output = x;
     if (T == 0) return t;
 
@@ -79,7 +79,7 @@ Trace Model::forward(const std::vector<int>& src, const std::vector<int>& tgt, c
         if (lt) lt->captured = true;
         y = decoderLayer(y, memory, m_weights.decoder[size_t(l)], c, selfMask, crossMask, lt);
     }
-    if (c.final_norm) y = layerNorm(y, m_weights.decoder_norm, c.layer_norm_eps);
+    if (c.final_norm) y = layerNorm(y, m_weights.decoder_norm, c.layer_norm_eps, &t.decoder_norm_stats);
     t.decoder_output = y;
 
     t.logits = affine(y, m_weights.generator.weight, m_weights.generator.bias);  // [T, tgt_vocab]

@@ -58,6 +58,40 @@ size_t editDistance(const std::string& a, const std::string& b) {
     return prev[b.size()];
 }
 
+void visitNormStats(const Emitter& visit, const std::string& p, const LayerNormStats& s) {
+    emit(visit, p + "_mean", s.mean);
+    emit(visit, p + "_rstd", s.rstd);
+}
+
+// What the backward pass needs besides the tensors above (after them, so the names above keep
+// their order): FFN pre-activations, post-norm residual sums, LayerNorm means and 1/σ.
+void visitSavedForBackward(const Trace& t, const Emitter& visit) {
+    for (size_t l = 0; l < t.encoder.size(); ++l) {
+        const EncoderLayerTrace& e = t.encoder[l];
+        if (!e.captured) continue;
+        const std::string p = "encoder." + std::to_string(l);
+        emit(visit, p + ".ffn.pre_activation", e.ffn.pre_activation);
+        emit(visit, p + ".residual1", e.residual1);
+        emit(visit, p + ".residual2", e.residual2);
+        visitNormStats(visit, p + ".norm1", e.norm1_stats);
+        visitNormStats(visit, p + ".norm2", e.norm2_stats);
+    }
+    visitNormStats(visit, "encoder.norm", t.encoder_norm_stats);
+    for (size_t l = 0; l < t.decoder.size(); ++l) {
+        const DecoderLayerTrace& d = t.decoder[l];
+        if (!d.captured) continue;
+        const std::string p = "decoder." + std::to_string(l);
+        emit(visit, p + ".ffn.pre_activation", d.ffn.pre_activation);
+        emit(visit, p + ".residual1", d.residual1);
+        emit(visit, p + ".residual2", d.residual2);
+        emit(visit, p + ".residual3", d.residual3);
+        visitNormStats(visit, p + ".norm1", d.norm1_stats);
+        visitNormStats(visit, p + ".norm2", d.norm2_stats);
+        visitNormStats(visit, p + ".norm3", d.norm3_stats);
+    }
+    visitNormStats(visit, "decoder.norm", t.decoder_norm_stats);
+}
+
 void visitAll(const Trace& t, const Emitter& visit) {
     emit(visit, "input.src_embedding", t.src_embedding);
     emit(visit, "input.positional_encoding", t.src_positional_encoding);
@@ -98,6 +132,7 @@ void visitAll(const Trace& t, const Emitter& visit) {
     emit(visit, "decoder.output", t.decoder_output);
     emit(visit, "output.logits", t.logits);
     emit(visit, "output.probs", t.probs);
+    visitSavedForBackward(t, visit);
 }
 
 }  // namespace

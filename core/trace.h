@@ -28,10 +28,17 @@ struct AttentionTrace {
     Matrix output;      // [Tq, d_model] concat · W^O + b
 };
 
-/// The position-wise feed-forward network's two results.
+/// The position-wise feed-forward network's results.
 struct FfnTrace {
-    Matrix hidden;  // [rows, d_ff] after the activation
-    Matrix output;  // [rows, d_model]
+    Matrix pre_activation;  // [rows, d_ff] linear1's output, before the activation (kept for backward)
+    Matrix hidden;          // [rows, d_ff] after the activation
+    Matrix output;          // [rows, d_model]
+};
+
+/// What a LayerNorm's backward needs besides its input: each row's mean and 1/sqrt(var + eps).
+struct LayerNormStats {
+    Matrix mean;  // [rows, 1]
+    Matrix rstd;  // [rows, 1]
 };
 
 /// One encoder layer; its fields are empty unless `captured`.
@@ -42,6 +49,8 @@ struct EncoderLayerTrace {
     FfnTrace ffn;
     Matrix norm2, add_norm2;  // [S, d_model]
     Matrix output;            // [S, d_model]
+    Matrix residual1, residual2;          // [S, d_model] x + sublayer(x) entering LayerNorm i (post-norm only)
+    LayerNormStats norm1_stats, norm2_stats;  // [S, 1] each
 };
 
 /// One decoder layer; its fields are empty unless `captured`.
@@ -54,6 +63,8 @@ struct DecoderLayerTrace {
     FfnTrace ffn;
     Matrix norm3, add_norm3;    // [T, d_model]
     Matrix output;              // [T, d_model]
+    Matrix residual1, residual2, residual3;  // [T, d_model] the sums entering LayerNorm i (post-norm only)
+    LayerNormStats norm1_stats, norm2_stats, norm3_stats;  // [T, 1] each
 };
 
 /// Which layers keep their intermediates; inputs and outputs are always kept.
@@ -75,11 +86,13 @@ struct Trace {
     Matrix encoder_input;              // [S, d_model]
     std::vector<EncoderLayerTrace> encoder;
     Matrix encoder_output;             // [S, d_model] after the final norm, if any
+    LayerNormStats encoder_norm_stats; // [S, 1] each, when final_norm
     Matrix tgt_embedding;              // [T, d_model]
     Matrix tgt_positional_encoding;    // [T, d_model]
     Matrix decoder_input;              // [T, d_model]
     std::vector<DecoderLayerTrace> decoder;
     Matrix decoder_output;             // [T, d_model]
+    LayerNormStats decoder_norm_stats; // [T, 1] each, when final_norm
     Matrix logits;                     // [T, tgt_vocab]
     Matrix probs;                      // [T, tgt_vocab]
 };

@@ -20,12 +20,15 @@ double attentionFloats(const ModelConfig& c, double Tq, double Tk) {
            + Tq * proj + Tq * c.d_model;   // concat, output
 }
 
+// Kept for backward: ffn.pre_activation, the post-norm residual sums, each LayerNorm's mean and rstd.
 double encoderLayerFloats(const ModelConfig& c, double S) {
-    return attentionFloats(c, S, S) + 5 * S * c.d_model + S * c.d_ff + S * c.d_model;
+    return attentionFloats(c, S, S) + 5 * S * c.d_model + S * c.d_ff + S * c.d_model
+           + S * c.d_ff + 2 * S * c.d_model + 4 * S;
 }
 
 double decoderLayerFloats(const ModelConfig& c, double S, double T) {
-    return attentionFloats(c, T, T) + attentionFloats(c, T, S) + 7 * T * c.d_model + T * c.d_ff + T * c.d_model;
+    return attentionFloats(c, T, T) + attentionFloats(c, T, S) + 7 * T * c.d_model + T * c.d_ff + T * c.d_model
+           + T * c.d_ff + 3 * T * c.d_model + 6 * T;
 }
 
 // "8G" -> 8e9 bytes; -1 when unreadable.
@@ -45,7 +48,7 @@ double parseSize(const char* text) {
 
 double traceBytes(const ModelConfig& c, int64_t S_, int64_t T_, const CapturePolicy& capture) {
     const double S = double(S_), T = double(T_), d = c.d_model;
-    double floats = 4 * S * d;  // src embedding, positional encoding, encoder input and output
+    double floats = 4 * S * d + 2 * S;  // src embedding, positional encoding, encoder input and output; final norm stats
     double largestLayer = 0;
     for (int l = 0; l < c.encoder_layers; ++l) {
         const double layer = encoderLayerFloats(c, S);
@@ -53,7 +56,7 @@ double traceBytes(const ModelConfig& c, int64_t S_, int64_t T_, const CapturePol
         if (capture.encoder(l)) floats += layer;
     }
     if (T > 0) {
-        floats += 4 * T * d + 2 * T * c.tgt_vocab;  // embeddings, input, output; logits, probs
+        floats += 4 * T * d + 2 * T * c.tgt_vocab + 2 * T;  // embeddings, input, output; logits, probs; norm stats
         for (int l = 0; l < c.decoder_layers; ++l) {
             const double layer = decoderLayerFloats(c, S, T);
             largestLayer = std::max(largestLayer, layer);

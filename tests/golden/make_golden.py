@@ -3,7 +3,8 @@
 
 Run with Debian's interpreter (python3-torch 1.13, python3-numpy):
     /usr/bin/python3 tests/golden/make_golden.py
-Each case is written to tests/golden/<case>/ (see README.md for the layout).
+Each case is written to tests/golden/<case>/ (see README.md for the layout), with the loss and
+every gradient from PyTorch autograd (labels and label smoothing in labels.json).
 """
 import copy
 import json
@@ -14,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 
 OUT_DIR = Path(__file__).resolve().parent
 BASE = dict(layer_norm_eps=1e-5, max_len=16, final_norm=True, pad_id=-1,
@@ -21,20 +23,24 @@ BASE = dict(layer_norm_eps=1e-5, max_len=16, final_norm=True, pad_id=-1,
 CASES = {
     "postnorm_h2": dict(d_model=16, heads=2, d_ff=32, encoder_layers=2, decoder_layers=2,
                         src_vocab=13, tgt_vocab=11, norm_first=False, activation="relu",
-                        positional_encoding="sinusoidal", scale_embedding=True, S=5, T=4),
+                        positional_encoding="sinusoidal", scale_embedding=True, S=5, T=4,
+                        label_smoothing=0.1),
     "prenorm_h4": dict(d_model=16, heads=4, d_ff=32, encoder_layers=2, decoder_layers=2,
                        src_vocab=15, tgt_vocab=12, norm_first=True, activation="gelu",
-                       positional_encoding="sinusoidal", scale_embedding=True, S=6, T=3),
+                       positional_encoding="sinusoidal", scale_embedding=True, S=6, T=3,
+                       label_smoothing=0.0),
     "padding_h1": dict(d_model=8, heads=1, d_ff=16, encoder_layers=2, decoder_layers=2,
                        src_vocab=12, tgt_vocab=14, norm_first=False, activation="gelu",
                        positional_encoding="sinusoidal", scale_embedding=True, S=7, T=5,
-                       pad_id=0, src_pad=2, tgt_pad=2),
+                       pad_id=0, src_pad=2, tgt_pad=2, label_smoothing=0.1),
     "learned_pe_h8": dict(d_model=32, heads=8, d_ff=64, encoder_layers=1, decoder_layers=2,
                           src_vocab=17, tgt_vocab=20, norm_first=False, activation="relu",
-                          positional_encoding="learned", scale_embedding=False, S=4, T=6),
+                          positional_encoding="learned", scale_embedding=False, S=4, T=6,
+                          label_smoothing=0.25),
     "nope": dict(d_model=8, heads=2, d_ff=16, encoder_layers=1, decoder_layers=1,
                  src_vocab=11, tgt_vocab=11, norm_first=True, activation="relu",
-                 positional_encoding="none", scale_embedding=False, S=3, T=3),
+                 positional_encoding="none", scale_embedding=False, S=3, T=3,
+                 label_smoothing=0.0),
 }
 CONFIG_KEYS = ["d_model", "heads", "d_ff", "encoder_layers", "decoder_layers", "src_vocab",
                "tgt_vocab", "max_len", "norm_first", "activation", "layer_norm_eps",
@@ -81,6 +87,14 @@ def make_inputs(cfg, gen):
     return ids(cfg["S"], cfg["src_vocab"], cfg["src_pad"]), ids(cfg["T"], cfg["tgt_vocab"], cfg["tgt_pad"])
 
 
+def make_labels(cfg, gen, tgt):
+    """One label per target position (drawn after the inputs); padded positions get pad_id (ignored)."""
+    labels = torch.randint(0, cfg["tgt_vocab"], (len(tgt),), generator=gen)
+    if cfg["pad_id"] >= 0:
+        labels[tgt == cfg["pad_id"]] = cfg["pad_id"]
+    return labels
+
+
 # ----------------------------------------------------------------------------- reference ops
 def positional_encoding(cfg, n, P):
     d = cfg["d_model"]
@@ -93,7 +107,7 @@ def positional_encoding(cfg, n, P):
         angle = pos / torch.pow(10000.0, two_i / d)
         pe[:, 0::2] = torch.sin(angle)
         pe[:, 1::2] = torch.cos(angle)
-    return pe
+    return pe.requires_grad_()                                # a constant, but its gradient is named too
 
 
 def embed(ids, table, cfg):
@@ -101,10 +115,14 @@ def embed(ids, table, cfg):
     return e * math.sqrt(cfg["d_model"]) if cfg["scale_embedding"] else e
 
 
-def layer_norm(x, P, name, eps):
+def layer_norm(x, P, name, eps, tr=None, key=None):
+    """Records the row mean and 1/sqrt(var + eps), [n, 1], as tr[key + "_mean"] / tr[key + "_rstd"]."""
     mean = x.mean(-1, keepdim=True)
     var = ((x - mean) ** 2).mean(-1, keepdim=True)            # biased variance, like PyTorch
-    return (x - mean) / torch.sqrt(var + eps) * P[name + ".weight"] + P[name + ".bias"]
+    rstd = 1.0 / torch.sqrt(var + eps)
+    if tr is not None:
+        tr[key + "_mean"], tr[key + "_rstd"] = mean.detach(), rstd.detach()
+    return (x - mean) * rstd * P[name + ".weight"] + P[name + ".bias"]
 
 
 def activation(x, kind):
@@ -140,7 +158,8 @@ def attention(tr, pre, xq, xkv, P, mod, heads, allowed):
 
 
 def ffn(tr, pre, x, P, mod, kind):
-    hidden = activation(x @ P[mod + ".linear1.weight"].T + P[mod + ".linear1.bias"], kind)
+    tr[pre + ".ffn.pre_activation"] = pre_act = x @ P[mod + ".linear1.weight"].T + P[mod + ".linear1.bias"]
+    hidden = activation(pre_act, kind)
     output = hidden @ P[mod + ".linear2.weight"].T + P[mod + ".linear2.bias"]
     tr[pre + ".ffn.hidden"], tr[pre + ".ffn.output"] = hidden, output
     return output
@@ -148,12 +167,13 @@ def ffn(tr, pre, x, P, mod, kind):
 
 def residual_block(tr, pre, i, x, sublayer, P, mod, cfg):
     """One sub-layer with its residual + LayerNorm i (post-norm or pre-norm)."""
-    norm = lambda t: layer_norm(t, P, f"{mod}.norm{i}", cfg["layer_norm_eps"])
+    norm = lambda t: layer_norm(t, P, f"{mod}.norm{i}", cfg["layer_norm_eps"], tr, f"{pre}.norm{i}")
     if cfg["norm_first"]:
         tr[f"{pre}.norm{i}"] = normed = norm(x)
         out = x + sublayer(normed)
     else:
-        out = tr[f"{pre}.norm{i}"] = norm(x + sublayer(x))
+        tr[f"{pre}.residual{i}"] = summed = x + sublayer(x)   # what post-norm LayerNorm i normalises
+        out = tr[f"{pre}.norm{i}"] = norm(summed)
     tr[f"{pre}.add_norm{i}"] = out
     return out
 
@@ -189,7 +209,7 @@ def allowed_masks(cfg, src, tgt):
 
 def reference_forward(model, cfg, src, tgt):
     """Float64 forward pass that records every intermediate under its trace name."""
-    P = {k: v.detach().double() for k, v in model.state_dict().items()}
+    P = {k: v.detach().double().requires_grad_() for k, v in model.state_dict().items()}
     enc_ok, dec_ok, cross_ok = allowed_masks(cfg, src, tgt)
     tr = {}
     tr["input.src_embedding"] = embed(src, P["src_embed.weight"], cfg)
@@ -197,16 +217,38 @@ def reference_forward(model, cfg, src, tgt):
     x = tr["encoder.input"] = tr["input.src_embedding"] + tr["input.positional_encoding"]
     for l in range(cfg["encoder_layers"]):
         x = encoder_layer(tr, l, x, P, cfg, enc_ok)
-    memory = tr["encoder.output"] = layer_norm(x, P, "encoder.norm", cfg["layer_norm_eps"])
+    memory = tr["encoder.output"] = layer_norm(x, P, "encoder.norm", cfg["layer_norm_eps"], tr, "encoder.norm")
     tr["input.tgt_embedding"] = embed(tgt, P["tgt_embed.weight"], cfg)
     tr["input.tgt_positional_encoding"] = positional_encoding(cfg, len(tgt), P)
     y = tr["decoder.input"] = tr["input.tgt_embedding"] + tr["input.tgt_positional_encoding"]
     for l in range(cfg["decoder_layers"]):
         y = decoder_layer(tr, l, y, memory, P, cfg, dec_ok, cross_ok)
-    y = tr["decoder.output"] = layer_norm(y, P, "decoder.norm", cfg["layer_norm_eps"])
+    y = tr["decoder.output"] = layer_norm(y, P, "decoder.norm", cfg["layer_norm_eps"], tr, "decoder.norm")
     tr["output.logits"] = y @ P["generator.weight"].T + P["generator.bias"]
     tr["output.probs"] = softmax(tr["output.logits"])
-    return tr
+    return tr, P
+
+
+def loss_of(logits, labels, cfg):
+    return F.cross_entropy(logits, labels, ignore_index=cfg["pad_id"], label_smoothing=cfg["label_smoothing"])
+
+
+def reference_gradients(tr, P, cfg, labels):
+    """Autograd through the float64 reference: output.loss, grad.<trace name>, grad.param.<name>.
+    Masks, probs and the LayerNorm statistics are not on the loss's path and have no gradient."""
+    for t in tr.values():
+        if t.requires_grad:
+            t.retain_grad()
+    loss = loss_of(tr["output.logits"], labels, cfg)
+    loss.backward()
+    grads = {"output.loss": loss.detach()}
+    skipped = lambda n: n.endswith((".mask", "_mean", "_rstd")) or n == "output.probs"
+    for name, t in tr.items():
+        assert skipped(name) or t.grad is not None, name
+        if not skipped(name):
+            grads["grad." + name] = t.grad
+    grads.update({"grad.param." + n: p.grad for n, p in P.items()})
+    return grads
 
 
 # ----------------------------------------------------------------------------- PyTorch check
@@ -237,13 +279,23 @@ def module_forward(model, src_in, tgt_in, cfg, src, tgt):
     return {"encoder.output": memory[:, 0], "decoder.output": out[:, 0], "output.logits": logits[:, 0]}
 
 
-def check_against_module(model, cfg, src, tgt, tr):
-    """Tie the reference trace to nn.Transformer in float32 (1e-5) and float64 (1e-10)."""
+def check_against_module(model, cfg, src, tgt, tr, labels, grads):
+    """Tie the reference trace to nn.Transformer in float32 (1e-5) and float64 (1e-10), and the
+    reference's parameter gradients to the module's own autograd in float64 (embeddings excepted:
+    the module is fed the embedded inputs)."""
     for m, tol in ((model, 1e-5), (copy.deepcopy(model).double(), 1e-10)):
-        got = module_forward(m, tr["encoder.input"], tr["decoder.input"], cfg, src, tgt)
+        got = module_forward(m, tr["encoder.input"].detach(), tr["decoder.input"].detach(), cfg, src, tgt)
         for name, t in got.items():
             err = (t.detach().double() - tr[name]).abs().max().item()
             assert err <= tol, f"{name}: max abs err {err:.3g} > {tol} ({t.dtype})"
+        if m is not model:
+            loss = loss_of(got["output.logits"], labels, cfg)
+            assert abs(loss.item() - grads["output.loss"].item()) <= 1e-10
+            loss.backward()
+            for name, p in m.named_parameters():
+                if "embed" not in name:
+                    err = (p.grad - grads["grad.param." + name]).abs().max().item()
+                    assert err <= 1e-10, f"grad.param.{name}: max abs err {err:.3g}"
 
 
 # ----------------------------------------------------------------------------- I/O
@@ -287,18 +339,23 @@ def write_case(name, spec, seed):
     gen = torch.Generator().manual_seed(seed)
     model = build_model(cfg, gen)
     src, tgt = make_inputs(cfg, gen)
-    tr = reference_forward(model, cfg, src, tgt)
-    check_against_module(model, cfg, src, tgt, tr)
+    labels = make_labels(cfg, gen, tgt)
+    tr, P = reference_forward(model, cfg, src, tgt)
+    grads = reference_gradients(tr, P, cfg, labels)
+    check_against_module(model, cfg, src, tgt, tr, labels, grads)
     d = OUT_DIR / name
     d.mkdir(exist_ok=True)
     (d / "config.json").write_text(json.dumps({k: cfg[k] for k in CONFIG_KEYS}, indent=2) + "\n")
     (d / "inputs.json").write_text(json.dumps({"src_ids": src.tolist(), "tgt_ids": tgt.tolist()}) + "\n")
+    (d / "labels.json").write_text(json.dumps({"labels": labels.tolist(),
+                                               "label_smoothing": cfg["label_smoothing"]}) + "\n")
     weights = model.state_dict()
-    for fname, tensors in (("weights.safetensors", weights), ("reference.safetensors", tr)):
+    for fname, tensors in (("weights.safetensors", weights), ("reference.safetensors", tr),
+                           ("gradients.safetensors", grads)):
         save_safetensors(d / fname, tensors)
         verify_roundtrip(d / fname, tensors)
     sizes = ", ".join(f"{f.name} {f.stat().st_size}" for f in sorted(d.iterdir()))
-    print(f"{name}: {len(weights)} weights, {len(tr)} trace tensors; {sizes}")
+    print(f"{name}: {len(weights)} weights, {len(tr)} trace tensors, {len(grads)} loss and gradients; {sizes}")
 
 
 if __name__ == "__main__":

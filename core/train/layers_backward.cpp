@@ -1,0 +1,134 @@
+// LayerNorm, FFN and layer backward (see layers_backward.h). The layer functions read the forward
+// in reverse: post-norm  r = x + sublayer(x), y = norm(r);  pre-norm  n = norm(x), y = x + sublayer(n).
+#include "core/train/layers_backward.h"
+
+#include "core/train/attention_backward.h"
+
+#include <cmath>
+
+namespace alab::core {
+namespace {
+
+void keep(Matrix* slot, const Matrix& value) {
+    if (slot) *slot = value;
+}
+
+// d activation(u) / du at the pre-activation u: ReLU's step, or exact GELU's Φ(u) + u·φ(u).
+Matrix activationDerivative(const Matrix& u, Activation act) {
+    if (act == Activation::Relu) return (u.array() > 0.0f).cast<float>().matrix();
+    return u.unaryExpr([](float v) {
+        const float cdf = 0.5f * (1.0f + std::erf(v * float(M_SQRT1_2)));
+        const float pdf = std::exp(-0.5f * v * v) * float(0.5 * M_2_SQRTPI * M_SQRT1_2);  // 1/sqrt(2π)
+        return cdf + v * pdf;
+    });
+}
+
+// The self-attention backward of a layer: dL/dx of attention(x, x) is the sum of both input paths.
+Matrix selfAttentionBackward(const Matrix& dout, const Matrix& x, const MhaWeights& w, const AttentionTrace& t,
+                             MhaWeights& grads, AttentionTrace* g) {
+    Matrix dxq, dxkv;
+    multiHeadAttentionBackward(dout, x, x, w, t, dxq, dxkv, grads, g);
+    return dxq + dxkv;
+}
+
+}  // namespace
+
+Matrix layerNormBackward(const Matrix& dy, const Matrix& x, const LayerNormStats& s, const LayerNormWeights& w,
+                         LayerNormWeights& grads) {
+    const Matrix xhat = ((x.colwise() - s.mean.col(0)).array().colwise() * s.rstd.col(0).array()).matrix();
+    grads.beta += dy.colwise().sum();
+    grads.gamma += dy.cwiseProduct(xhat).colwise().sum();
+    const Matrix dnorm = (dy.array().rowwise() * w.gamma.array()).matrix();  // dL/dxhat
+    const Eigen::VectorXf meanD = dnorm.rowwise().mean();
+    const Eigen::VectorXf meanDX = dnorm.cwiseProduct(xhat).rowwise().mean();
+    Matrix dx = dnorm - (xhat.array().colwise() * meanDX.array()).matrix();
+    dx.colwise() -= meanD;
+    return (dx.array().colwise() * s.rstd.col(0).array()).matrix();
+}
+
+Matrix feedForwardBackward(const Matrix& dout, const Matrix& x, const FfnTrace& t, const Linear& linear1,
+                           const Linear& linear2, Activation act, Linear& grad1, Linear& grad2, FfnTrace* g) {
+    const Matrix dhidden = affineBackward(dout, t.hidden, linear2.weight, grad2.weight, grad2.bias);
+    const Matrix dpre = dhidden.cwiseProduct(activationDerivative(t.pre_activation, act));
+    if (g) {
+        g->output = dout;
+        g->hidden = dhidden;
+        g->pre_activation = dpre;
+    }
+    return affineBackward(dpre, x, linear1.weight, grad1.weight, grad1.bias);
+}
+
+Matrix encoderLayerBackward(const Matrix& dout, const Matrix& x, const EncoderLayerWeights& w, const ModelConfig& c,
+                            const EncoderLayerTrace& t, EncoderLayerWeights& gw, EncoderLayerTrace* g) {
+    if (g) g->captured = true;
+    keep(g ? &g->output : nullptr, dout);
+    keep(g ? &g->add_norm2 : nullptr, dout);
+    FfnTrace* gf = g ? &g->ffn : nullptr;
+    if (!c.norm_first) {
+        keep(g ? &g->norm2 : nullptr, dout);
+        const Matrix dr2 = layerNormBackward(dout, t.residual2, t.norm2_stats, w.norm2, gw.norm2);
+        keep(g ? &g->residual2 : nullptr, dr2);
+        const Matrix dh1 = dr2 + feedForwardBackward(dr2, t.norm1, t.ffn, w.linear1, w.linear2, c.activation,
+                                                     gw.linear1, gw.linear2, gf);
+        keep(g ? &g->norm1 : nullptr, dh1);
+        keep(g ? &g->add_norm1 : nullptr, dh1);
+        const Matrix dr1 = layerNormBackward(dh1, t.residual1, t.norm1_stats, w.norm1, gw.norm1);
+        keep(g ? &g->residual1 : nullptr, dr1);
+        return dr1 + selfAttentionBackward(dr1, x, w.self_attn, t.self_attn, gw.self_attn, g ? &g->self_attn : nullptr);
+    }
+    const Matrix dn2 = feedForwardBackward(dout, t.norm2, t.ffn, w.linear1, w.linear2, c.activation, gw.linear1,
+                                           gw.linear2, gf);
+    keep(g ? &g->norm2 : nullptr, dn2);
+    const Matrix da1 = dout + layerNormBackward(dn2, t.add_norm1, t.norm2_stats, w.norm2, gw.norm2);
+    keep(g ? &g->add_norm1 : nullptr, da1);
+    const Matrix dn1 = selfAttentionBackward(da1, t.norm1, w.self_attn, t.self_attn, gw.self_attn,
+                                             g ? &g->self_attn : nullptr);
+    keep(g ? &g->norm1 : nullptr, dn1);
+    return da1 + layerNormBackward(dn1, x, t.norm1_stats, w.norm1, gw.norm1);
+}
+
+Matrix decoderLayerBackward(const Matrix& dout, const Matrix& x, const Matrix& memory, const DecoderLayerWeights& w,
+                            const ModelConfig& c, const DecoderLayerTrace& t, Matrix& dMemory,
+                            DecoderLayerWeights& gw, DecoderLayerTrace* g) {
+    if (g) g->captured = true;
+    keep(g ? &g->output : nullptr, dout);
+    keep(g ? &g->add_norm3 : nullptr, dout);
+    FfnTrace* gf = g ? &g->ffn : nullptr;
+    AttentionTrace* gs = g ? &g->self_attn : nullptr;
+    AttentionTrace* gc = g ? &g->cross_attn : nullptr;
+    Matrix dq, dkv;
+    if (!c.norm_first) {
+        keep(g ? &g->norm3 : nullptr, dout);
+        const Matrix dr3 = layerNormBackward(dout, t.residual3, t.norm3_stats, w.norm3, gw.norm3);
+        keep(g ? &g->residual3 : nullptr, dr3);
+        const Matrix dh2 = dr3 + feedForwardBackward(dr3, t.norm2, t.ffn, w.linear1, w.linear2, c.activation,
+                                                     gw.linear1, gw.linear2, gf);
+        keep(g ? &g->norm2 : nullptr, dh2);
+        keep(g ? &g->add_norm2 : nullptr, dh2);
+        const Matrix dr2 = layerNormBackward(dh2, t.residual2, t.norm2_stats, w.norm2, gw.norm2);
+        keep(g ? &g->residual2 : nullptr, dr2);
+        multiHeadAttentionBackward(dr2, t.norm1, memory, w.cross_attn, t.cross_attn, dq, dkv, gw.cross_attn, gc);
+        dMemory += dkv;
+        const Matrix dh1 = dr2 + dq;
+        keep(g ? &g->norm1 : nullptr, dh1);
+        keep(g ? &g->add_norm1 : nullptr, dh1);
+        const Matrix dr1 = layerNormBackward(dh1, t.residual1, t.norm1_stats, w.norm1, gw.norm1);
+        keep(g ? &g->residual1 : nullptr, dr1);
+        return dr1 + selfAttentionBackward(dr1, x, w.self_attn, t.self_attn, gw.self_attn, gs);
+    }
+    const Matrix dn3 = feedForwardBackward(dout, t.norm3, t.ffn, w.linear1, w.linear2, c.activation, gw.linear1,
+                                           gw.linear2, gf);
+    keep(g ? &g->norm3 : nullptr, dn3);
+    const Matrix da2 = dout + layerNormBackward(dn3, t.add_norm2, t.norm3_stats, w.norm3, gw.norm3);
+    keep(g ? &g->add_norm2 : nullptr, da2);
+    multiHeadAttentionBackward(da2, t.norm2, memory, w.cross_attn, t.cross_attn, dq, dkv, gw.cross_attn, gc);
+    dMemory += dkv;
+    keep(g ? &g->norm2 : nullptr, dq);
+    const Matrix da1 = da2 + layerNormBackward(dq, t.add_norm1, t.norm2_stats, w.norm2, gw.norm2);
+    keep(g ? &g->add_norm1 : nullptr, da1);
+    const Matrix dn1 = selfAttentionBackward(da1, t.norm1, w.self_attn, t.self_attn, gw.self_attn, gs);
+    keep(g ? &g->norm1 : nullptr, dn1);
+    return da1 + layerNormBackward(dn1, x, t.norm1_stats, w.norm1, gw.norm1);
+}
+
+}  // namespace alab::core

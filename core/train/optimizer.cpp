@@ -1,0 +1,103 @@
+// Adam, the paper's schedule and gradient clipping (see optimizer.h). The update follows PyTorch
+// 1.13's single-tensor Adam term by term (bias corrections, denominator √v̂ + ε), so the float
+// results agree with torch.optim to rounding.
+#include "core/train/optimizer.h"
+
+#include <cmath>
+#include <string>
+
+namespace alab::core {
+namespace {
+
+void add(std::vector<ParamSpan>& spans, Matrix& m) { spans.push_back({m.data(), m.size()}); }
+void add(std::vector<ParamSpan>& spans, RowVector& v) { spans.push_back({v.data(), v.size()}); }
+void add(std::vector<ParamSpan>& spans, Linear& l) { add(spans, l.weight), add(spans, l.bias); }
+void add(std::vector<ParamSpan>& spans, LayerNormWeights& n) { add(spans, n.gamma), add(spans, n.beta); }
+
+void add(std::vector<ParamSpan>& spans, MhaWeights& w) {
+    for (Matrix* m : {&w.wq, &w.wk, &w.wv}) add(spans, *m);
+    for (RowVector* b : {&w.bq, &w.bk, &w.bv}) add(spans, *b);
+    add(spans, w.out);
+}
+
+}  // namespace
+
+std::vector<ParamSpan> parameterSpans(const ModelConfig& c, Weights& w) {
+    std::vector<ParamSpan> s;
+    add(s, w.src_embed);
+    add(s, w.tgt_embed);
+    if (c.positional_encoding == PositionalEncoding::Learned) add(s, w.pos_embed);
+    for (int l = 0; l < c.encoder_layers; ++l) {
+        EncoderLayerWeights& e = w.encoder[size_t(l)];
+        add(s, e.self_attn), add(s, e.linear1), add(s, e.linear2), add(s, e.norm1), add(s, e.norm2);
+    }
+    if (c.final_norm && c.encoder_layers > 0) add(s, w.encoder_norm);
+    for (int l = 0; l < c.decoder_layers; ++l) {
+        DecoderLayerWeights& d = w.decoder[size_t(l)];
+        add(s, d.self_attn), add(s, d.cross_attn), add(s, d.linear1), add(s, d.linear2);
+        add(s, d.norm1), add(s, d.norm2), add(s, d.norm3);
+    }
+    if (c.final_norm && c.decoder_layers > 0) add(s, w.decoder_norm);
+    if (c.decoder_layers > 0) add(s, w.generator);
+    return s;
+}
+
+Adam::Adam(AdamOptions o) : m_options(o) {
+    if (!(o.beta1 >= 0 && o.beta1 < 1) || !(o.beta2 >= 0 && o.beta2 < 1))
+        throw InvalidArgument("Adam's betas must lie in [0, 1), not " + std::to_string(o.beta1) + " and " +
+                              std::to_string(o.beta2));
+    if (!(o.eps >= 0) || !(o.weight_decay >= 0))
+        throw InvalidArgument("Adam's eps and weight decay must be non-negative");
+}
+
+void Adam::step(const std::vector<ParamSpan>& params, const std::vector<ParamSpan>& grads, float lr) {
+    if (params.size() != grads.size()) throw InvalidArgument("Adam got a gradient list of another length");
+    if (m_m.empty()) {
+        for (const ParamSpan& p : params) m_m.emplace_back(size_t(p.size), 0.0f), m_v.emplace_back(size_t(p.size), 0.0f);
+    }
+    if (m_m.size() != params.size()) throw InvalidArgument("Adam got parameters of another layout than before");
+    ++m_step;
+    const AdamOptions& o = m_options;
+    // As PyTorch: the bias corrections in double (Python floats), the element updates in float.
+    const double bc1 = 1.0 - std::pow(double(o.beta1), m_step);
+    const float bc2Sqrt = float(std::sqrt(1.0 - std::pow(double(o.beta2), m_step)));
+    const float stepSize = float(double(lr) / bc1);
+    for (size_t i = 0; i < params.size(); ++i) {
+        if (params[i].size != grads[i].size || Eigen::Index(m_m[i].size()) != params[i].size)
+            throw InvalidArgument("Adam: parameter " + std::to_string(i) + " and its gradient differ in size");
+        float* p = params[i].data;
+        const float* g = grads[i].data;
+        float* m = m_m[i].data();
+        float* v = m_v[i].data();
+        for (Eigen::Index j = 0; j < params[i].size; ++j) {
+            float gj = g[j];
+            if (o.weight_decay > 0 && o.decay == WeightDecay::L2) gj += o.weight_decay * p[j];
+            if (o.weight_decay > 0 && o.decay == WeightDecay::Decoupled) p[j] *= 1.0f - lr * o.weight_decay;
+            m[j] = o.beta1 * m[j] + (1.0f - o.beta1) * gj;
+            v[j] = o.beta2 * v[j] + (1.0f - o.beta2) * gj * gj;
+            p[j] -= stepSize * (m[j] / (std::sqrt(v[j]) / bc2Sqrt + o.eps));
+        }
+    }
+}
+
+float paperLearningRate(int step, int d_model, int warmup, float scale) {
+    if (step < 1 || warmup < 1 || d_model < 1)
+        throw InvalidArgument("the learning-rate schedule needs step, warmup and d_model ≥ 1 (got " +
+                              std::to_string(step) + ", " + std::to_string(warmup) + ", " + std::to_string(d_model) + ")");
+    const double s = step;
+    return float(double(scale) / std::sqrt(double(d_model)) * std::min(1.0 / std::sqrt(s), s * std::pow(warmup, -1.5)));
+}
+
+float clipGradNorm(const std::vector<ParamSpan>& grads, float maxNorm) {
+    double sum = 0;
+    for (const ParamSpan& g : grads)
+        for (Eigen::Index j = 0; j < g.size; ++j) sum += double(g.data[j]) * double(g.data[j]);
+    const float norm = float(std::sqrt(sum));
+    const float coef = maxNorm / (norm + 1e-6f);
+    if (coef < 1.0f)
+        for (const ParamSpan& g : grads)
+            for (Eigen::Index j = 0; j < g.size; ++j) g.data[j] *= coef;
+    return norm;
+}
+
+}  // namespace alab::core
