@@ -18,7 +18,7 @@ PREFIX = "alab::ui::"
 SOURCES = {
     "lesson_zh_CN.ts": ["core/lesson.cpp", "core/lessons", "ui/lesson", "ui/main_window.cpp", "ui/main_window.h",
                         "ui/language.cpp", "app/gui.cpp"],
-    "analysis_zh_CN.ts": ["ui/analysis", "app/cli_export.cpp"],
+    "analysis_zh_CN.ts": ["ui/analysis", "ui/common", "app/cli_export.cpp"],
 }
 
 

@@ -120,77 +120,77 @@
 <context>
     <name>alab::ui::AttentionView</name>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="95"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="96"/>
         <source>layer %1</source>
         <translation>第 %1 层</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="96"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="97"/>
         <source>head %1</source>
         <translation>头 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="108"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="109"/>
         <source>No attention to show yet: load a model and a sentence.</source>
         <translation>还没有可显示的注意力：请先加载模型并输入句子。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="145"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="146"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="146"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="147"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="150"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="151"/>
         <source>Attention:</source>
         <translation>注意力：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="151"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="152"/>
         <source>Layer:</source>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="152"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="153"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="153"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="154"/>
         <source>weights (after softmax)</source>
         <translation>权重（softmax 之后）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="154"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="155"/>
         <source>scaled scores q·k/√d_k</source>
         <translation>缩放分数 q·k/√d_k</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="155"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="156"/>
         <source>raw scores q·k</source>
         <translation>原始分数 q·k</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="156"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="157"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="157"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="158"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="158"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="159"/>
         <source>Undo zoom and drag (or double-click the map). Scroll to zoom, drag to move.</source>
         <translation>撤销缩放和拖动（或双击图）。滚轮缩放，拖动平移。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="159"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="160"/>
         <source>Attention heatmap</source>
         <translation>注意力热力图</translation>
     </message>
@@ -340,65 +340,66 @@
 <context>
     <name>FigureExport</name>
     <message>
-        <location filename="../../ui/analysis/all_heads_export.cpp" line="28"/>
+        <location filename="../../ui/analysis/all_heads_export.cpp" line="29"/>
         <source>cannot write %1: it exists and is not a folder</source>
         <translation>无法写入 %1：它已存在且不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_export.cpp" line="31"/>
+        <location filename="../../ui/analysis/all_heads_export.cpp" line="32"/>
         <source>cannot write %1: the folder is not empty; choose a new or empty folder</source>
         <translation>无法写入 %1：文件夹不是空的；请选择新的或空的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_export.cpp" line="37"/>
+        <location filename="../../ui/analysis/all_heads_export.cpp" line="38"/>
         <source>No trace has been computed yet.</source>
         <translation>还没有计算出任何前向轨迹。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_export.cpp" line="39"/>
+        <location filename="../../ui/analysis/all_heads_export.cpp" line="40"/>
         <source>this model has no %1</source>
         <translation>这个模型没有%1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="48"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="49"/>
         <source>cannot start drawing</source>
         <translation>无法开始绘制</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="87"/>
-        <location filename="../../ui/analysis/figure_export.cpp" line="93"/>
-        <location filename="../../ui/analysis/figure_export.cpp" line="119"/>
-        <location filename="../../ui/analysis/figure_export.cpp" line="137"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="88"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="94"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="104"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="123"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="141"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="92"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="93"/>
         <source>the disk is full (%1 bytes to write)</source>
         <translation>磁盘已满（需要写入 %1 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="99"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="100"/>
         <source>cannot write %1: size %2 x %3 at scale %4 is out of range</source>
         <translation>无法写入 %1：尺寸 %2 x %3（缩放 %4）超出范围</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="111"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="115"/>
         <source>the image could not be encoded</source>
         <translation>图片无法编码</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="115"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="119"/>
         <source>%1 is not a figure format</source>
         <translation>%1 不是图片格式</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="130"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="134"/>
         <source>cannot write %1: %2 is not a number format</source>
         <translation>无法写入 %1：%2 不是数值格式</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="132"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="136"/>
         <source>cannot write %1: CSV holds one 2-D table; choose a head of %2</source>
         <translation>无法写入 %1：CSV 只能保存一张二维表；请从 %2 中选一个头</translation>
     </message>
@@ -467,17 +468,17 @@
 <context>
     <name>alab::ui::ModelCaption</name>
     <message>
-        <location filename="../../ui/analysis/model_caption.cpp" line="19"/>
+        <location filename="../../ui/analysis/model_caption.cpp" line="20"/>
         <source>random weights (untrained)</source>
         <translation>随机权重（未经训练）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/model_caption.cpp" line="28"/>
+        <location filename="../../ui/analysis/model_caption.cpp" line="29"/>
         <source>Model: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>模型：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/model_caption.cpp" line="32"/>
+        <location filename="../../ui/analysis/model_caption.cpp" line="33"/>
         <source>This model&apos;s weights are seeded random numbers, not learned in training: its maps show how attention computes, not what a trained model attends to.</source>
         <translation>这个模型的权重是按种子生成的随机数，并非训练所得：图中展示的是注意力如何计算，而不是训练好的模型关注什么。</translation>
     </message>
@@ -838,6 +839,34 @@ The previous model stays loaded.</source>
         <location filename="../../ui/analysis/tensor_tree_model.cpp" line="105"/>
         <source>Shape</source>
         <translation>形状</translation>
+    </message>
+</context>
+<context>
+    <name>alab::ui::TraceSession</name>
+    <message>
+        <location filename="../../ui/common/trace_session.cpp" line="72"/>
+        <source>No model is loaded.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/trace_session.cpp" line="85"/>
+        <source>The sentence is empty.</source>
+        <translation>句子是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/trace_session.cpp" line="87"/>
+        <source>The sentence has %1 tokens; this model takes at most %2.</source>
+        <translation>句子有 %1 个词元；这个模型最多接受 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/trace_session.cpp" line="94"/>
+        <source>This input needs about %1 of memory for its forward pass, but only %2 is available. Use fewer words.</source>
+        <translation>这个输入的前向计算大约需要 %1 内存，但只有 %2 可用。请减少词数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/common/trace_session.cpp" line="106"/>
+        <source>There was not enough memory for this forward pass. Use fewer words.</source>
+        <translation>内存不足，无法完成这次前向计算。请减少词数。</translation>
     </message>
 </context>
 <context>

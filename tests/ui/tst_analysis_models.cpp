@@ -108,6 +108,20 @@ private slots:
         QCOMPARE(int(a.rows), rows);
         QCOMPARE(int(a.cols), cols);
     }
+
+    // The window estimates a forward pass's memory before running it, as the command line does: over
+    // the limit, the request is refused with the numbers and the trace on show stays.
+    void refusesAnInputThatWouldNotFitInMemory() {
+        TraceSession session;
+        QCOMPARE(test::loadPreset(session, "demo", QStringLiteral("the cat sat")), QString());
+        const auto before = session.snapshot();
+        qputenv("ALAB_MEMORY_LIMIT", "1000");  // bytes
+        const QString err = test::loadPreset(session, "demo", QStringLiteral("the cat sat on the mat"));
+        qunsetenv("ALAB_MEMORY_LIMIT");
+        QVERIFY2(err.contains("memory") && err.contains("kB"), qPrintable(err));
+        QCOMPARE(session.snapshot(), before);
+        QCOMPARE(test::loadPreset(session, "demo", QStringLiteral("the cat sat on the mat")), QString());
+    }
 };
 
 QTEST_MAIN(TestAnalysisModels)

@@ -1,7 +1,10 @@
 // TraceSession (see trace_session.h).
 #include "ui/common/trace_session.h"
 
+#include "core/model/memory_estimate.h"
+
 #include <QCoreApplication>
+#include <new>
 #include <QEventLoop>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -84,12 +87,23 @@ QString TraceSession::start(std::shared_ptr<Snapshot> next, bool wait) {
         return reject(tr("The sentence has %1 tokens; this model takes at most %2.")
                           .arg(std::max(next->src.size(), next->tgt.size()))
                           .arg(c.max_len));
+    // Estimated before anything is allocated, as the command line does: a long input to a large model
+    // is refused with the numbers instead of exhausting memory.
+    const int64_t S = int64_t(next->src.size()), T = int64_t(next->tgt.size());
+    if (!core::checkTraceMemory(c, S, T).empty())
+        return reject(tr("This input needs about %1 of memory for its forward pass, but only %2 is available. "
+                         "Use fewer words.")
+                          .arg(QString::fromStdString(core::formatBytes(core::traceBytes(c, S, T))),
+                               QString::fromStdString(core::formatBytes(core::availableMemoryBytes()))));
     const quint64 generation = ++m_generation;
     auto compute = [next]() -> std::shared_ptr<const Snapshot> {
         try {
             next->trace = std::make_shared<const core::Trace>(next->model->forward(next->src, next->tgt));
         } catch (const core::InvalidArgument& e) {
             next->error = QString::fromUtf8(e.what());
+            next->trace.reset();
+        } catch (const std::bad_alloc&) {  // a last resort: the estimate above should have refused it
+            next->error = tr("There was not enough memory for this forward pass. Use fewer words.");
             next->trace.reset();
         }
         return next;
