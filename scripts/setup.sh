@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ make cmake libeigen3-dev qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
-          qt6-l10n-tools libqcustomplot-dev libgl-dev fonts-noto-cjk xvfb xauth)
+          qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libgl-dev fonts-noto-cjk xvfb xauth)
 
 missing=()
 for p in "${packages[@]}"; do
