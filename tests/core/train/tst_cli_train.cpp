@@ -1,0 +1,83 @@
+// `attention-lab train` as a user runs it: a short run writes a model folder that loads, with a
+// log.csv of one row per step; the same seed twice gives byte-identical model.safetensors; bad
+// options and a TSV line without a tab exit non-zero with one "attention-lab: ..." line.
+#include "../core_test_support.h"
+#include "core/train/model_folder.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace alab;
+using namespace alab::core;
+using namespace alab::test;
+
+namespace {
+QStringList tinyRun(const QString& out, const QString& seed)
+{
+    return {"train", "--task", "reverse", "--d-model", "16", "--heads", "2", "--layers", "1", "--d-ff", "32",
+            "--steps", "5", "--batch", "4", "--warmup", "2", "--seed", seed, "--out", out};
+}
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+}  // namespace
+
+class TestCliTrain : public QObject {
+    Q_OBJECT
+
+private slots:
+    void writesALoadableFolder() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("m");
+        const ProcessResult r = runApp(tinyRun(out, "4"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        LoadedModel loaded;
+        QCOMPARE(loadModelFolder(out.toStdString(), loaded), std::string());
+        const QList<QByteArray> log = readAll(out + "/log.csv").trimmed().split('\n');
+        QCOMPARE(log.size(), 6);  // header + 5 steps
+        QVERIFY(log[0].startsWith("step,train_loss,val_loss,val_exact_match,lr,grad_norm"));
+        QVERIFY(log[5].startsWith("5,"));
+    }
+    void sameSeedSameBytes() {
+        QTemporaryDir dir;
+        QCOMPARE(runApp(tinyRun(dir.filePath("a"), "9")).exitCode, 0);
+        QCOMPARE(runApp(tinyRun(dir.filePath("b"), "9")).exitCode, 0);
+        QCOMPARE(runApp(tinyRun(dir.filePath("c"), "10")).exitCode, 0);
+        const QByteArray a = readAll(dir.filePath("a/model.safetensors"));
+        QVERIFY(!a.isEmpty());
+        QVERIFY(a == readAll(dir.filePath("b/model.safetensors")));
+        QVERIFY(a != readAll(dir.filePath("c/model.safetensors")));
+    }
+    void badInput_data() {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<QString>("needle");
+        QTest::newRow("steps 0") << QStringList{"--task", "copy", "--steps", "0"} << "--steps";
+        QTest::newRow("lr nan") << QStringList{"--task", "copy", "--lr", "nan"} << "--lr";
+        QTest::newRow("lr negative") << QStringList{"--task", "copy", "--lr", "-1"} << "--lr";
+        QTest::newRow("unknown task") << QStringList{"--task", "nope"} << "nope";
+        QTest::newRow("no task") << QStringList{} << "--task";
+        QTest::newRow("unknown option") << QStringList{"--task", "copy", "--bogus", "1"} << "--bogus";
+        QTest::newRow("tsv without tab") << QStringList{"--data", "BADTSV"} << "tab";
+    }
+    void badInput() {
+        QFETCH(QStringList, extra);
+        QFETCH(QString, needle);
+        QTemporaryDir dir;
+        QFile tsv(dir.filePath("bad.tsv"));
+        QVERIFY(tsv.open(QIODevice::WriteOnly));
+        tsv.write("a b\tc d\nno tab here\n");
+        tsv.close();
+        extra.replaceInStrings("BADTSV", tsv.fileName());
+        const ProcessResult r = runApp(QStringList{"train"} + extra + QStringList{"--out", dir.filePath("m")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.err.trimmed().count('\n'), 0);
+        QVERIFY2(r.err.startsWith("attention-lab: ") && r.err.contains(needle), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(dir.filePath("m")));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCliTrain)
+#include "tst_cli_train.moc"
