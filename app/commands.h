@@ -10,6 +10,7 @@ int runTrace(const std::vector<std::string>& args);        // attention-lab trac
 int runExport(int argc, char** argv);                       // attention-lab export ... (argv[1] == "export")
 int runTranslate(const std::vector<std::string>& args);    // attention-lab translate ...
 int runBleu(const std::vector<std::string>& args);         // attention-lab bleu ...
+int listLessons();                                          // id<TAB>steps<TAB>title per lesson
 int printWalkthrough();                                     // the lesson's numbers, in the terminal
 int runGui(int argc, char** argv);                          // the window
 

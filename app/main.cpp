@@ -25,7 +25,8 @@ const char* kUsage =
     "  attention-lab bleu --ref REF.txt --hyp HYP.txt   corpus BLEU-4, one sentence per line\n"
     "  attention-lab --screenshot FILE.png [--lesson thinking-machines|demo] [--step N] [--lang en|zh_CN]\n"
     "                [--size 1920x1080] [--sentence TEXT] [--seed N]   render a lesson step to a PNG\n"
-    "  attention-lab --walkthrough           print the Thinking Machines numbers step by step\n";
+    "  attention-lab --walkthrough           print the Thinking Machines numbers step by step\n"
+    "  attention-lab --list-lessons          print id<TAB>steps<TAB>title of every lesson\n";
 
 int dispatch(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
@@ -41,6 +42,10 @@ int dispatch(int argc, char** argv) {
     if (command == "export") return alab::app::runExport(argc, argv);
     if (command == "translate") return alab::app::runTranslate({args.begin() + 1, args.end()});
     if (command == "bleu") return alab::app::runBleu({args.begin() + 1, args.end()});
+    if (command == "--list-lessons") {
+        const alab::app::CliArgs rest({args.begin() + 1, args.end()}, {}, {});
+        return rest.error().empty() ? alab::app::listLessons() : alab::app::fail(rest.error(), 2);
+    }
     if (command == "--walkthrough") {
         const alab::app::CliArgs rest({args.begin() + 1, args.end()}, {}, {});
         return rest.error().empty() ? alab::app::printWalkthrough() : alab::app::fail(rest.error(), 2);

@@ -40,6 +40,19 @@ void printGrid(const core::SceneGrid& g) {
 
 }  // namespace
 
+int listLessons() {
+    const core::Preset p = core::thinkingMachinesPreset();
+    const core::Model model(p.config, p.weights);
+    const core::Trace t = model.forward({p.vocab.id("Thinking"), p.vocab.id("Machines")});
+    core::LessonOptions options;
+    options.origin = core::WeightsOrigin::HandPicked;
+    for (const core::LessonEntry& e : core::lessonRegistry()) {
+        const core::Lesson lesson = e.build(t, model, {"Thinking", "Machines"}, options);
+        std::printf("%s\t%zu\t%s\n", e.id.c_str(), lesson.steps.size(), e.title.c_str());
+    }
+    return 0;
+}
+
 int printWalkthrough() {
     const core::Preset p = core::thinkingMachinesPreset();
     const core::Model model(p.config, p.weights);
