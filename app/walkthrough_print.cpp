@@ -53,15 +53,17 @@ int listLessons() {
     return 0;
 }
 
-int printWalkthrough() {
+int printWalkthrough(const std::string& lessonId) {
+    const core::LessonEntry* entry = core::findLesson(lessonId);
+    if (!entry) return fail("unknown lesson '" + lessonId + "' (attention-lab --list-lessons lists them)", 2);
     const core::Preset p = core::thinkingMachinesPreset();
     const core::Model model(p.config, p.weights);
     const core::Trace t = model.forward({p.vocab.id("Thinking"), p.vocab.id("Machines")});
     core::LessonOptions options;
     options.origin = core::WeightsOrigin::HandPicked;
-    const core::Lesson lesson = core::buildLesson("thinking-machines", t, model, {"Thinking", "Machines"}, options);
+    const core::Lesson lesson = entry->build(t, model, {"Thinking", "Machines"}, options);
 
-    std::printf("AttentionLab — self-attention on \"Thinking Machines\", step by step\n");
+    std::printf("AttentionLab — %s, on \"Thinking Machines\", step by step\n", entry->title.c_str());
     for (size_t s = 0; s < lesson.steps.size(); ++s) {
         const core::LessonStep& step = lesson.steps[s];
         std::printf("\n%zu. %s        %s\n", s + 1, step.title.c_str(), step.formula.c_str());

@@ -242,6 +242,14 @@ void TestCli::listLessonsPrintsTheRegistry() {
     QCOMPARE(lines.first().split('\t').value(1), QStringLiteral("8"));  // thinking-machines: eight steps
     const test::ProcessResult bad = test::runApp({"--list-lessons", "--lang"});
     QVERIFY(bad.finished && bad.exitCode == 2 && bad.err.count('\n') == 1);
+    // --walkthrough --lesson ID: every registered id prints its lesson; an unknown id is one line
+    const test::ProcessResult plain = test::runApp({"--walkthrough"});
+    const test::ProcessResult named = test::runApp({"--walkthrough", "--lesson", "thinking-machines"});
+    QVERIFY2(named.finished && named.exitCode == 0, qPrintable(named.err));
+    QCOMPARE(named.out, plain.out);
+    const test::ProcessResult unknown = test::runApp({"--walkthrough", "--lesson", "no-such-lesson"});
+    QVERIFY(unknown.finished && unknown.exitCode == 2 && unknown.err.count('\n') == 1);
+    QVERIFY(unknown.err.contains("no-such-lesson") && unknown.out.isEmpty());
 }
 
 QTEST_APPLESS_MAIN(TestCli)
