@@ -11,7 +11,8 @@ int runExport(int argc, char** argv);                       // attention-lab exp
 int runTranslate(const std::vector<std::string>& args);    // attention-lab translate ...
 int runBleu(const std::vector<std::string>& args);         // attention-lab bleu ...
 int runTrain(const std::vector<std::string>& args);          // attention-lab train ...
-int printWalkthrough();                                     // the lesson's numbers, in the terminal
+int listLessons();                                          // id<TAB>steps<TAB>title per lesson
+int printWalkthrough(const std::string& lessonId = "thinking-machines");  // the lesson's numbers, in the terminal
 int runGui(int argc, char** argv);                          // the window
 
 }  // namespace alab::app

@@ -26,7 +26,8 @@ const char* kUsage =
     "  attention-lab bleu --ref REF.txt --hyp HYP.txt   corpus BLEU-4, one sentence per line\n"
     "  attention-lab --screenshot FILE.png [--lesson thinking-machines|demo] [--step N] [--lang en|zh_CN]\n"
     "                [--size 1920x1080] [--sentence TEXT] [--seed N]   render a lesson step to a PNG\n"
-    "  attention-lab --walkthrough           print the Thinking Machines numbers step by step\n";
+    "  attention-lab --walkthrough [--lesson ID]   print a lesson's numbers step by step\n"
+    "  attention-lab --list-lessons          print id<TAB>steps<TAB>title of every lesson\n";
 
 int dispatch(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);
@@ -43,9 +44,14 @@ int dispatch(int argc, char** argv) {
     if (command == "translate") return alab::app::runTranslate({args.begin() + 1, args.end()});
     if (command == "train") return alab::app::runTrain({args.begin() + 1, args.end()});
     if (command == "bleu") return alab::app::runBleu({args.begin() + 1, args.end()});
-    if (command == "--walkthrough") {
+    if (command == "--list-lessons") {
         const alab::app::CliArgs rest({args.begin() + 1, args.end()}, {}, {});
-        return rest.error().empty() ? alab::app::printWalkthrough() : alab::app::fail(rest.error(), 2);
+        return rest.error().empty() ? alab::app::listLessons() : alab::app::fail(rest.error(), 2);
+    }
+    if (command == "--walkthrough") {
+        const alab::app::CliArgs rest({args.begin() + 1, args.end()}, {"--lesson"}, {});
+        if (!rest.error().empty()) return alab::app::fail(rest.error(), 2);
+        return alab::app::printWalkthrough(rest.value("--lesson", "thinking-machines"));
     }
     if (args.empty() && !alab::app::hasDisplay()) return alab::app::printWalkthrough();
     return alab::app::runGui(argc, argv);

@@ -40,15 +40,30 @@ void printGrid(const core::SceneGrid& g) {
 
 }  // namespace
 
-int printWalkthrough() {
+int listLessons() {
     const core::Preset p = core::thinkingMachinesPreset();
     const core::Model model(p.config, p.weights);
     const core::Trace t = model.forward({p.vocab.id("Thinking"), p.vocab.id("Machines")});
     core::LessonOptions options;
     options.origin = core::WeightsOrigin::HandPicked;
-    const core::Lesson lesson = core::buildLesson("thinking-machines", t, model, {"Thinking", "Machines"}, options);
+    for (const core::LessonEntry& e : core::lessonRegistry()) {
+        const core::Lesson lesson = e.build(t, model, {"Thinking", "Machines"}, options);
+        std::printf("%s\t%zu\t%s\n", e.id.c_str(), lesson.steps.size(), e.title.c_str());
+    }
+    return 0;
+}
 
-    std::printf("AttentionLab — self-attention on \"Thinking Machines\", step by step\n");
+int printWalkthrough(const std::string& lessonId) {
+    const core::LessonEntry* entry = core::findLesson(lessonId);
+    if (!entry) return fail("unknown lesson '" + lessonId + "' (attention-lab --list-lessons lists them)", 2);
+    const core::Preset p = core::thinkingMachinesPreset();
+    const core::Model model(p.config, p.weights);
+    const core::Trace t = model.forward({p.vocab.id("Thinking"), p.vocab.id("Machines")});
+    core::LessonOptions options;
+    options.origin = core::WeightsOrigin::HandPicked;
+    const core::Lesson lesson = entry->build(t, model, {"Thinking", "Machines"}, options);
+
+    std::printf("AttentionLab — %s, on \"Thinking Machines\", step by step\n", entry->title.c_str());
     for (size_t s = 0; s < lesson.steps.size(); ++s) {
         const core::LessonStep& step = lesson.steps[s];
         std::printf("\n%zu. %s        %s\n", s + 1, step.title.c_str(), step.formula.c_str());

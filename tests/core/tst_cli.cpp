@@ -2,6 +2,7 @@
 // input of `trace` (each must exit non-zero with exactly one "attention-lab: ..." line naming the
 // problem, and leave no output folder or temporary sibling), for the happy paths of both presets
 // (compared with the core's own trace), and for --walkthrough (its numbers taken from the core trace).
+#include "core/lessons/registry.h"
 #include "core/presets.h"
 #include "core/trace.h"
 #include "core_test_support.h"
@@ -34,6 +35,7 @@ private slots:
     void thinkingMachinesTrace();
     void demoTrace();
     void walkthroughPrintsTheTraceNumbers();
+    void listLessonsPrintsTheRegistry();
 
 private:
     // Writes the golden postnorm_h2 weights after `edit` into the fixture folder.
@@ -221,6 +223,33 @@ void TestCli::walkthroughPrintsTheTraceNumbers() {
         QString::number(a.weights[0](1, 0), 'f', 2), QString::number(a.weights[0](1, 1), 'f', 2)};
     QCOMPARE(expected.mid(0, 6), (QStringList{"112", "96", "14", "12", "0.88", "0.12"}));  // the article's numbers
     for (const QString& number : expected) QVERIFY2(containsNumber(r.out, number), qPrintable(number));
+}
+
+void TestCli::listLessonsPrintsTheRegistry() {
+    const test::ProcessResult r = test::runApp({"--list-lessons"});
+    QVERIFY2(r.finished && r.exitCode == 0, qPrintable(r.err));
+    const QStringList lines = r.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(size_t(lines.size()), core::lessonRegistry().size());
+    const core::Preset p = core::thinkingMachinesPreset();
+    const core::Model model(p.config, p.weights);
+    const core::Trace trace = model.forward({p.vocab.id("Thinking"), p.vocab.id("Machines")});
+    for (size_t i = 0; i < core::lessonRegistry().size(); ++i) {
+        const core::LessonEntry& e = core::lessonRegistry()[i];
+        const size_t steps = e.build(trace, model, {"Thinking", "Machines"}, {}).steps.size();
+        QCOMPARE(lines[qsizetype(i)].split('\t'),
+                 (QStringList{test::qs(e.id), QString::number(steps), test::qs(e.title)}));
+    }
+    QCOMPARE(lines.first().split('\t').value(1), QStringLiteral("8"));  // thinking-machines: eight steps
+    const test::ProcessResult bad = test::runApp({"--list-lessons", "--lang"});
+    QVERIFY(bad.finished && bad.exitCode == 2 && bad.err.count('\n') == 1);
+    // --walkthrough --lesson ID: every registered id prints its lesson; an unknown id is one line
+    const test::ProcessResult plain = test::runApp({"--walkthrough"});
+    const test::ProcessResult named = test::runApp({"--walkthrough", "--lesson", "thinking-machines"});
+    QVERIFY2(named.finished && named.exitCode == 0, qPrintable(named.err));
+    QCOMPARE(named.out, plain.out);
+    const test::ProcessResult unknown = test::runApp({"--walkthrough", "--lesson", "no-such-lesson"});
+    QVERIFY(unknown.finished && unknown.exitCode == 2 && unknown.err.count('\n') == 1);
+    QVERIFY(unknown.err.contains("no-such-lesson") && unknown.out.isEmpty());
 }
 
 QTEST_APPLESS_MAIN(TestCli)
