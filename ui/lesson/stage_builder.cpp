@@ -3,6 +3,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace alab::ui {
 namespace {
 
@@ -62,7 +64,31 @@ StageNode toStage(const core::SceneNode& n) {
     return out;
 }
 
+int g_maxCols = 0, g_maxRows = 0;  // 0: every cell the core scene shows
+
+// Presentation mode shows fewer cells of a wide grid, with the ellipsis the grid already knows how to draw.
+void trim(StageGrid& g) {
+    const int cols = g_maxCols > 0 ? std::min(g.cols, g_maxCols) : g.cols;
+    const int rows = g_maxRows > 0 ? std::min(g.rows, g_maxRows) : g.rows;
+    if (cols == g.cols && rows == g.rows) return;
+    decltype(g.cells) kept;
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c) kept << g.cells[r * g.cols + c];
+    g.cells = kept;
+    if (g.colLabels.size() > cols) g.colLabels = g.colLabels.mid(0, cols);
+    if (g.rowLabels.size() > rows) g.rowLabels = g.rowLabels.mid(0, rows);
+    g.moreCols = g.moreCols || cols < g.cols;
+    g.moreRows = g.moreRows || rows < g.rows;
+    g.cols = cols;
+    g.rows = rows;
+}
+
 }  // namespace
+
+void setStageCellLimit(int maxRows, int maxCols) {
+    g_maxRows = maxRows;
+    g_maxCols = maxCols;
+}
 
 QString lessonText(const core::LessonText& text) {
     if (text.source.empty()) return {};
@@ -73,7 +99,10 @@ QString lessonText(const core::LessonText& text) {
 
 StageScene buildStageScene(const core::LessonStep& step) {
     StageScene scene;
-    for (const core::SceneGrid& g : step.scene.grids) scene.grids << toStage(g);
+    for (const core::SceneGrid& g : step.scene.grids) {
+        scene.grids << toStage(g);
+        trim(scene.grids.back());
+    }
     scene.root = toStage(step.scene.root);
     scene.altRoot = toStage(step.scene.altRoot);
     scene.durationMs = step.scene.durationMs;
