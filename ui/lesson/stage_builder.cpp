@@ -2,6 +2,7 @@
 #include "ui/lesson/stage_builder.h"
 
 #include <QCoreApplication>
+#include <QFont>
 
 #include <algorithm>
 
@@ -99,13 +100,17 @@ QString lessonText(const core::LessonText& text) {
 
 StageScene buildStageScene(const core::LessonStep& step) {
     StageScene scene;
-    for (const core::SceneGrid& g : step.scene.grids) {
-        scene.grids << toStage(g);
-        trim(scene.grids.back());
-    }
+    for (const core::SceneGrid& g : step.scene.grids) scene.grids << toStage(g);
     scene.root = toStage(step.scene.root);
     scene.altRoot = toStage(step.scene.altRoot);
     scene.durationMs = step.scene.durationMs;
+    layoutScene(scene);
+    if (g_maxRows <= 0 && g_maxCols <= 0) return scene;
+    // Presentation: trim only a scene whose numbers would stay under 28 px on a 1280 × 720 projector.
+    StageScene whole = scene;
+    arrangeScene(whole, QSizeF(1280 - 56, 720 - 90), kMaxSceneScale);
+    if (fitScale(whole.size, QSizeF(1280 - 56, 720 - 90), 1e9) * stageFont().pixelSize() >= 28.5) return scene;
+    for (StageGrid& g : scene.grids) trim(g);
     layoutScene(scene);
     return scene;
 }
