@@ -1,5 +1,6 @@
 // Presentation mode, as on a projector: F5 leaves only the stage and a slim caption (Esc leaves),
-// and at 1280 × 720 the steps draw their numbers at least 28 px high (steps 2 and 8: 19 px so far),
+// and at 1280 × 720 the steps draw their numbers at least 28 px high (each grid shows at most
+// 3 × 2 cells there, the rest as ⋮ / …; step 8 of six words: 25 px so far),
 // for Thinking Machines and for a six-word sentence, measured from the renderer's own layout.
 #include "ui/lesson/explanation_panel.h"
 #include "ui/lesson/lesson_controller.h"
@@ -62,17 +63,17 @@ private slots:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QString report;
-        double smallest = 1e9, wide = 1e9;  // wide: steps 2 and 8, the widest scenes
+        double smallest = 1e9, wide = 1e9;  // wide: step 8, the matrix form, the widest scene
         for (int s = 0; s < view.controller()->stepCount(); ++s) {
             view.controller()->setStep(s, false);
             QCoreApplication::processEvents();
             const double px = stageFont().pixelSize() * view.stage()->scale();
             report += QStringLiteral(" %1:%2").arg(s + 1).arg(px, 0, 'f', 1);
-            (s == 1 || s == 7 ? wide : smallest) = std::min(s == 1 || s == 7 ? wide : smallest, px);
+            (s == 7 ? wide : smallest) = std::min(s == 7 ? wide : smallest, px);
         }
         qInfo("number height (px) per step:%s", qPrintable(report));
         QVERIFY2(smallest >= 28, qPrintable(report));
-        QVERIFY2(wide >= 19, qPrintable(report));  // not yet 28: X·W = Q and the matrix form are too wide
+        QVERIFY2(wide >= 25, qPrintable(report));  // not yet 28 for six words: five grids in two rows
     }
 };
 

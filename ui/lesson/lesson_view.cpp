@@ -8,6 +8,7 @@
 #include "ui/lesson/lesson_actions.h"
 #include "ui/lesson/lesson_controller.h"
 #include "ui/lesson/lesson_stage.h"
+#include "ui/lesson/stage_builder.h"
 #include "ui/lesson/sentence_bar.h"
 #include "ui/lesson/step_list.h"
 #include "ui/lesson/transport_bar.h"
@@ -94,7 +95,8 @@ void LessonView::arrange() {
 
 void LessonView::setPresentation(bool on) {
     m_presentation = on;
-    setStageFontPixels(on ? 23 : 17);  // before the rebuild, whose layout measures the texts
+    setStageFontPixels(on ? 23 : 17);
+    setStageCellLimit(on ? 3 : 0, on ? 2 : 0);  // large numbers on a projector: fewer of them  // before the rebuild, whose layout measures the texts
     m_controller->setCompact(on);
     for (QWidget* w : std::initializer_list<QWidget*>{m_steps, m_explanation, m_transport, m_sentence, m_whatIf}) w->setVisible(!on);
     m_caption->setVisible(on);

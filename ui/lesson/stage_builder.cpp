@@ -2,6 +2,9 @@
 #include "ui/lesson/stage_builder.h"
 
 #include <QCoreApplication>
+#include <QFont>
+
+#include <algorithm>
 
 namespace alab::ui {
 namespace {
@@ -62,7 +65,31 @@ StageNode toStage(const core::SceneNode& n) {
     return out;
 }
 
+int g_maxCols = 0, g_maxRows = 0;  // 0: every cell the core scene shows
+
+// Presentation mode shows fewer cells of a wide grid, with the ellipsis the grid already knows how to draw.
+void trim(StageGrid& g) {
+    const int cols = g_maxCols > 0 ? std::min(g.cols, g_maxCols) : g.cols;
+    const int rows = g_maxRows > 0 ? std::min(g.rows, g_maxRows) : g.rows;
+    if (cols == g.cols && rows == g.rows) return;
+    decltype(g.cells) kept;
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c) kept << g.cells[r * g.cols + c];
+    g.cells = kept;
+    if (g.colLabels.size() > cols) g.colLabels = g.colLabels.mid(0, cols);
+    if (g.rowLabels.size() > rows) g.rowLabels = g.rowLabels.mid(0, rows);
+    g.moreCols = g.moreCols || cols < g.cols;
+    g.moreRows = g.moreRows || rows < g.rows;
+    g.cols = cols;
+    g.rows = rows;
+}
+
 }  // namespace
+
+void setStageCellLimit(int maxRows, int maxCols) {
+    g_maxRows = maxRows;
+    g_maxCols = maxCols;
+}
 
 QString lessonText(const core::LessonText& text) {
     if (text.source.empty()) return {};
@@ -77,6 +104,13 @@ StageScene buildStageScene(const core::LessonStep& step) {
     scene.root = toStage(step.scene.root);
     scene.altRoot = toStage(step.scene.altRoot);
     scene.durationMs = step.scene.durationMs;
+    layoutScene(scene);
+    if (g_maxRows <= 0 && g_maxCols <= 0) return scene;
+    // Presentation: trim only a scene whose numbers would stay under 28 px on a 1280 × 720 projector.
+    StageScene whole = scene;
+    arrangeScene(whole, QSizeF(1280 - 56, 720 - 90), kMaxSceneScale);
+    if (fitScale(whole.size, QSizeF(1280 - 56, 720 - 90), 1e9) * stageFont().pixelSize() >= 28.5) return scene;
+    for (StageGrid& g : scene.grids) trim(g);
     layoutScene(scene);
     return scene;
 }

@@ -13,5 +13,7 @@ QString lessonText(const core::LessonText& text);
 
 /// The scene of `step`, laid out (the wide arrangement).
 StageScene buildStageScene(const core::LessonStep& step);
+/// Show at most maxRows × maxCols cells of each grid (0: no limit), the rest as ⋮ / …; presentation mode.
+void setStageCellLimit(int maxRows, int maxCols);
 
 }  // namespace alab::ui
