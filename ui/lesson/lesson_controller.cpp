@@ -33,7 +33,7 @@ LessonController::LessonController(TraceSession* session, QObject* parent)
 
 core::LessonOptions LessonController::lessonOptions(const Snapshot& snap) const {
     core::LessonOptions o;
-    o.origin = snap.modelName == QLatin1String("demo")                ? core::WeightsOrigin::Random
+    o.origin = snap.untrained                                         ? core::WeightsOrigin::Random
                : snap.modelName == QLatin1String("thinking-machines") ? core::WeightsOrigin::HandPicked
                                                                       : core::WeightsOrigin::Trained;
     o.scale = m_scaleScores;
