@@ -53,13 +53,10 @@ std::string readSources(const CliArgs& args, const core::LoadedModel& m, std::ve
         std::string text;
         if (std::string err = core::readFile(path, text); !err.empty()) return err;
         if (text.empty()) return path + " is empty";
-        size_t start = 0;
-        for (int line = 1; start < text.size(); ++line) {
-            size_t end = text.find('\n', start);
-            if (end == std::string::npos) end = text.size();
-            std::string sentence = text.substr(start, end - start);
-            if (!sentence.empty() && sentence.back() == '\r') sentence.pop_back();
-            start = end + 1;
+        const std::vector<std::string> sentences = core::splitLines(text);
+        for (size_t i = 0; i < sentences.size(); ++i) {
+            const std::string& sentence = sentences[i];
+            const size_t line = i + 1;
             std::vector<int> ids;
             std::string err = core::encodeSource(m.vocab, sentence, ids);
             if (err.empty()) err = checkSource(*m.model, ids);

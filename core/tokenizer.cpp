@@ -60,17 +60,24 @@ std::string Vocabulary::fromFile(const std::string& path, Vocabulary& out) {
     return fromText(text, path, out);
 }
 
-std::string Vocabulary::fromText(const std::string& text, const std::string& path, Vocabulary& out) {
-    std::vector<std::string> tokens;
+std::vector<std::string> splitLines(const std::string& text) {
+    std::vector<std::string> out;
     size_t start = 0;
     while (start < text.size()) {
         size_t end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();
         std::string line = text.substr(start, end - start);
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty()) tokens.push_back(line);
+        out.push_back(std::move(line));
         start = end + 1;
     }
+    return out;
+}
+
+std::string Vocabulary::fromText(const std::string& text, const std::string& path, Vocabulary& out) {
+    std::vector<std::string> tokens;
+    for (std::string& line : splitLines(text))
+        if (!line.empty()) tokens.push_back(std::move(line));
     if (tokens.empty()) return path + ": the vocabulary file is empty";
     out = Vocabulary(std::move(tokens));
     return {};

@@ -33,6 +33,10 @@ private:
     std::map<std::string, int> m_ids;
 };
 
+/// Splits text into lines at '\n', dropping one '\r' before it; empty lines are kept, and a final
+/// '\n' starts no extra line. Line i of the result is line i + 1 as a person counts.
+std::vector<std::string> splitLines(const std::string& text);
+
 /// Splits UTF-8 text into word tokens; each CJK ideograph is its own token; punctuation stands alone.
 std::vector<std::string> splitWords(const std::string& text);
 

@@ -2,6 +2,7 @@
 #include "core/train/bleu.h"
 
 #include "core/tensor.h"
+#include "core/tokenizer.h"
 #include "core/train/task_tsv.h"
 
 #include <cmath>
@@ -16,20 +17,6 @@ std::map<NGram, int64_t> countNGrams(const std::vector<std::string>& tokens, siz
     std::map<NGram, int64_t> counts;
     for (size_t i = 0; i + n <= tokens.size(); ++i) ++counts[NGram(tokens.begin() + long(i), tokens.begin() + long(i + n))];
     return counts;
-}
-
-std::vector<std::string> lines(const std::string& text) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    while (start < text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        out.push_back(std::move(line));
-        start = end + 1;
-    }
-    return out;
 }
 
 }  // namespace
@@ -76,7 +63,7 @@ BleuScore corpusBleu(const std::vector<std::vector<std::string>>& hyps, const st
 
 std::string bleuOfTexts(const std::string& refText, const std::string& refName, const std::string& hypText,
                         const std::string& hypName, BleuScore& out) {
-    const std::vector<std::string> refLines = lines(refText), hypLines = lines(hypText);
+    const std::vector<std::string> refLines = splitLines(refText), hypLines = splitLines(hypText);
     if (refLines.empty()) return refName + " is empty";
     if (refLines.size() != hypLines.size())
         return refName + " has " + std::to_string(refLines.size()) + " lines, " + hypName + " has " +

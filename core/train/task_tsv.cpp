@@ -3,6 +3,7 @@
 
 #include "core/file_io.h"
 #include "core/tensor.h"
+#include "core/tokenizer.h"
 
 #include <set>
 
@@ -106,13 +107,10 @@ std::vector<std::string> splitWhitespace(const std::string& text) {
 
 std::string parseTsvPairs(const std::string& text, const std::string& name, std::vector<Example>& out) {
     out.clear();
-    size_t start = 0;
-    for (int lineNo = 1; start < text.size(); ++lineNo) {
-        size_t end = text.find('\n', start);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(start, end - start);
-        start = end + 1;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::vector<std::string> lines = splitLines(text);
+    for (size_t i = 0; i < lines.size(); ++i) {
+        const std::string& line = lines[i];
+        const size_t lineNo = i + 1;
         if (line.empty()) continue;
         Example e;
         if (std::string err = checkLine(line, e); !err.empty()) return name + " line " + std::to_string(lineNo) + ": " + err;

@@ -20,6 +20,8 @@ private slots:
     void jsonRejects();
     void splitWords_data();
     void splitWords();
+    void splitLines_data();
+    void splitLines();
     void tokenizeReportsUnknownWords();
     void parseIds_data();
     void parseIds();
@@ -96,6 +98,26 @@ void TestText::splitWords() {
     QStringList got;
     for (const std::string& w : core::splitWords(text.toStdString())) got << QString::fromStdString(w);
     QCOMPARE(got, words);
+}
+
+void TestText::splitLines_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("lines");
+    QTest::newRow("empty text") << "" << QStringList{};
+    QTest::newRow("no final newline") << "a b\nc" << QStringList{"a b", "c"};
+    QTest::newRow("a final newline starts no line") << "a\nb\n" << QStringList{"a", "b"};
+    QTest::newRow("empty lines are kept") << "a\n\nb" << QStringList{"a", "", "b"};
+    QTest::newRow("CRLF") << "a\r\nb\r\n" << QStringList{"a", "b"};
+    QTest::newRow("only one CR dropped") << "a\r\r\n" << QStringList{"a\r"};
+    QTest::newRow("a lone newline") << "\n" << QStringList{""};
+}
+
+void TestText::splitLines() {
+    QFETCH(QString, text);
+    QFETCH(QStringList, lines);
+    QStringList got;
+    for (const std::string& l : core::splitLines(text.toStdString())) got << QString::fromStdString(l);
+    QCOMPARE(got, lines);
 }
 
 void TestText::tokenizeReportsUnknownWords() {
