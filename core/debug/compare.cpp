@@ -1,0 +1,62 @@
+// Run comparison (see compare.h).
+#include "core/debug/compare.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace alab::core {
+namespace {
+
+TensorDiff diffOf(const std::string& name, const Tensor& a, const Tensor& b) {
+    TensorDiff d;
+    d.name = name;
+    if (a.shape != b.shape || a.data.size() != b.data.size()) {
+        d.problem = "shape " + shapeString(a.shape) + " vs " + shapeString(b.shape);
+        d.relative = d.maxAbs = std::numeric_limits<double>::infinity();
+        return d;
+    }
+    double scale = 0;
+    for (size_t i = 0; i < a.data.size(); ++i) {
+        const float x = a.data[i], y = b.data[i];
+        if (!std::isfinite(x) || !std::isfinite(y)) {
+            const bool same = (std::isnan(x) && std::isnan(y)) || x == y;
+            if (!same) d.problem = "NaN/infinity at different places (first at flat index " + std::to_string(i) + ")";
+            if (!same) break;
+            continue;
+        }
+        d.maxAbs = std::max(d.maxAbs, std::fabs(double(x) - double(y)));
+        scale = std::max(scale, std::fabs(double(y)));
+    }
+    d.relative = d.problem.empty() ? d.maxAbs / std::max(scale, 1e-12) : std::numeric_limits<double>::infinity();
+    return d;
+}
+
+}  // namespace
+
+std::vector<int> RunComparison::byRelative() const {
+    std::vector<int> idx(diffs.size());
+    std::iota(idx.begin(), idx.end(), 0);
+    std::stable_sort(idx.begin(), idx.end(), [this](int x, int y) { return diffs[size_t(x)].relative > diffs[size_t(y)].relative; });
+    return idx;
+}
+
+RunComparison compareRuns(const TraceRun& a, const TraceRun& b, double tol) {
+    RunComparison out;
+    std::vector<std::string> names = a.names;
+    names.insert(names.end(), b.names.begin(), b.names.end());
+    for (const std::string& name : executionOrder(names).ops) {
+        const Tensor *x = a.find(name), *y = b.find(name);
+        if (!x || !y) {
+            (x ? out.onlyA : out.onlyB).push_back(name);
+            continue;
+        }
+        out.diffs.push_back(diffOf(name, *x, *y));
+        const TensorDiff& d = out.diffs.back();
+        if (out.firstDivergence < 0 && (!d.problem.empty() || d.relative > tol)) out.firstDivergence = int(out.diffs.size()) - 1;
+    }
+    return out;
+}
+
+}  // namespace alab::core
