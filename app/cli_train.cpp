@@ -5,7 +5,7 @@
 #include "app/commands.h"
 #include "core/file_io.h"
 #include "core/tensor.h"
-#include "core/train/model_folder.h"
+#include "core/train/checkpoint.h"
 #include "core/train/trainer.h"
 
 #include <algorithm>
@@ -61,17 +61,7 @@ bool readOptions(const CliArgs& a, core::TrainerOptions& o, std::string& error)
 
 std::string save(const core::Trainer& t, const std::string& dir, const std::string& log)
 {
-    core::ModelFolder f;
-    f.config = t.config();
-    f.weights = t.weights();
-    f.vocab = t.vocabulary();
-    f.task = core::Json(core::Json::Object{{"task", core::Json(t.task().name())},
-                                           {"seed", core::Json(int64_t(t.options().seed))},
-                                           {"step", core::Json(t.stepsDone())}});
-    std::string error = core::writeModelFolder(dir, f);
-    if (error.empty())
-        error = core::writeFileAtomic(dir + "/log.csv", log);
-    return error;
+    return core::writeCheckpoint(dir, core::checkpointOf(t, log));  // model, log.csv and the optimizer state
 }
 
 void progress(const core::StepRecord& r, int steps, double secondsPerStep, bool tty)
