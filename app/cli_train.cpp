@@ -5,13 +5,14 @@
 #include "app/commands.h"
 #include "core/file_io.h"
 #include "core/tensor.h"
-#include "core/train/model_folder.h"
+#include "core/train/checkpoint.h"
 #include "core/train/trainer.h"
 
 #include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <sstream>
 #include <unistd.h>
 
@@ -44,7 +45,7 @@ bool readOptions(const CliArgs& a, core::TrainerOptions& o, std::string& error)
         return true;
     };
     o.task = a.value("--task", o.task);
-    o.dataPath = a.value("--data");
+    if (a.has("--data")) o.dataPath = a.value("--data");
     int seed = int(o.seed);
     const bool ok = integer("--d-model", o.d_model, 1) && integer("--heads", o.heads, 1) &&
                     integer("--layers", o.layers, 1) && integer("--d-ff", o.d_ff, 1) &&
@@ -61,17 +62,7 @@ bool readOptions(const CliArgs& a, core::TrainerOptions& o, std::string& error)
 
 std::string save(const core::Trainer& t, const std::string& dir, const std::string& log)
 {
-    core::ModelFolder f;
-    f.config = t.config();
-    f.weights = t.weights();
-    f.vocab = t.vocabulary();
-    f.task = core::Json(core::Json::Object{{"task", core::Json(t.task().name())},
-                                           {"seed", core::Json(int64_t(t.options().seed))},
-                                           {"step", core::Json(t.stepsDone())}});
-    std::string error = core::writeModelFolder(dir, f);
-    if (error.empty())
-        error = core::writeFileAtomic(dir + "/log.csv", log);
-    return error;
+    return core::writeCheckpoint(dir, core::checkpointOf(t, log));  // model, log.csv and the optimizer state
 }
 
 void progress(const core::StepRecord& r, int steps, double secondsPerStep, bool tty)
@@ -86,21 +77,29 @@ void progress(const core::StepRecord& r, int steps, double secondsPerStep, bool 
 int runTrain(const std::vector<std::string>& args)
 {
     const CliArgs a(args, {"--task", "--data", "--d-model", "--heads", "--layers", "--d-ff", "--steps", "--batch",
-                           "--lr", "--warmup", "--label-smoothing", "--seed", "--out"}, {});
+                           "--lr", "--warmup", "--label-smoothing", "--seed", "--out", "--resume"}, {});
     if (!a.error().empty()) return fail(a.error(), 2);
     if (!a.has("--out")) return fail("train needs --out DIR", 2);
-    if (a.has("--task") == a.has("--data")) return fail("train needs exactly one of --task NAME or --data FILE.tsv", 2);
+    if (a.has("--task") && a.has("--data")) return fail("train needs exactly one of --task NAME or --data FILE.tsv", 2);
+    if (!a.has("--resume") && !a.has("--task") && !a.has("--data"))
+        return fail("train needs exactly one of --task NAME or --data FILE.tsv", 2);
     core::TrainerOptions o;
+    core::Checkpoint resumed;
     std::string error;
+    if (a.has("--resume") && !(error = core::readCheckpoint(a.value("--resume"), resumed)).empty()) return fail(error);
+    if (a.has("--resume")) o = resumed.options;
     if (!readOptions(a, o, error)) return fail(error, 2);
     try {
-        core::Trainer t(o);
+        std::unique_ptr<core::Trainer> owned =
+            a.has("--resume") ? core::resumeTrainer(resumed, o) : std::make_unique<core::Trainer>(o);
+        core::Trainer& t = *owned;
         std::signal(SIGINT, onStopSignal);
         std::signal(SIGTERM, onStopSignal);
         const bool tty = isatty(STDERR_FILENO);
         const int evalEvery = std::max(1, o.steps / 10);
         std::ostringstream log;
-        log << "step,train_loss,val_loss," << (o.dataPath.empty() && o.task != "en-zh" ? "val_exact_match" : "val_bleu")
+        if (a.has("--resume") && !resumed.log.empty()) log << core::logUpToStep(resumed.log, t.stepsDone());
+        else log << "step,train_loss,val_loss," << (o.dataPath.empty() && o.task != "en-zh" ? "val_exact_match" : "val_bleu")
             << ",lr,grad_norm,tokens_per_s\n";
         const auto start = std::chrono::steady_clock::now();
         while (!t.done() && !g_stop) {

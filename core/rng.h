@@ -3,6 +3,8 @@
 // machine, compiler and standard library (std::*_distribution differ between implementations).
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 
 namespace alab::core {
@@ -16,6 +18,10 @@ public:
     float uniform(float bound);
     /// An integer in [0, n): the high 32 bits scaled by n (Lemire's multiply-shift, no modulo bias worth naming).
     uint32_t below(uint32_t n);
+
+    /// The generator's four words, to save a stream and continue it later (setState).
+    std::array<uint64_t, 4> state() const { return {m_s[0], m_s[1], m_s[2], m_s[3]}; }
+    void setState(const std::array<uint64_t, 4>& s) { for (int i = 0; i < 4; ++i) m_s[i] = s[std::size_t(i)]; }
 
 private:
     uint64_t m_s[4];

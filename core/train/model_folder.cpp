@@ -5,7 +5,12 @@
 #include "core/tensor/output_folder.h"
 #include "core/safetensors.h"
 
+#include <cerrno>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
+#include <unistd.h>
 #include <vector>
 
 namespace alab::core {
@@ -20,8 +25,8 @@ std::string vocabText(const Vocabulary& vocab) {
 
 // The files of a folder in the order they are written: weights last, so a crash leaves either the
 // previous weights or the new ones beside a config of the same shape.
-std::vector<std::pair<std::string, std::string>> folderFiles(const ModelFolder& f) {
-    std::vector<std::pair<std::string, std::string>> files;
+std::vector<FolderFile> folderFiles(const ModelFolder& f, const std::vector<FolderFile>& extra) {
+    std::vector<FolderFile> files(extra);
     files.emplace_back(kConfigFile, f.config.toJson().dump(2) + "\n");
     files.emplace_back(kVocabFile, vocabText(f.vocab));
     if (!f.task.isNull()) files.emplace_back(kTaskFile, f.task.dump(2) + "\n");
@@ -42,6 +47,35 @@ std::string checkFolder(const ModelFolder& f) {
     return {};
 }
 
+// Two phases: every file complete under a temporary name (a failure removes them and changes
+// nothing), then the renames, with the stop signals held so that none falls between two of them.
+std::string replaceFilesInPlace(const std::string& dir, const std::vector<FolderFile>& files) {
+    std::vector<std::pair<std::string, std::string>> staged;  // temporary path, final path
+    for (const auto& [name, bytes] : files) {
+        const std::string path = (fs::path(dir) / name).string();
+        const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-new";
+        std::string err = writeFileAtomic(tmp, bytes);
+        if (err.empty()) {
+            staged.emplace_back(tmp, path);
+            continue;
+        }
+        for (const auto& s : staged) std::remove(s.first.c_str());
+        for (size_t at = err.find(tmp); at != std::string::npos; at = err.find(tmp)) err.replace(at, tmp.size(), path);
+        return err;
+    }
+    sigset_t stop, previous;
+    sigemptyset(&stop);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&stop, sig);
+    pthread_sigmask(SIG_BLOCK, &stop, &previous);
+    std::string error;
+    for (const auto& [tmp, path] : staged)
+        if (error.empty() && std::rename(tmp.c_str(), path.c_str()) != 0)
+            error = "cannot write " + path + ": " + std::strerror(errno);
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    for (const auto& s : staged) std::remove(s.first.c_str());  // only those a failed rename left
+    return error;
+}
+
 }  // namespace
 
 ModelFolder newModelFolder(const std::string& taskName, const Vocabulary& vocab, ModelConfig shape, uint64_t seed) {
@@ -56,10 +90,10 @@ ModelFolder newModelFolder(const std::string& taskName, const Vocabulary& vocab,
     return f;
 }
 
-std::string writeModelFolder(const std::string& dir, const ModelFolder& folder) {
+std::string writeModelFolder(const std::string& dir, const ModelFolder& folder, const std::vector<FolderFile>& extra) {
     if (dir.empty()) return "the model folder name is empty";
     if (std::string err = checkFolder(folder); !err.empty()) return "cannot write " + dir + ": " + err;
-    const auto files = folderFiles(folder);
+    const auto files = folderFiles(folder, extra);
     std::error_code ec;
     if (!fs::exists(dir, ec)) {
         StagingDirectory staging(dir);
@@ -73,9 +107,7 @@ std::string writeModelFolder(const std::string& dir, const ModelFolder& folder) 
     // their own is never overwritten.
     if (std::string err = checkReplaceableFolder(dir); !err.empty()) return err;
     if (std::string err = writeOwnerMarker(dir); !err.empty()) return "cannot write " + dir + ": " + err;
-    for (const auto& [name, bytes] : files)
-        if (std::string err = writeFileAtomic((fs::path(dir) / name).string(), bytes); !err.empty()) return err;
-    return {};
+    return replaceFilesInPlace(dir, files);
 }
 
 ModelSource modelFolderSource(const std::string& dir) {

@@ -10,6 +10,8 @@
 #include "core/weights.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace alab::core {
 
@@ -30,10 +32,15 @@ struct ModelFolder {
 /// <pad>); `shape` gives the other hyper-parameters; task.json records the task name and seed.
 ModelFolder newModelFolder(const std::string& taskName, const Vocabulary& vocab, ModelConfig shape, uint64_t seed);
 
-/// Writes the folder. A new folder appears whole (staged, then renamed); an existing one must be
-/// empty or marked as attention-lab's (core/tensor/output_folder.h), and each file in it is replaced
-/// atomically (weights last), other files (a trainer's log.csv) staying. Returns "" or one line.
-std::string writeModelFolder(const std::string& dir, const ModelFolder& folder);
+/// A file written beside the model: its name in the folder and its bytes.
+using FolderFile = std::pair<std::string, std::string>;
+
+/// Writes the folder (plus `extra` files, e.g. a trainer's checkpoint and log.csv). A new folder
+/// appears whole (staged, then renamed); an existing one must be empty or marked as attention-lab's
+/// (core/tensor/output_folder.h): every file is first written complete under a temporary name, and
+/// only when all are written are they renamed into place, so a full disk leaves the previous files
+/// as they were. Other files in the folder stay. Returns "" or one line.
+std::string writeModelFolder(const std::string& dir, const ModelFolder& folder, const std::vector<FolderFile>& extra = {});
 
 /// The --weights / --config / --vocab paths of a folder (vocab.txt only when present).
 ModelSource modelFolderSource(const std::string& dir);

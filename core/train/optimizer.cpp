@@ -80,6 +80,15 @@ void Adam::step(const std::vector<ParamSpan>& params, const std::vector<ParamSpa
     }
 }
 
+void Adam::restore(int steps, std::vector<std::vector<float>> m, std::vector<std::vector<float>> v) {
+    bool same = steps >= 0 && m.size() == v.size();
+    for (size_t i = 0; same && i < m.size(); ++i) same = m[i].size() == v[i].size();
+    if (!same) throw InvalidArgument("Adam's saved state is inconsistent (step count or moment sizes)");
+    m_step = steps;
+    m_m = std::move(m);
+    m_v = std::move(v);
+}
+
 float paperLearningRate(int step, int d_model, int warmup, float scale) {
     if (step < 1 || warmup < 1 || d_model < 1)
         throw InvalidArgument("the learning-rate schedule needs step, warmup and d_model ≥ 1 (got " +

@@ -48,6 +48,9 @@ public:
     const AdamOptions& options() const { return m_options; }
     const std::vector<std::vector<float>>& firstMoments() const { return m_m; }   ///< one per span
     const std::vector<std::vector<float>>& secondMoments() const { return m_v; }  ///< one per span
+    /// Continues a saved run: the step count and both moments (empty moments = before the first step).
+    /// Throws InvalidArgument when steps < 0 or the two lists differ in layout.
+    void restore(int steps, std::vector<std::vector<float>> m, std::vector<std::vector<float>> v);
 
 private:
     AdamOptions m_options;

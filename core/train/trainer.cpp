@@ -99,6 +99,38 @@ StepRecord Trainer::step()
     return rec;
 }
 
+TrainingState Trainer::state() const
+{
+    TrainingState s;
+    s.step = m_step;
+    s.rng = m_rng.state();
+    s.adamSteps = m_adam.steps();
+    s.m = m_adam.firstMoments();
+    s.v = m_adam.secondMoments();
+    return s;
+}
+
+void Trainer::restore(const Weights& weights, const TrainingState& s)
+{
+    checkWeights(m_config, weights);
+    Weights copy = weights;
+    const std::vector<ParamSpan> spans = parameterSpans(m_config, copy);
+    if (!s.m.empty() && s.m.size() != spans.size())
+        throw InvalidArgument("the saved optimizer state has " + std::to_string(s.m.size()) +
+                              " tensors, the model " + std::to_string(spans.size()));
+    for (size_t i = 0; i < s.m.size(); ++i)
+        if (Eigen::Index(s.m[i].size()) != spans[i].size)
+            throw InvalidArgument("the saved optimizer state's tensor " + std::to_string(i + 1) +
+                                  " has another size than the model's");
+    if (s.step < 0 || s.step > m_options.steps)
+        throw InvalidArgument("the saved step " + std::to_string(s.step) + " is outside 0.." +
+                              std::to_string(m_options.steps));
+    m_adam.restore(s.adamSteps, s.m, s.v);
+    m_weights = std::move(copy);
+    m_rng.setState(s.rng);
+    m_step = s.step;
+}
+
 EvalRecord Trainer::evaluate() const
 {
     EvalRecord out;

@@ -10,6 +10,7 @@
 #include "core/train/task.h"
 #include "core/weights.h"
 
+#include <array>
 #include <atomic>
 #include <memory>
 #include <string>
@@ -28,6 +29,14 @@ struct TrainerOptions {
     uint64_t seed = 1;
     float clip = 1.0f;      ///< global gradient-norm clip; 0 = none
     int evalExamples = 100; ///< held-out examples evaluate() decodes
+};
+
+/// What a checkpoint saves besides the options and the weights: enough to continue bit-identically.
+struct TrainingState {
+    int step = 0;                          ///< steps done
+    std::array<uint64_t, 4> rng{};         ///< the data (and dropout) stream
+    int adamSteps = 0;
+    std::vector<std::vector<float>> m, v;  ///< Adam's moments, one per parameter span (empty before step 1)
 };
 
 /// One step's record.
@@ -55,6 +64,11 @@ public:
     EvalRecord evaluate() const;
     bool done() const { return m_step >= m_options.steps; }
     int stepsDone() const { return m_step; }
+    /// The step count, the stream and Adam's moments, for a checkpoint.
+    TrainingState state() const;
+    /// Continues a checkpointed run of the same options: `weights` (of config()'s shapes) and `state`.
+    /// Throws InvalidArgument naming the first mismatch (a tensor's shape, the moments' layout).
+    void restore(const Weights& weights, const TrainingState& state);
     void cancel() { m_cancel.store(true); }
     bool cancelled() const { return m_cancel.load(); }
 

@@ -50,6 +50,28 @@ private slots:
         QVERIFY(a == readAll(dir.filePath("b/model.safetensors")));
         QVERIFY(a != readAll(dir.filePath("c/model.safetensors")));
     }
+    void resumeContinuesTheSameCurve() {
+        QTemporaryDir dir;
+        QStringList whole = tinyRun(dir.filePath("whole"), "3"), half = tinyRun(dir.filePath("half"), "3");
+        whole.replace(whole.indexOf("--steps") + 1, "6");
+        half.replace(half.indexOf("--steps") + 1, "3");
+        QCOMPARE(runApp(whole).exitCode, 0);
+        QCOMPARE(runApp(half).exitCode, 0);
+        const ProcessResult r = runApp({"train", "--resume", dir.filePath("half"), "--steps", "6", "--out", dir.filePath("rest")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QByteArray a = readAll(dir.filePath("whole/model.safetensors"));
+        QVERIFY(!a.isEmpty() && a == readAll(dir.filePath("rest/model.safetensors")));
+        const QList<QByteArray> w = readAll(dir.filePath("whole/log.csv")).trimmed().split('\n');
+        const QList<QByteArray> c = readAll(dir.filePath("rest/log.csv")).trimmed().split('\n');
+        QCOMPARE(c.size(), 7);  // header + the 3 saved rows + 3 new ones
+        for (int i = 1; i < 7; ++i)  // step and train loss agree row by row
+            QCOMPARE(c[i].split(',').mid(0, 2), w[i].split(',').mid(0, 2));
+        const ProcessResult bad = runApp({"train", "--resume", dir.filePath("half"), "--d-model", "32", "--out", dir.filePath("x")});
+        QVERIFY(bad.exitCode != 0 && bad.err.contains("--d-model") && bad.err.trimmed().count('\n') == 0);
+        QVERIFY(!QFileInfo::exists(dir.filePath("x")));
+        const ProcessResult none = runApp({"train", "--resume", dir.filePath("nothing"), "--out", dir.filePath("y")});
+        QVERIFY(none.exitCode != 0 && none.err.contains("not a folder") && !QFileInfo::exists(dir.filePath("y")));
+    }
     void badInput_data() {
         QTest::addColumn<QStringList>("extra");
         QTest::addColumn<QString>("needle");
