@@ -25,7 +25,8 @@ const char* kUsage =
     "  attention-lab train (--task copy|reverse|sort|en-zh | --data F.tsv) [--d-model N] [--heads N] [--layers N] [--d-ff N] [--steps N] [--batch N] [--lr X] [--warmup N] [--label-smoothing X] [--seed S] --out DIR\n"
     "  attention-lab bleu --ref REF.txt --hyp HYP.txt   corpus BLEU-4, one sentence per line\n"
     "  attention-lab --screenshot FILE.png [--lesson thinking-machines|demo] [--step N] [--lang en|zh_CN]\n"
-    "                [--size 1920x1080] [--sentence TEXT] [--seed N]   render a lesson step to a PNG\n"
+    "                [--size 1920x1080] [--sentence TEXT] [--seed N] [--presentation on]   render a lesson step to a PNG\n"
+    "                [--model DIR | --weights F --config F [--vocab F]] [--src TEXT | --src-ids 1,2,3]   on that model\n"
     "  attention-lab --walkthrough [--lesson ID]   print a lesson's numbers step by step\n"
     "  attention-lab --list-lessons          print id<TAB>steps<TAB>title of every lesson\n";
 
