@@ -131,8 +131,12 @@ void LessonController::loadThinkingMachines() {
 }
 
 void LessonController::setStageRoom(const QSizeF& room) {
+    if (room == m_stageRoom) return;
     m_stageRoom = room;
-    if (arrangeScene(m_scene, m_stageRoom, kMaxSceneScale)) emit progressChanged(m_progress);
+    if (!hasLesson()) return;
+    m_scene = buildStageScene(m_lesson.steps[size_t(m_step)], m_stageRoom);  // a small stage shows fewer cells
+    arrangeScene(m_scene, m_stageRoom, kMaxSceneScale);
+    emit progressChanged(m_progress);
 }
 
 void LessonController::setStep(int step, bool animate) {
@@ -142,7 +146,7 @@ void LessonController::setStep(int step, bool animate) {
     m_hold.stop();
     const bool changed = step != m_step;
     m_step = step;
-    m_scene = buildStageScene(m_lesson.steps[size_t(m_step)]);
+    m_scene = buildStageScene(m_lesson.steps[size_t(m_step)], m_stageRoom);
     arrangeScene(m_scene, m_stageRoom, kMaxSceneScale);
     if (changed) emit stepChanged(m_step);
     if (animate) {
