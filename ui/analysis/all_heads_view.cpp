@@ -1,5 +1,6 @@
 // AllHeadsView (see all_heads_view.h).
 #include "ui/analysis/all_heads_view.h"
+#include "ui/common/core_messages.h"
 
 #include "ui/analysis/color_map_selector.h"
 #include "ui/analysis/export_dialog.h"
@@ -171,7 +172,7 @@ void AllHeadsView::exportAllHeads() {
     request.colorMap = m_colors->mapFor(HeatmapData());
     int files = 0;
     const QString err = ui::exportAllHeads(*snap, request, dialog.path(), &files);
-    if (!err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), err);
+    if (!err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), translateCoreMessage(err));
     else m_hint->setText(tr("Wrote %1 files and index.json to %2").arg(files).arg(dialog.path()));
 }
 

@@ -1,5 +1,6 @@
 // LessonController (see lesson_controller.h).
 #include "ui/lesson/lesson_controller.h"
+#include "ui/common/core_messages.h"
 
 #include "core/presets.h"
 #include "ui/lesson/stage_builder.h"
@@ -52,7 +53,7 @@ void LessonController::onSnapshotChanged() {
     try {
         lesson = core::buildLesson(m_lessonId, *snap->trace, *snap->model, words, lessonOptions(*snap));
     } catch (const core::InvalidArgument& e) {
-        setMessage(tr("This input cannot be shown in the lesson: %1").arg(QString::fromUtf8(e.what())));
+        setMessage(tr("This input cannot be shown in the lesson: %1").arg(translateCoreMessage(QString::fromUtf8(e.what()))));
         return;  // the previous lesson stays
     }
     m_awaitingSentence = false;
@@ -87,7 +88,7 @@ void LessonController::setTemperature(double temperature) {
 void LessonController::onFailed(const QString& message) {
     if (!m_awaitingSentence) return;
     m_awaitingSentence = false;
-    setMessage(message);
+    setMessage(translateCoreMessage(message));
 }
 
 QString LessonController::runSentence(const QString& text, quint64 seed) {
@@ -118,9 +119,9 @@ QString LessonController::runSentence(const QString& text, quint64 seed) {
     const QString error = m_session->load(source, text, {});
     if (!error.isEmpty()) {
         m_awaitingSentence = false;
-        setMessage(error);
+        setMessage(translateCoreMessage(error));
     }
-    return error;
+    return translateCoreMessage(error);
 }
 
 void LessonController::loadThinkingMachines() {
