@@ -118,8 +118,10 @@ void fit(StageScene& scene, const QSizeF& room, double pixels, const QVector<QSi
         layoutScene(scene);
         if (numberPixels(scene, room) >= pixels) return;
     }
-    for (StageGrid& g : scene.grids) shortenLabels(g);
-    layoutScene(scene);
+    StageScene shorter = scene;
+    for (StageGrid& g : shorter.grids) shortenLabels(g);
+    layoutScene(shorter);
+    if (numberPixels(shorter, room) > numberPixels(scene, room) + 0.5) scene = shorter;  // not when the height limits
 }
 
 constexpr double kProjectorPixels = 28.5, kDeskPixels = 12.5;
