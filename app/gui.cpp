@@ -1,10 +1,11 @@
 // Starts the Qt application and the main window, or renders one lesson step to a PNG without
 // showing a window: attention-lab --screenshot FILE.png --lesson thinking-machines --step N
 // [--lang zh_CN] [--size 1920x1080] [--sentence TEXT] [--seed N] [--progress 0.5] [--zoom 1.5]
-// [--presentation on]. Without a display it uses Qt's
-// offscreen platform, so it works on a server.
+// [--presentation on] [--model DIR | --weights F --config F [--vocab F]] [--src TEXT | --src-ids 1,2,3].
+// Without a display it uses Qt's offscreen platform, so it works on a server.
 #include "app/cli_args.h"
 #include "app/commands.h"
+#include "app/model_inputs.h"
 
 #include "ui/common/trace_session.h"
 #include "ui/lesson/lesson_controller.h"
@@ -37,12 +38,27 @@ struct ScreenshotOptions {
     double progress = 1, zoom = 1;  // the step's final state unless asked for a moment of its animation
     bool presentation = false;      // --presentation on: only the stage and its caption
     unsigned long long seed = 2017;
+    bool fileModel = false;  // --model DIR or --weights/--config: the lesson runs on that model
+    ModelInputs inputs;      // the loaded model and its source ids, when fileModel
 };
 
 // The options of the window and of --screenshot (Qt's own -platform and -style pass through).
 std::set<std::string> windowOptionNames() {
     return {"--screenshot", "--lesson", "--lang", "--presentation", "--sentence", "--seed", "--step", "--progress", "--zoom", "--size",
-            "-platform", "-style"};
+            "--model", "--weights", "--config", "--vocab", "--src", "--src-ids", "-platform", "-style"};
+}
+
+// --model DIR or --weights/--config [--vocab] with --src / --src-ids, read as the command line reads them.
+std::string loadScreenshotModel(const CliArgs& args, ScreenshotOptions& o) {
+    o.fileModel = args.has("--model") || args.has("--weights") || args.has("--config");
+    if (!o.fileModel) {
+        for (const char* name : {"--vocab", "--src", "--src-ids"})
+            if (args.has(name)) return std::string(name) + " needs a model: give --model DIR or --weights F --config F";
+        return {};
+    }
+    if (!o.sentence.empty()) return "with a model, give the sentence as --src TEXT or --src-ids 1,2,3, not --sentence";
+    if (o.lesson == "demo") return "--lesson demo runs the demo model: leave out --model / --weights";
+    return loadInputs(args, o.inputs);
 }
 
 // Returns an error message, or "" when `o` is filled in from the parsed options.
@@ -91,7 +107,7 @@ std::string parseScreenshot(const CliArgs& args, ScreenshotOptions& o) {
         for (const core::LessonEntry& e : core::lessonRegistry()) known += e.id + ", ";
         return "--lesson must be one of " + known + "or demo, not " + o.lesson;
     }
-    return {};
+    return loadScreenshotModel(args, o);
 }
 
 int renderScreenshot(const ScreenshotOptions& o) {
@@ -99,6 +115,12 @@ int renderScreenshot(const ScreenshotOptions& o) {
     if (!window.setLanguage(QString::fromStdString(o.lang), false))
         return fail("unknown language " + o.lang + " (available: en, zh_CN)", 2);
     ui::LessonController* lesson = window.lessonView()->controller();
+    if (o.fileModel) {
+        if (const QString err = window.session()->loadModel(o.inputs.loaded, o.inputs.src, o.inputs.tgt, true); !err.isEmpty())
+            return fail(err.toStdString(), 2);
+        QCoreApplication::processEvents();
+        if (!lesson->message().isEmpty()) return fail(lesson->message().toStdString(), 2);
+    }
     if (o.lesson == "demo" || !o.sentence.empty()) {
         const std::string text = o.sentence.empty() ? core::demoPreset().defaultSrc : o.sentence;
         ui::SentenceBar* bar = window.lessonView()->sentenceBar();  // the picture shows what was typed

@@ -26,7 +26,8 @@ const char* kUsage =
     "  attention-lab bleu --ref REF.txt --hyp HYP.txt   corpus BLEU-4, one sentence per line\n"
     "  attention-lab compare A_DIR B_DIR [--tol 1e-4]   two trace folders: each tensor's largest difference, the first divergence\n"
     "  attention-lab --screenshot FILE.png [--lesson thinking-machines|demo] [--step N] [--lang en|zh_CN]\n"
-    "                [--size 1920x1080] [--sentence TEXT] [--seed N]   render a lesson step to a PNG\n"
+    "                [--size 1920x1080] [--sentence TEXT] [--seed N] [--presentation on]   render a lesson step to a PNG\n"
+    "                [--model DIR | --weights F --config F [--vocab F]] [--src TEXT | --src-ids 1,2,3]   on that model\n"
     "  attention-lab --walkthrough [--lesson ID]   print a lesson's numbers step by step\n"
     "  attention-lab --list-lessons          print id<TAB>steps<TAB>title of every lesson\n";
 

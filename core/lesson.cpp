@@ -182,12 +182,14 @@ std::string formatLessonNumber(double v) {
         std::snprintf(buf, sizeof buf, "%.1f", mantissa);
         return withMinusSign(buf) + "·10" + superscriptNumber(exponent);
     }
-    if (std::abs(v - std::round(v)) < 5e-4 * std::max(1.0, std::abs(v)))
+    // Integers (the article's hand-picked numbers) as integers; a number that merely rounds to one, such
+    // as 0.0001, keeps its decimals ("0.00" beside "0.25", never "0"), and −0.00 is written 0.00.
+    if (std::abs(v - std::round(v)) < 1e-6 * std::max(1.0, std::abs(v)))
         std::snprintf(buf, sizeof buf, "%.0f", std::round(v) == 0 ? 0.0 : v);
     else if (std::abs(v) >= 10)
         std::snprintf(buf, sizeof buf, "%.1f", v);
     else
-        std::snprintf(buf, sizeof buf, "%.2f", v);
+        std::snprintf(buf, sizeof buf, "%.2f", std::abs(v) < 0.005 ? 0.0 : v);
     return withMinusSign(buf);
 }
 

@@ -230,9 +230,12 @@ LessonStep Steps::matrixForm() {
     const SceneNode root = columnOf({rowOf({symbolOf("softmax("), gridOf(Q), gridOf(K), textOf({"/ √%1 )  =", {std::to_string(d_k)}}),
                                            gridOf(A)}),
                                      rowOf({symbolOf("A ·"), gridOf(V), symbolOf("=", 0.55), gridOf(Z)})});
-    const SceneNode tall = columnOf({rowOf({symbolOf("softmax("), gridOf(Q), gridOf(K), textOf({"/ √%1 )", {std::to_string(d_k)}})}),
-                                     rowOf({symbolOf("="), gridOf(A)}),
-                                     rowOf({symbolOf("A ·"), gridOf(V), symbolOf("=", 0.55), gridOf(Z)})});
+    // For a projector, narrower: two words (grids of two rows) fit three rows of grids; longer sentences
+    // (three rows and ⋮ per grid) fit two, "= A" starting the second, then (a comma, as in the formula) A·V = Z.
+    const SceneNode head = rowOf({symbolOf("softmax("), gridOf(Q), gridOf(K), textOf({"/ √%1 )", {std::to_string(d_k)}})});
+    const SceneNode mix = rowOf({symbolOf("A ·"), gridOf(V), symbolOf("=", 0.55), gridOf(Z)});
+    const SceneNode tall = rows.size() <= 2 ? columnOf({head, rowOf({symbolOf("="), gridOf(A)}), mix})
+                                            : columnOf({head, rowOf({symbolOf("="), gridOf(A), symbolOf(","), mix})});
     step.scene = b.finish(root, tall, 4500);
     return step;
 }

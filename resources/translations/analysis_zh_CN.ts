@@ -995,4 +995,163 @@ The previous model stays loaded.</source>
         <translation>视图(&amp;V)</translation>
     </message>
 </context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot replace %1: %2</source>
+        <translation>无法替换 %1：%2</translation>
+    </message>
+    <message>
+        <source>it is a directory</source>
+        <translation>它是一个文件夹</translation>
+    </message>
+    <message>
+        <source>it is a named pipe (FIFO), not a regular file</source>
+        <translation>它是命名管道（FIFO），不是普通文件</translation>
+    </message>
+    <message>
+        <source>it is a device, not a regular file</source>
+        <translation>它是设备，不是普通文件</translation>
+    </message>
+    <message>
+        <source>it is a socket, not a regular file</source>
+        <translation>它是套接字，不是普通文件</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>它不是普通文件</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link; give the folder itself</source>
+        <translation>它是符号链接；请给出文件夹本身</translation>
+    </message>
+    <message>
+        <source>it exists and is not a folder</source>
+        <translation>它已存在，且不是文件夹</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>磁盘空间不足</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>文件系统是只读的</translation>
+    </message>
+    <message>
+        <source>%1: too short to be a safetensors file</source>
+        <translation>%1：太短，不是 safetensors 文件</translation>
+    </message>
+    <message>
+        <source>%1: header length %2 exceeds the file size</source>
+        <translation>%1：文件头长度 %2 超过了文件大小</translation>
+    </message>
+    <message>
+        <source>%1: bad header: %2</source>
+        <translation>%1：文件头有误：%2</translation>
+    </message>
+    <message>
+        <source>%1: the header is not a JSON object</source>
+        <translation>%1：文件头不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 has shape %3, expected %4</source>
+        <translation>%1：张量 %2 的形状是 %3，应为 %4</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 is missing from the weights</source>
+        <translation>%1：权重中缺少张量 %2</translation>
+    </message>
+    <message>
+        <source>%1: tensor %2 contains NaN or infinity</source>
+        <translation>%1：张量 %2 含有 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>%1: the weights have %2 encoder layers, the config %3</source>
+        <translation>%1：权重只有 %2 个编码器层，配置却要 %3 个</translation>
+    </message>
+    <message>
+        <source>%1: the weights have %2 decoder layers, the config %3</source>
+        <translation>%1：权重只有 %2 个解码器层，配置却要 %3 个</translation>
+    </message>
+    <message>
+        <source>%1: unknown config key &quot;%2&quot;</source>
+        <translation>%1：未知的配置项“%2”</translation>
+    </message>
+    <message>
+        <source>%1: config key &quot;%2&quot; must be an integer, got %3</source>
+        <translation>%1：配置项“%2”必须是整数，实际是 %3</translation>
+    </message>
+    <message>
+        <source>%1: config key &quot;%2&quot; must be true or false, got %3</source>
+        <translation>%1：配置项“%2”必须是 true 或 false，实际是 %3</translation>
+    </message>
+    <message>
+        <source>%1: config key &quot;%2&quot; must be a string, got %3</source>
+        <translation>%1：配置项“%2”必须是字符串，实际是 %3</translation>
+    </message>
+    <message>
+        <source>%1: the config must be a JSON object</source>
+        <translation>%1：配置必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1: d_model %2 is not divisible by heads %3</source>
+        <translation>%1：d_model %2 不能被头数 %3 整除</translation>
+    </message>
+    <message>
+        <source>%1: no weights file (.safetensors) was given with it</source>
+        <translation>%1：没有给出与之配套的权重文件（.safetensors）</translation>
+    </message>
+    <message>
+        <source>%1: no config file (.json) was given with it</source>
+        <translation>%1：没有给出与之配套的配置文件（.json）</translation>
+    </message>
+    <message>
+        <source>the sentence is empty</source>
+        <translation>句子是空的</translation>
+    </message>
+    <message>
+        <source>the word &quot;%1&quot; is not in the %2 vocabulary</source>
+        <translation>%2 的词表里没有“%1”这个词</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a token id (expected a list like 1,2,3)</source>
+        <translation>“%1”不是词元 id（应是 1,2,3 这样的列表）</translation>
+    </message>
+    <message>
+        <source>%1 has no vocabulary: give a vocabulary file (one token per line) or token ids</source>
+        <translation>%1 没有词表：请给出词表文件（每行一个词元）或词元 id</translation>
+    </message>
+    <message>
+        <source>token id %1 at source position %2 is outside the vocabulary of %3</source>
+        <translation>源句第 %2 个位置的词元 id %1 超出了大小为 %3 的词表</translation>
+    </message>
+    <message>
+        <source>token id %1 at target position %2 is outside the vocabulary of %3</source>
+        <translation>目标句第 %2 个位置的词元 id %1 超出了大小为 %3 的词表</translation>
+    </message>
+</context>
 </TS>

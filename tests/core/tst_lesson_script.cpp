@@ -112,7 +112,9 @@ private slots:
         QTest::newRow("negative uses a minus sign") << -3.0 << "−3";
         QTest::newRow("share") << 0.8808 << "0.88";
         QTest::newRow("large fraction") << 12.345 << "12.3";
-        QTest::newRow("tiny negative is zero") << -0.0001 << "0";
+        QTest::newRow("tiny negative is 0.00, beside its row's 0.25") << -0.0001 << "0.00";
+        QTest::newRow("tiny positive is 0.00, not 0") << 0.0004 << "0.00";
+        QTest::newRow("float noise on an integer") << 14.000001 << "14";
         QTest::newRow("large") << 1.2e6 << "1.2·10⁶";
         QTest::newRow("large rounds up the exponent") << 9.96e5 << "1.0·10⁶";
         QTest::newRow("large negative") << -3.4e7 << "−3.4·10⁷";

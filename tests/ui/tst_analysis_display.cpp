@@ -156,6 +156,37 @@ private slots:
         QVERIFY(plot.describeCell(0, 2).endsWith(QStringLiteral("0 (masked)")));
     }
 
+    // The all-heads thumbnails mark the causal mask's cells as the heatmap does: grey and hatched, never
+    // the colour of a weight of 0; the cells a query may see keep their weight's colour.
+    void thumbnailsHatchMaskedCells() {
+        TraceSession session;
+        QCOMPARE(test::loadPreset(session, "demo", QStringLiteral("the cat"), QStringLiteral("<bos> 猫 坐")), QString());
+        AllHeadsView all(&session);
+        all.setKind(AttentionKind::DecoderSelf);
+        all.resize(900, 700);
+        all.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&all));
+        HeadGridWidget* grid = all.grid();
+        QCOMPARE(grid->maskedCells().size(), grid->layers() * grid->heads());
+        const QVector<QRect> runs = grid->maskedCells()[0];
+        QCOMPARE(runs, (QVector<QRect>{QRect(1, 0, 2, 1), QRect(2, 1, 1, 1)}));  // T = 3: above the diagonal
+        const QImage shot = grid->grab().toImage();
+        const QRect thumb = grid->thumbnailRect(0, 0);
+        const double cell = thumb.width() / 3.0;
+        int hatch = 0, grey = 0;
+        for (int y = int(thumb.top() + 2); y < int(thumb.top() + cell - 2); ++y)  // cell (row 1, column 3)
+            for (int x = int(thumb.left() + 2 * cell + 2); x < int(thumb.left() + 3 * cell - 2); ++x) {
+                const QColor c = shot.pixelColor(x, y);
+                hatch += colorDistance(c, QColor(110, 110, 110)) < 20;
+                grey += colorDistance(c, maskedColor()) < 20;
+            }
+        QVERIFY2(hatch > 0 && grey > 0, qPrintable(QStringLiteral("%1 hatch, %2 grey").arg(hatch).arg(grey)));
+        const auto snap = session.snapshot();
+        const double w = snap->trace->decoder[0].self_attn.weights[0](0, 0);  // row 1 sees only itself: 1
+        const QColor seen = shot.pixelColor(int(thumb.left() + cell / 2), int(thumb.top() + cell / 2));
+        QVERIFY(colorDistance(seen, colorAt(ColorMapKind::Viridis, w)) < 30);
+    }
+
     void positionalDimensionsExistInTheModel() {
         QCOMPARE(PositionalView::defaultDimensions(64), (QList<int>{4, 5, 16, 32}));
         QCOMPARE(PositionalView::defaultDimensions(4), (QList<int>{0, 1, 2, 3}));

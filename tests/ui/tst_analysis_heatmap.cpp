@@ -3,6 +3,7 @@
 #include "ui/analysis/heatmap_image.h"
 #include "ui/analysis/heatmap_layers.h"
 #include "ui/analysis/heatmap_plot.h"
+#include "ui/analysis/heatmap_source.h"
 #include "ui/analysis/weight_explainer.h"
 #include "ui/common/trace_session.h"
 #include "test_support.h"
@@ -136,6 +137,37 @@ private slots:
         const double cw = std::abs(plot.cellCenter(0, 1).x() - plot.cellCenter(0, 0).x());
         QVERIFY(cw < 2);  // cells of a 1024 map are tiny: no text is drawn
         QVERIFY(!CellTextLayer::readable(cw, cw));
+    }
+
+    // Attention names as the views read them (core/trace_names underneath): every kind round-trips,
+    // other tensors are not attention maps.
+    void attentionNames() {
+        for (AttentionKind kind : allAttentionKinds()) {
+            AttentionKind k = AttentionKind::EncoderSelf;
+            int layer = -1;
+            QString part;
+            const QString name = attentionTensorName(kind, 3, QStringLiteral("scaled"));
+            QVERIFY2(parseAttentionName(name, &k, &layer, &part), qPrintable(name));
+            QVERIFY(k == kind);
+            QCOMPARE(layer, 3);
+            QCOMPARE(part, QStringLiteral("scaled"));
+        }
+        QCOMPARE(attentionTensorName(AttentionKind::Cross, 1), QStringLiteral("decoder.1.cross_attn.weights"));
+        AttentionKind k;
+        int layer;
+        QString part;
+        for (const char* other : {"encoder.0.cross_attn.weights", "encoder.x.self_attn.weights", "encoder.0.norm1",
+                                  "decoder.0.self_attn", "encoder.0.self_attn.weights.x"})
+            QVERIFY2(!parseAttentionName(QLatin1String(other), &k, &layer, &part), other);
+
+        TraceSession session;
+        const std::shared_ptr<const Snapshot> snap = thinkingMachines(session);
+        QVERIFY(snap);
+        HeatmapData d;
+        QCOMPARE(heatmapFor(*snap, QStringLiteral("encoder.0.self_attn.scaled"), 0, &d), QString());
+        QVERIFY(d.isAttention);
+        QCOMPARE(heatmapFor(*snap, QStringLiteral("encoder.0.self_attn.q"), 0, &d), QString());
+        QVERIFY(!d.isAttention);
     }
 };
 

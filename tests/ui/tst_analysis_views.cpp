@@ -292,6 +292,36 @@ private slots:
         inspector->selectTensor(QStringLiteral("decoder.0.self_attn.weights"));
         QVERIFY(inspector->grab().save(out + "/inspector-table.png"));
     }
+
+    // Opened on a 1280 × 720 window, a docked inspector would leave both heatmaps a few rows high: it
+    // floats over the window instead, large; on a 1920 × 1080 window it docks below with 40 % of the height.
+    void inspectorFitsTheWindow_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("floating");
+        QTest::newRow("1280x720 floats") << QSize(1280, 720) << true;
+        QTest::newRow("1920x1080 docks") << QSize(1920, 1080) << false;
+    }
+    void inspectorFitsTheWindow() {
+        QFETCH(QSize, size);
+        QFETCH(bool, floating);
+        Window w;
+        QCOMPARE(test::loadPreset(*w.session, "demo", QStringLiteral("the cat sat"), QStringLiteral("<bos> 猫 坐")), QString());
+        w.window.resize(size);
+        w.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w.window));
+        const int centralBefore = w.window.centralWidget()->height();
+        w.window.findChild<QAction*>("actionTensorInspector")->trigger();
+        auto* dock = w.window.findChild<QDockWidget*>("tensorInspectorDock");
+        QTRY_VERIFY(dock->isVisible());
+        QCOMPARE(dock->isFloating(), floating);
+        auto* inspector = w.window.findChild<TensorInspector*>();
+        inspector->selectTensor(QStringLiteral("decoder.0.self_attn.scaled"));
+        QCoreApplication::processEvents();
+        const QString sizes = QStringLiteral("inspector map %1 px, central %2 of %3 px")
+                                  .arg(inspector->plot()->height()).arg(w.window.centralWidget()->height()).arg(centralBefore);
+        QVERIFY2(inspector->plot()->height() >= 250, qPrintable(sizes));
+        QVERIFY2(w.window.centralWidget()->height() >= (floating ? centralBefore : centralBefore / 2), qPrintable(sizes));
+    }
 };
 
 QTEST_MAIN(TestAnalysisViews)

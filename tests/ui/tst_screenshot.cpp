@@ -76,6 +76,13 @@ private slots:
         QTest::newRow("size without height") << QStringList{"--size", "1920x"};
         QTest::newRow("size too small") << QStringList{"--size", "10x10"};
         QTest::newRow("progress past the end") << QStringList{"--progress", "2"};
+        const QString golden = QStringLiteral(ALAB_SOURCE_DIR "/tests/golden/prenorm_h4/");
+        QTest::newRow("weights without config") << QStringList{"--weights", golden + "weights.safetensors", "--src-ids", "1,2"};
+        QTest::newRow("model without input") << QStringList{"--weights", golden + "weights.safetensors", "--config", golden + "config.json"};
+        QTest::newRow("ids without a model") << QStringList{"--src-ids", "1,2"};
+        QTest::newRow("missing model folder") << QStringList{"--model", "/nonexistent-model", "--src-ids", "1,2"};
+        QTest::newRow("id outside the vocabulary") << QStringList{"--weights", golden + "weights.safetensors", "--config",
+                                                               golden + "config.json", "--src-ids", "1,99"};
     }
     void badOptionsFailClearly() {
         QFETCH(QStringList, args);
@@ -85,6 +92,22 @@ private slots:
         QVERIFY(r.code != 0);
         QVERIFY2(r.err.contains(QStringLiteral("attention-lab: ")), qPrintable(r.err));
         QVERIFY(!QFile::exists(file));
+    }
+
+    // --weights/--config (as the trace command reads them): the lesson runs on that model.
+    void rendersAFileModel() {
+        QTemporaryDir dir;
+        const QString golden = QStringLiteral(ALAB_SOURCE_DIR "/tests/golden/prenorm_h4/");
+        const QString prenorm = dir.filePath(QStringLiteral("prenorm.png")), tm = dir.filePath(QStringLiteral("tm.png"));
+        alab::test::AppRun r = runApp({"--screenshot", prenorm, "--size", "1280x720", "--weights", golden + "weights.safetensors",
+                                       "--config", golden + "config.json", "--src-ids", "7,5,3,14,12,4"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = runApp({"--screenshot", tm, "--size", "1280x720"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QImage a(prenorm), b(tm);
+        QCOMPARE(a.size(), QSize(1280, 720));
+        QVERIFY(colourCount(a) > 40);
+        QVERIFY(a != b);
     }
 
     void unwritablePathFailsClearly() {

@@ -65,17 +65,19 @@ private slots:
         w.tabs()->setCurrentWidget(all);
         all->setKind(AttentionKind::Cross);
         shot(QStringLiteral("all-heads-demo"));
+        all->setKind(AttentionKind::DecoderSelf);  // the causal mask, hatched
+        shot(QStringLiteral("all-heads-demo-causal"));
         w.tabs()->setCurrentWidget(pe);
         shot(QStringLiteral("positional-demo"));
         w.tabs()->setCurrentWidget(attention);
         auto* dock = w.findChild<QDockWidget*>(QStringLiteral("tensorInspectorDock"));
-        dock->show();
+        dock->show();  // where it opens by default: floating over a small window, docked below a large one
         QCoreApplication::processEvents();
-        w.resizeDocks({dock}, {size.height() / 2}, Qt::Vertical);
         auto* inspector = w.findChild<TensorInspector*>();
         inspector->selectTensor(QStringLiteral("decoder.0.self_attn.scaled"));
         inspector->setHead(1);
         shot(QStringLiteral("inspector-demo"));
+        if (dock->isFloating()) QVERIFY(dock->grab().save(tag + QStringLiteral("inspector-demo-floating.png")));
     }
 };
 

@@ -1,5 +1,6 @@
 // AllHeadsView (see all_heads_view.h).
 #include "ui/analysis/all_heads_view.h"
+#include "ui/common/core_messages.h"
 
 #include "ui/analysis/color_map_selector.h"
 #include "ui/analysis/export_dialog.h"
@@ -21,6 +22,25 @@
 #include <QVBoxLayout>
 
 namespace alab::ui {
+namespace {
+
+// The cells a mask [Tq, Tk] (1 = may attend) hides, as runs along each row.
+QVector<QRect> maskedRuns(const core::Matrix& mask) {
+    QVector<QRect> runs;
+    for (Eigen::Index r = 0; r < mask.rows(); ++r)
+        for (Eigen::Index c = 0; c < mask.cols();) {
+            if (mask(r, c) != 0) {
+                ++c;
+                continue;
+            }
+            const Eigen::Index start = c;
+            while (c < mask.cols() && mask(r, c) == 0) ++c;
+            runs << QRect(int(start), int(r), int(c - start), 1);
+        }
+    return runs;
+}
+
+}  // namespace
 
 AllHeadsView::AllHeadsView(TraceSession* session, QWidget* parent) : QWidget(parent), m_session(session) {
     m_kind = new QComboBox(this);
@@ -96,16 +116,29 @@ void AllHeadsView::refresh() {
     }
     const int layers = layerCount(*snap->trace, kind()), heads = headCount(*snap->trace, kind());
     std::vector<const core::Matrix*> maps;
-    for (int l = 0; l < layers; ++l)
-        for (const core::Matrix& m : attentionTrace(*snap->trace, kind(), l)->weights) maps.push_back(&m);
+    QVector<QVector<QRect>> masked;  // per head: the weights the mask forced to 0, grey and hatched
+    for (int l = 0; l < layers; ++l) {
+        const core::AttentionTrace* a = attentionTrace(*snap->trace, kind(), l);
+        const QVector<QRect> runs = maskedRuns(a->mask);
+        for (const core::Matrix& m : a->weights) {
+            maps.push_back(&m);
+            masked << (a->mask.rows() == m.rows() && a->mask.cols() == m.cols() ? runs : QVector<QRect>());
+        }
+    }
     double lo = 0, hi = 1;
     HeatmapData probe;
     probe.hasNegative = false;
     const ColorMapKind map = m_colors->mapFor(probe);
     weightRange(map, &lo, &hi);  // the same fixed scale as the heatmap tab and the inspector
     QVector<QImage> images;
-    for (const core::Matrix* m : maps) images << heatmapImage(*m, map, lo, hi);
+    for (size_t i = 0; i < maps.size(); ++i) {
+        QImage image = heatmapImage(*maps[i], map, lo, hi);
+        for (const QRect& run : masked[int(i)])
+            for (int x = run.left(); x <= run.right(); ++x) image.setPixel(x, run.y(), maskedColor().rgb());
+        images << image;
+    }
     m_grid->setGrid(images, layers, heads);
+    m_grid->setMaskedCells(masked);
     fitThumbnails();
     m_grid->setThumbnailSize(m_zoom->value());
     m_grid->adjustSize();
@@ -139,7 +172,7 @@ void AllHeadsView::exportAllHeads() {
     request.colorMap = m_colors->mapFor(HeatmapData());
     int files = 0;
     const QString err = ui::exportAllHeads(*snap, request, dialog.path(), &files);
-    if (!err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), err);
+    if (!err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), translateCoreMessage(err));
     else m_hint->setText(tr("Wrote %1 files and index.json to %2").arg(files).arg(dialog.path()));
 }
 

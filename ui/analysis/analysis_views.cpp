@@ -51,9 +51,9 @@ public:
         window->addDockWidget(Qt::BottomDockWidgetArea, m_dock);
         m_dock->hide();
         connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-            if (!visible || m_dockSized) return;  // the first time it opens: 40 % of the window, readable maps
+            if (!visible || m_dockSized) return;
             m_dockSized = true;
-            m_window->resizeDocks({m_dock}, {m_window->height() * 2 / 5}, Qt::Vertical);
+            placeInspector();
         });
         createActions();
         connect(m_allHeads, &AllHeadsView::headActivated, this, [this](AttentionKind k, int l, int h) {
@@ -63,6 +63,22 @@ public:
         window->installEventFilter(this);
         retranslate();
     }
+
+    // The first time the inspector opens: docked below, 40 % of a large window; over a small one (a
+    // 1280 × 720 laptop or projector) a dock would squash both heatmaps, so it floats, large, above it.
+    void placeInspector() {
+        if (m_window->height() >= kDockedFromHeight) {
+            m_window->resizeDocks({m_dock}, {m_window->height() * 2 / 5}, Qt::Vertical);
+            return;
+        }
+        m_dock->setFloating(true);
+        const QRect frame = m_window->geometry();
+        const QSize size(std::min(frame.width() * 9 / 10, 1100), frame.height() * 4 / 5);
+        m_dock->resize(size);
+        m_dock->move(frame.center() - QPoint(size.width() / 2, size.height() / 2));
+    }
+
+    static constexpr int kDockedFromHeight = 900;
 
     bool eventFilter(QObject* watched, QEvent* event) override {
         if (watched == m_window && event->type() == QEvent::LanguageChange) retranslate();

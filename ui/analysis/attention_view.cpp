@@ -1,5 +1,6 @@
 // AttentionView (see attention_view.h).
 #include "ui/analysis/attention_view.h"
+#include "ui/common/core_messages.h"
 
 #include "ui/analysis/color_map_selector.h"
 #include "ui/analysis/export_dialog.h"
@@ -143,7 +144,7 @@ void AttentionView::exportCurrent() {
     ExportDialog dialog(QStringLiteral("%1.h%2").arg(data.name).arg(data.head), this);
     if (dialog.exec() != QDialog::Accepted) return;
     const QString err = exportHeatmap(data, m_plot->colorMapKind(), dialog.format(), dialog.path(), dialog.figureSize());
-    if (!err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), err);
+    if (!err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), translateCoreMessage(err));
     else m_hover->setText(tr("Exported %1").arg(dialog.path()));
 }
 

@@ -63,6 +63,7 @@ void HeadGridWidget::focusOutEvent(QFocusEvent* event) {
 
 void HeadGridWidget::setGrid(const QVector<QImage>& images, int layers, int heads, const QString& message) {
     m_images = images;
+    m_masked.clear();
     m_layers = images.isEmpty() ? 0 : layers;
     m_heads = images.isEmpty() ? 0 : heads;
     m_message = message;
@@ -71,6 +72,11 @@ void HeadGridWidget::setGrid(const QVector<QImage>& images, int layers, int head
     setAccessibleDescription(m_layers == 0 ? message : describeHead(m_curLayer, m_curHead));
     updateGeometry();
     adjustSize();
+    update();
+}
+
+void HeadGridWidget::setMaskedCells(const QVector<QVector<QRect>>& runs) {
+    m_masked = runs;
     update();
 }
 
@@ -107,6 +113,7 @@ void HeadGridWidget::paintEvent(QPaintEvent*) {
             const QImage& image = m_images.value(l * m_heads + h);
             p.setRenderHint(QPainter::SmoothPixmapTransform, false);
             if (!image.isNull()) p.drawImage(r, image);
+            if (!image.isNull() && !m_masked.value(l * m_heads + h).isEmpty()) paintMasked(p, r, image.size(), m_masked[l * m_heads + h]);
             const bool hover = l == m_hoverLayer && h == m_hoverHead;
             p.setPen(QPen(hover ? palette().color(QPalette::Highlight) : QColor(160, 160, 160), hover ? 3 : 1));
             p.drawRect(r.adjusted(0, 0, -1, -1));
@@ -117,6 +124,16 @@ void HeadGridWidget::paintEvent(QPaintEvent*) {
             p.setPen(palette().color(QPalette::Text));
         }
     }
+}
+
+void HeadGridWidget::paintMasked(QPainter& p, const QRect& thumb, const QSize& cells, const QVector<QRect>& runs) const {
+    const double sx = double(thumb.width()) / cells.width(), sy = double(thumb.height()) / cells.height();
+    p.save();
+    p.setPen(Qt::NoPen);
+    p.setBrush(QBrush(QColor(110, 110, 110), Qt::BDiagPattern));  // as HeatmapPlot's masked cells
+    for (const QRect& run : runs)
+        p.drawRect(QRectF(thumb.left() + run.x() * sx, thumb.top() + run.y() * sy, run.width() * sx, run.height() * sy));
+    p.restore();
 }
 
 bool HeadGridWidget::hitTest(const QPoint& pos, int* layer, int* head) const {

@@ -5,7 +5,11 @@
 #pragma once
 
 #include <QImage>
+#include <QRect>
+#include <QVector>
 #include <QWidget>
+
+class QPainter;
 
 namespace alab::ui {
 
@@ -16,6 +20,11 @@ public:
 
     /// images[layer * heads + head]; an empty list shows `message` instead.
     void setGrid(const QVector<QImage>& images, int layers, int heads, const QString& message = {});
+    /// Cells a mask hides, per thumbnail (the order of images): runs along a row in cell coordinates
+    /// (x = column, y = row, width = run length, height 1), drawn grey and hatched as the heatmap draws them.
+    /// setGrid clears them.
+    void setMaskedCells(const QVector<QVector<QRect>>& runs);
+    const QVector<QVector<QRect>>& maskedCells() const { return m_masked; }
     void setThumbnailSize(int pixels);
     int layers() const { return m_layers; }
     int heads() const { return m_heads; }
@@ -44,8 +53,10 @@ protected:
 
 private:
     bool hitTest(const QPoint& pos, int* layer, int* head) const;
+    void paintMasked(QPainter& p, const QRect& thumb, const QSize& cells, const QVector<QRect>& runs) const;
 
     QVector<QImage> m_images;
+    QVector<QVector<QRect>> m_masked;  // per thumbnail, runs of masked cells
     QString m_message;
     int m_layers = 0, m_heads = 0, m_thumb = 150;
     int m_hoverLayer = -1, m_hoverHead = -1;

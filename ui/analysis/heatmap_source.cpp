@@ -2,12 +2,12 @@
 #include "ui/analysis/heatmap_source.h"
 
 #include "core/tensor_export.h"
+#include "core/trace_names.h"
 #include "ui/analysis/heatmap_image.h"
 #include "ui/common/display_text.h"
 #include "ui/common/trace_session.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace alab::ui {
 namespace {
@@ -88,50 +88,47 @@ bool kindFromKey(const QString& key, AttentionKind* kind) {
     return false;
 }
 
-int layerCount(const core::Trace& trace, AttentionKind kind) {
-    int n = 0;
-    if (kind == AttentionKind::EncoderSelf) {
-        for (const core::EncoderLayerTrace& l : trace.encoder) n += l.captured && !l.self_attn.weights.empty();
-        return n == int(trace.encoder.size()) ? n : 0;
+// The kinds are the same three, in the same order, as core's; names are made and read in core/trace_names.
+namespace {
+
+core::AttentionKind toCore(AttentionKind kind) {
+    switch (kind) {
+    case AttentionKind::EncoderSelf: return core::AttentionKind::EncoderSelf;
+    case AttentionKind::DecoderSelf: return core::AttentionKind::DecoderSelf;
+    case AttentionKind::Cross: return core::AttentionKind::Cross;
     }
-    for (const core::DecoderLayerTrace& l : trace.decoder) {
-        const core::AttentionTrace& a = kind == AttentionKind::Cross ? l.cross_attn : l.self_attn;
-        n += l.captured && !a.weights.empty();
-    }
-    return n == int(trace.decoder.size()) ? n : 0;
+    return core::AttentionKind::EncoderSelf;
 }
 
-int headCount(const core::Trace& trace, AttentionKind kind) {
-    if (layerCount(trace, kind) == 0) return 0;
-    if (kind == AttentionKind::EncoderSelf) return int(trace.encoder[0].self_attn.weights.size());
-    const core::DecoderLayerTrace& l = trace.decoder[0];
-    return int((kind == AttentionKind::Cross ? l.cross_attn : l.self_attn).weights.size());
+AttentionKind fromCore(core::AttentionKind kind) {
+    switch (kind) {
+    case core::AttentionKind::EncoderSelf: return AttentionKind::EncoderSelf;
+    case core::AttentionKind::DecoderSelf: return AttentionKind::DecoderSelf;
+    case core::AttentionKind::Cross: return AttentionKind::Cross;
+    }
+    return AttentionKind::EncoderSelf;
 }
+
+}  // namespace
+
+int layerCount(const core::Trace& trace, AttentionKind kind) { return core::attentionLayerCount(trace, toCore(kind)); }
+
+int headCount(const core::Trace& trace, AttentionKind kind) { return core::attentionHeadCount(trace, toCore(kind)); }
 
 const core::AttentionTrace* attentionTrace(const core::Trace& trace, AttentionKind kind, int layer) {
-    if (layer < 0) return nullptr;
-    if (kind == AttentionKind::EncoderSelf)
-        return layer < int(trace.encoder.size()) && trace.encoder[layer].captured ? &trace.encoder[layer].self_attn : nullptr;
-    if (layer >= int(trace.decoder.size()) || !trace.decoder[layer].captured) return nullptr;
-    return kind == AttentionKind::Cross ? &trace.decoder[layer].cross_attn : &trace.decoder[layer].self_attn;
+    return core::findAttention(trace, toCore(kind), layer);
 }
 
 QString attentionTensorName(AttentionKind kind, int layer, const QString& part) {
-    const char* stack = kind == AttentionKind::EncoderSelf ? "encoder" : "decoder";
-    const char* block = kind == AttentionKind::Cross ? "cross_attn" : "self_attn";
-    return QStringLiteral("%1.%2.%3.%4").arg(QLatin1String(stack)).arg(layer).arg(QLatin1String(block), part);
+    return QString::fromStdString(core::attentionTensorName(toCore(kind), layer, part.toStdString()));
 }
 
 bool parseAttentionName(const QString& name, AttentionKind* kind, int* layer, QString* part) {
-    static const QRegularExpression re(QStringLiteral("^(encoder|decoder)\\.(\\d+)\\.(self_attn|cross_attn)\\.(\\w+)$"));
-    const QRegularExpressionMatch m = re.match(name);
-    if (!m.hasMatch()) return false;
-    if (m.captured(1) == QLatin1String("encoder") && m.captured(3) == QLatin1String("cross_attn")) return false;
-    *kind = m.captured(1) == QLatin1String("encoder") ? AttentionKind::EncoderSelf
-            : m.captured(3) == QLatin1String("cross_attn") ? AttentionKind::Cross
-                                                            : AttentionKind::DecoderSelf;
-    *layer = m.captured(2).toInt();
-    *part = m.captured(4);
+    const std::optional<core::AttentionName> parsed = core::parseAttentionName(name.toStdString());
+    if (!parsed) return false;
+    *kind = fromCore(parsed->kind);
+    *layer = parsed->layer;
+    *part = QString::fromStdString(parsed->leaf);
     return true;
 }
 
@@ -173,8 +170,8 @@ QString heatmapFromTensor(const Snapshot& snapshot, const QString& name, const c
     d.values = core::tensorSlice(t, d.head);
     axisLabels(snapshot, name, int(d.values.rows()), int(d.values.cols()), &d.rowLabels, &d.colLabels);
     const core::TensorAxes axes = core::tensorAxes(name.toStdString());
-    static const QRegularExpression scoreLike(QStringLiteral("\\.(scores|scaled|weights)$"));
-    d.isAttention = name.contains(scoreLike);
+    const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));  // "….scores", "….scaled", "….weights"
+    d.isAttention = dot >= 0 && core::isAttentionMap(name.mid(dot + 1).toStdString());
     const QString row = QCoreApplication::translate("AttentionKinds", "row");
     const QString query = QCoreApplication::translate("AttentionKinds", "query");
     const QString position = QCoreApplication::translate("AttentionKinds", "position");

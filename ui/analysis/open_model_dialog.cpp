@@ -1,5 +1,6 @@
 // OpenModelDialog (see open_model_dialog.h).
 #include "ui/analysis/open_model_dialog.h"
+#include "ui/common/core_messages.h"
 
 #include "ui/common/trace_session.h"
 
@@ -86,7 +87,7 @@ void OpenModelDialog::browse(QLineEdit* edit, const QString& filter) {
 void OpenModelDialog::showError(const QString& message) {
     m_waiting = false;
     m_open->setEnabled(true);
-    m_error->setText(tr("Could not open the model: %1\nThe previous model stays loaded.").arg(message));
+    m_error->setText(tr("Could not open the model: %1\nThe previous model stays loaded.").arg(translateCoreMessage(message)));
 }
 
 QString OpenModelDialog::missingInput() const {

@@ -1,6 +1,7 @@
 // PositionalView (see positional_view.h).
 // Legend: P positions shown, d_model width, p a starting position, k an offset.
 #include "ui/analysis/positional_view.h"
+#include "ui/common/core_messages.h"
 
 #include "core/positional_encoding.h"
 #include "ui/analysis/export_dialog.h"
@@ -230,7 +231,7 @@ void PositionalView::exportFigure(int which) {
         for (int r = 0; r < m.rows(); ++r) rows << QString::number(which == 1 ? displayIndex(r) : r);  // positions / offsets
         err = exportNumbers(core::Tensor::fromMatrix(m), rows, which == 1 ? m_lineLabels : m_dotLabels, dialog.format(), dialog.path());
     }
-    if (!err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), err);
+    if (!err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), translateCoreMessage(err));
 }
 
 void PositionalView::retranslate() {

@@ -1,5 +1,6 @@
 // TensorInspector (see tensor_inspector.h).
 #include "ui/analysis/tensor_inspector.h"
+#include "ui/common/core_messages.h"
 
 #include "core/tensor_export.h"
 #include "ui/analysis/color_map_selector.h"
@@ -185,7 +186,7 @@ void TensorInspector::exportCurrent() {
     ExportDialog dialog(data.head >= 0 ? QStringLiteral("%1.h%2").arg(data.name).arg(data.head) : data.name, this);
     if (dialog.exec() != QDialog::Accepted) return;
     const QString err = exportHeatmap(data, m_plot->colorMapKind(), dialog.format(), dialog.path(), dialog.figureSize());
-    if (!err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), err);
+    if (!err.isEmpty()) QMessageBox::warning(this, tr("Export failed"), translateCoreMessage(err));
 }
 
 void TensorInspector::retranslate() {

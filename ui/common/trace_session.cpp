@@ -62,6 +62,11 @@ QString TraceSession::loadIds(const core::ModelSource& source, const std::vector
                               bool wait) {
     core::LoadedModel loaded;
     if (std::string err = core::loadModel(source, loaded); !err.empty()) return reject(QString::fromStdString(err));
+    return loadModel(loaded, src, tgt, wait);
+}
+
+QString TraceSession::loadModel(const core::LoadedModel& loaded, const std::vector<int>& src, const std::vector<int>& tgt,
+                                bool wait) {
     std::shared_ptr<Snapshot> next = snapshotOf(loaded);
     next->src = src;
     next->tgt = tgt;

@@ -40,6 +40,9 @@ public:
     QString load(const core::ModelSource& source, const QString& srcText, const QString& tgtText, bool wait = false);
     QString loadIds(const core::ModelSource& source, const std::vector<int>& src, const std::vector<int>& tgt,
                     bool wait = false);
+    /// Runs a model the caller has loaded already (the command line's --model / --weights) on token ids.
+    QString loadModel(const core::LoadedModel& loaded, const std::vector<int>& src, const std::vector<int>& tgt,
+                      bool wait = false);
 
     /// Re-runs the current model on new text (the vocabulary must know every word).
     QString setText(const QString& srcText, const QString& tgtText, bool wait = false);

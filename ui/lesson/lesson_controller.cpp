@@ -1,5 +1,6 @@
 // LessonController (see lesson_controller.h).
 #include "ui/lesson/lesson_controller.h"
+#include "ui/common/core_messages.h"
 
 #include "core/presets.h"
 #include "ui/lesson/stage_builder.h"
@@ -52,7 +53,7 @@ void LessonController::onSnapshotChanged() {
     try {
         lesson = core::buildLesson(m_lessonId, *snap->trace, *snap->model, words, lessonOptions(*snap));
     } catch (const core::InvalidArgument& e) {
-        setMessage(tr("This input cannot be shown in the lesson: %1").arg(QString::fromUtf8(e.what())));
+        setMessage(tr("This input cannot be shown in the lesson: %1").arg(translateCoreMessage(QString::fromUtf8(e.what()))));
         return;  // the previous lesson stays
     }
     m_awaitingSentence = false;
@@ -87,7 +88,7 @@ void LessonController::setTemperature(double temperature) {
 void LessonController::onFailed(const QString& message) {
     if (!m_awaitingSentence) return;
     m_awaitingSentence = false;
-    setMessage(message);
+    setMessage(translateCoreMessage(message));
 }
 
 QString LessonController::runSentence(const QString& text, quint64 seed) {
@@ -118,9 +119,9 @@ QString LessonController::runSentence(const QString& text, quint64 seed) {
     const QString error = m_session->load(source, text, {});
     if (!error.isEmpty()) {
         m_awaitingSentence = false;
-        setMessage(error);
+        setMessage(translateCoreMessage(error));
     }
-    return error;
+    return translateCoreMessage(error);
 }
 
 void LessonController::loadThinkingMachines() {
@@ -131,8 +132,12 @@ void LessonController::loadThinkingMachines() {
 }
 
 void LessonController::setStageRoom(const QSizeF& room) {
+    if (room == m_stageRoom) return;
     m_stageRoom = room;
-    if (arrangeScene(m_scene, m_stageRoom, kMaxSceneScale)) emit progressChanged(m_progress);
+    if (!hasLesson()) return;
+    m_scene = buildStageScene(m_lesson.steps[size_t(m_step)], m_stageRoom);  // a small stage shows fewer cells
+    arrangeScene(m_scene, m_stageRoom, kMaxSceneScale);
+    emit progressChanged(m_progress);
 }
 
 void LessonController::setStep(int step, bool animate) {
@@ -142,7 +147,7 @@ void LessonController::setStep(int step, bool animate) {
     m_hold.stop();
     const bool changed = step != m_step;
     m_step = step;
-    m_scene = buildStageScene(m_lesson.steps[size_t(m_step)]);
+    m_scene = buildStageScene(m_lesson.steps[size_t(m_step)], m_stageRoom);
     arrangeScene(m_scene, m_stageRoom, kMaxSceneScale);
     if (changed) emit stepChanged(m_step);
     if (animate) {

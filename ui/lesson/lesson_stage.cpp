@@ -154,7 +154,7 @@ void LessonStage::paintGrid(QPainter& p, int index, const QSet<quint64>& lit) co
                      title, Qt::AlignLeft);
     }
     QFont labelFont = font;
-    labelFont.setPixelSize(int(font.pixelSize() * 1.1));
+    labelFont.setPixelSize(int(font.pixelSize() * g.labelScale));
     p.setFont(labelFont);
     p.setPen(QColor(60, 60, 60));
     for (int c = 0; c < g.colLabels.size() && c < g.cols; ++c) {

@@ -84,13 +84,21 @@ void LessonView::resizeEvent(QResizeEvent* event) {
     updateCaption();
 }
 
-// The explanation gets what its longest step needs (a fifth to two fifths of the height), the stage the rest.
+// The explanation gets what its longest step needs (a fifth to two fifths of the height, a third at most
+// in a small window), the stage the rest.
 void LessonView::arrange() {
     if (m_userSized || !isVisible()) return;
     const int centre = m_centre->height();
     const int wanted = m_explanation->preferredHeight(m_centre->width());
-    const int text = std::clamp(wanted, centre / 5, centre * 2 / 5);
+    const int most = centre >= 700 ? centre * 2 / 5 : centre / 3;  // a small window keeps room for the numbers
+    const int text = std::clamp(wanted, centre / 5, most);
     m_centre->setSizes({centre - text, text});
+}
+
+LessonView::~LessonView() {
+    if (!m_presentation) return;
+    setStageFontPixels(17);
+    setStageCellLimit(0, 0);
 }
 
 void LessonView::setPresentation(bool on) {

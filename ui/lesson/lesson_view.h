@@ -26,6 +26,7 @@ class LessonView : public QWidget {
     Q_OBJECT
 public:
     explicit LessonView(TraceSession* session, QWidget* parent = nullptr);
+    ~LessonView() override;  // leaves the stage font and cell limit (process-wide) as outside presentation mode
 
     LessonController* controller() const { return m_controller; }
     LessonActions* actions() const { return m_actions; }

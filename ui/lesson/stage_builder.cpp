@@ -3,6 +3,8 @@
 
 #include <QCoreApplication>
 #include <QFont>
+#include <QSize>
+#include <QVector>
 
 #include <algorithm>
 
@@ -67,10 +69,9 @@ StageNode toStage(const core::SceneNode& n) {
 
 int g_maxCols = 0, g_maxRows = 0;  // 0: every cell the core scene shows
 
-// Presentation mode shows fewer cells of a wide grid, with the ellipsis the grid already knows how to draw.
-void trim(StageGrid& g) {
-    const int cols = g_maxCols > 0 ? std::min(g.cols, g_maxCols) : g.cols;
-    const int rows = g_maxRows > 0 ? std::min(g.rows, g_maxRows) : g.rows;
+// A small stage or a projector shows fewer cells of a wide grid, with the ellipsis the grid already draws.
+void trim(StageGrid& g, int maxRows, int maxCols) {
+    const int cols = std::min(g.cols, maxCols), rows = std::min(g.rows, maxRows);
     if (cols == g.cols && rows == g.rows) return;
     decltype(g.cells) kept;
     for (int r = 0; r < rows; ++r)
@@ -83,6 +84,47 @@ void trim(StageGrid& g) {
     g.cols = cols;
     g.rows = rows;
 }
+
+// A word label cut to `chars` characters, the last one an ellipsis, without its quotes (“beautiful” → beau…).
+QString shortened(const QString& label, int chars) {
+    const bool quoted = label.size() >= 2 && label.startsWith(QChar(0x201C)) && label.endsWith(QChar(0x201D));
+    const QString inner = quoted ? label.mid(1, label.size() - 2) : label;
+    return inner.size() <= chars ? inner : inner.left(chars - 1) + QChar(0x2026);
+}
+
+// Long words widen every cell of a column they label: smaller labels without quotes, column labels of at
+// most 5 characters, row labels of 6.
+void shortenLabels(StageGrid& g) {
+    g.labelScale = 0.9;
+    for (QString& l : g.colLabels) l = shortened(l, 5);
+    for (QString& l : g.rowLabels) l = shortened(l, 6);
+}
+
+// The numbers' pixel height if `scene` were shown in `room`.
+double numberPixels(const StageScene& scene, const QSizeF& room) {
+    StageScene whole = scene;
+    arrangeScene(whole, room, kMaxSceneScale);
+    return fitScale(whole.size, room, 1e9) * stageFont().pixelSize();
+}
+
+// Trims the grids to each of `limits` (rows × cols) in turn, then shortens their labels, until the
+// numbers are `pixels` high in `room`. Trimming starts from the whole scene each time.
+void fit(StageScene& scene, const QSizeF& room, double pixels, const QVector<QSize>& limits) {
+    if (numberPixels(scene, room) >= pixels) return;
+    const StageScene whole = scene;
+    for (const QSize& limit : limits) {
+        scene = whole;
+        for (StageGrid& g : scene.grids) trim(g, limit.height(), limit.width());
+        layoutScene(scene);
+        if (numberPixels(scene, room) >= pixels) return;
+    }
+    StageScene shorter = scene;
+    for (StageGrid& g : shorter.grids) shortenLabels(g);
+    layoutScene(shorter);
+    if (numberPixels(shorter, room) > numberPixels(scene, room) + 0.5) scene = shorter;  // not when the height limits
+}
+
+constexpr double kProjectorPixels = 28.5, kDeskPixels = 12.5;
 
 }  // namespace
 
@@ -98,20 +140,18 @@ QString lessonText(const core::LessonText& text) {
     return out;
 }
 
-StageScene buildStageScene(const core::LessonStep& step) {
+StageScene buildStageScene(const core::LessonStep& step, const QSizeF& room) {
     StageScene scene;
     for (const core::SceneGrid& g : step.scene.grids) scene.grids << toStage(g);
     scene.root = toStage(step.scene.root);
     scene.altRoot = toStage(step.scene.altRoot);
     scene.durationMs = step.scene.durationMs;
     layoutScene(scene);
-    if (g_maxRows <= 0 && g_maxCols <= 0) return scene;
-    // Presentation: trim only a scene whose numbers would stay under 28 px on a 1280 × 720 projector.
-    StageScene whole = scene;
-    arrangeScene(whole, QSizeF(1280 - 56, 720 - 90), kMaxSceneScale);
-    if (fitScale(whole.size, QSizeF(1280 - 56, 720 - 90), 1e9) * stageFont().pixelSize() >= 28.5) return scene;
-    for (StageGrid& g : scene.grids) trim(g);
-    layoutScene(scene);
+    if (g_maxRows > 0 || g_maxCols > 0)  // presentation: numbers at least 28 px high on a 1280 × 720 projector
+        fit(scene, QSizeF(1280 - 56, 720 - 90), kProjectorPixels,
+            {QSize(g_maxCols > 0 ? g_maxCols : 1 << 20, g_maxRows > 0 ? g_maxRows : 1 << 20)});
+    else if (!room.isEmpty())  // at a desk: readable numbers in the window as it is
+        fit(scene, room, kDeskPixels, {QSize(4, 4), QSize(4, 3), QSize(4, 2), QSize(3, 2)});
     return scene;
 }
 

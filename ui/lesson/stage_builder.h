@@ -11,8 +11,10 @@ namespace alab::ui {
 /// A core text translated in context "Lesson", with its arguments filled in.
 QString lessonText(const core::LessonText& text);
 
-/// The scene of `step`, laid out (the wide arrangement).
-StageScene buildStageScene(const core::LessonStep& step);
+/// The scene of `step`, laid out (the wide arrangement). Outside presentation mode, a scene whose numbers
+/// would be drawn under 12 px high in `room` (the stage's, logical pixels; empty: unknown) shows at most
+/// 4 × 4 cells of a grid, then fewer rows (down to 2 × 3), then shorter word labels.
+StageScene buildStageScene(const core::LessonStep& step, const QSizeF& room = {});
 /// Show at most maxRows × maxCols cells of each grid (0: no limit), the rest as ⋮ / …; presentation mode.
 void setStageCellLimit(int maxRows, int maxCols);
 

@@ -37,12 +37,12 @@ double naturalCellWidth(const StageGrid& g) {
     const QFontMetricsF fm(stageFont());
     double widest = 0;
     for (const StageCell& c : g.cells) widest = std::max(widest, fm.horizontalAdvance(c.text));
-    for (const QString& l : g.colLabels) widest = std::max(widest, QFontMetricsF(scaledFont(1.1)).horizontalAdvance(l));
+    for (const QString& l : g.colLabels) widest = std::max(widest, QFontMetricsF(scaledFont(g.labelScale)).horizontalAdvance(l));
     return std::max(kCellW, widest + kPadding);
 }
 
 double rowLabelWidth(const StageGrid& g) {
-    const QFontMetricsF fl(scaledFont(1.1));
+    const QFontMetricsF fl(scaledFont(g.labelScale));
     double w = 0;
     for (const QString& l : g.rowLabels) w = std::max(w, fl.horizontalAdvance(l) + 12);
     return w;
