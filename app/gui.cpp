@@ -99,6 +99,7 @@ int renderScreenshot(const ScreenshotOptions& o) {
     if (!window.setLanguage(QString::fromStdString(o.lang), false))
         return fail("unknown language " + o.lang + " (available: en, zh_CN)", 2);
     ui::LessonController* lesson = window.lessonView()->controller();
+    if (o.lesson != "demo") lesson->setLesson(o.lesson);
     if (o.lesson == "demo" || !o.sentence.empty()) {
         const std::string text = o.sentence.empty() ? core::demoPreset().defaultSrc : o.sentence;
         ui::SentenceBar* bar = window.lessonView()->sentenceBar();  // the picture shows what was typed

@@ -1,6 +1,8 @@
 // The lesson table (see registry.h).
 #include "core/lessons/registry.h"
 
+#include "core/lessons/encoder_layer.h"
+
 #ifndef QT_TRANSLATE_NOOP
 #define QT_TRANSLATE_NOOP(context, text) text
 #endif
@@ -10,6 +12,7 @@ namespace alab::core {
 const std::vector<LessonEntry>& lessonRegistry() {
     static const std::vector<LessonEntry> lessons = {
         {"thinking-machines", QT_TRANSLATE_NOOP("Lesson", "Self-attention, step by step"), &buildThinkingMachinesLesson},
+        {"encoder-layer", QT_TRANSLATE_NOOP("Lesson", "The encoder layer: Add & Norm and the FFN"), &buildEncoderLayerLesson},
     };
     return lessons;
 }

@@ -130,6 +130,13 @@ void LessonController::loadThinkingMachines() {
     m_session->load(source, QStringLiteral("Thinking Machines"), {}, true);
 }
 
+void LessonController::setLesson(const std::string& id) {
+    if (id == m_lessonId || !core::findLesson(id)) return;
+    m_lessonId = id;
+    m_step = 0;
+    onSnapshotChanged();
+}
+
 void LessonController::setStageRoom(const QSizeF& room) {
     m_stageRoom = room;
     if (arrangeScene(m_scene, m_stageRoom, kMaxSceneScale)) emit progressChanged(m_progress);

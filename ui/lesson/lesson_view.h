@@ -48,6 +48,7 @@ protected:
 private:
     void arrange();
     void updateCaption();
+    void showWhatIf();
 
     LessonController* m_controller;
     LessonActions* m_actions;
