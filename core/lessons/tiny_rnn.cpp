@@ -26,7 +26,7 @@ TinyRnn makeTinyRnn(int inputDim, int hidden, uint64_t seed, double recurrentNor
     TinyRnn rnn;
     rnn.w_h = uniformMatrix(rng, hidden, hidden, 1.0);
     rnn.w_h *= recurrentNorm / spectralNorm(rnn.w_h);
-    rnn.w_x = uniformMatrix(rng, hidden, inputDim, 1.0 / std::sqrt(double(inputDim)));
+    rnn.w_x = uniformMatrix(rng, hidden, inputDim, 0.5 / std::sqrt(double(inputDim)));
     rnn.b = uniformMatrix(rng, hidden, 1, 0.1);
     return rnn;
 }

@@ -26,7 +26,7 @@ struct TinyRnnTrace {
 };
 
 /// Seeded weights: W_h scaled to spectral norm `recurrentNorm` (below 1, so memories fade), W_x
-/// uniform in ±1/√D, b uniform in ±0.1. The same seed gives the same RNN on every machine.
+/// uniform in ±0.5/√D (small enough that tanh is not saturated at once), b uniform in ±0.1. The same seed gives the same RNN on every machine.
 TinyRnn makeTinyRnn(int inputDim, int hidden, uint64_t seed, double recurrentNorm = 0.9);
 
 /// Runs the RNN over the rows of `xs` ([T, D]) from h_0 = 0. Throws InvalidArgument on a width mismatch.

@@ -174,12 +174,17 @@
         <translation>一次算完所有词：矩阵形式</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/registry.cpp" line="14"/>
+        <location filename="../../core/lessons/registry.cpp" line="15"/>
+        <source>Why attention: an RNN reads word by word</source>
+        <translation>为什么要注意力：RNN 逐词阅读</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/registry.cpp" line="16"/>
         <source>Self-attention, step by step</source>
         <translation>自注意力，一步一步</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/registry.cpp" line="15"/>
+        <location filename="../../core/lessons/registry.cpp" line="17"/>
         <source>The encoder layer: Add &amp; Norm and the FFN</source>
         <translation>编码器层：Add &amp; Norm 与前馈网络</translation>
     </message>
@@ -367,6 +372,71 @@
         <location filename="../../core/lessons/encoder_layer_stack.cpp" line="144"/>
         <source>Pre-norm:</source>
         <translation>Pre-norm：</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="90"/>
+        <source>An RNN reads one word at a time</source>
+        <translation>RNN 一次读一个词</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="91"/>
+        <source>Before the Transformer, translation models read a sentence as we read aloud: one word after the other. A recurrent network (RNN) keeps a state h of %1 numbers and updates it with every word, so h₁ has seen “%2”, h₂ the first two words, and h%3 the whole sentence.</source>
+        <translation>在 Transformer 之前，翻译模型像我们朗读一样读句子：一个词接一个词。循环神经网络（RNN）保存一个由 %1 个数组成的状态 h，每读一个词就更新一次：h₁ 看过“%2”，h₂ 看过前两个词，h%3 看过整句话。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="95"/>
+        <source>Each state needs the one before it, so the %1 steps must run one after another: they cannot be computed at the same time. This tiny RNN has seeded random weights; it shows the shape of the computation, not a trained model.</source>
+        <translation>每个状态都要用到前一个状态，所以这 %1 步只能一步接一步地算，不能同时进行。这个小 RNN 的权重是按种子生成的随机数，它只用来展示计算的样子，并不是训练好的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="129"/>
+        <source>One step of the RNN</source>
+        <translation>RNN 的一步</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="130"/>
+        <source>To read “%1” the RNN mixes what it remembers, W_h·h₁, with the new word, W_x·x₂ (x₂ is the model’s %2-number vector for “%1”), adds b, and squashes every number into (−1, 1) with tanh. Only h₂ is passed on.</source>
+        <translation>读“%1”时，RNN 把它记住的内容 W_h·h₁ 和新词 W_x·x₂（x₂ 是模型里“%1”的 %2 维向量）相加，再加上 b，然后用 tanh 把每个数压到 (−1, 1) 之间。往下传的只有 h₂。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="174"/>
+        <source>Path length: n − t steps against 1</source>
+        <translation>路径长度：n − t 步对 1 步</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="176"/>
+        <source>For the last word to use the first one, the RNN must carry it through the state from step to step: from “%2” to “%3” the path has length %1, and in general n − t. Attention joins any two words in one step: “%3” reads every word directly, with the shares below (the Transformer’s layer 1, head 1).</source>
+        <translation>要让最后一个词用上第一个词，RNN 必须把它装在状态里一步一步往后传：从“%2”到“%3”的路径长度是 %1，一般来说是 n − t。注意力一步就能连起任意两个词：“%3”直接读取每个词，份额见下方（Transformer 第 1 层、第 1 个头）。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="196"/>
+        <source>steps from each word to “%1”</source>
+        <translation>从每个词到“%1”的步数</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="202"/>
+        <source>The gradient fades with distance</source>
+        <translation>梯度随距离衰减</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="203"/>
+        <source>How much does the last state h%1 still depend on an earlier state h_t? The size of the derivative ‖∂h%1/∂h_t‖ says it; in training it is also how much of the error signal gets back to word t. It is %2 for the last word itself and %3 for “%4”, at distance %5.</source>
+        <translation>最后的状态 h%1 还在多大程度上依赖较早的状态 h_t？导数的大小 ‖∂h%1/∂h_t‖ 给出答案；训练时，它也决定了误差信号能有多少传回到第 t 个词。对最后一个词自己它是 %2，对距离为 %5 的“%4”只有 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="208"/>
+        <source>Early words fade from the gradient, so an RNN learns long-range links slowly. In attention every word is one step from every other, whatever the distance.</source>
+        <translation>靠前的词在梯度里渐渐消失，所以 RNN 学远距离的联系很慢。在注意力里，无论相隔多远，任意两个词之间都只有一步。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="229"/>
+        <source>Why it fades: a product of Jacobians</source>
+        <translation>为什么会衰减：雅可比矩阵的连乘</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="230"/>
+        <source>By the chain rule, ∂h_n/∂h_t is a product of one factor per step, J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s²)·W_h. tanh’s slope 1 − h² is at most 1 and W_h stretches a vector by at most %1, so no factor is larger than %1 and the product shrinks about geometrically: ‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖.</source>
+        <translation>由链式法则，∂h_n/∂h_t 是每一步一个因子的连乘，J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s²)·W_h。tanh 的斜率 1 − h² 不超过 1，W_h 把向量最多拉长到 %1 倍，所以每个因子都不超过 %1，连乘起来大致按几何级数缩小：‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖。</translation>
     </message>
 </context>
 <context>
