@@ -301,7 +301,7 @@
     <message>
         <location filename="../../core/lessons/encoder_layer_stack.cpp" line="19"/>
         <source>Back to d_model, Add &amp; Norm again</source>
-        <translation>回到 d_model，再次 Add &amp; Norm</translation>
+        <translation>第二次 Add &amp; Norm</translation>
     </message>
     <message>
         <location filename="../../core/lessons/encoder_layer_stack.cpp" line="21"/>
