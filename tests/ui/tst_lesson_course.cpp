@@ -7,7 +7,9 @@
 #include "test_support.h"
 #include "ui/common/trace_session.h"
 #include "ui/lesson/explanation_panel.h"
+#include "core/lessons/registry.h"
 #include "ui/lesson/lesson_controller.h"
+#include "ui/lesson/lesson_menu.h"
 #include "ui/lesson/lesson_stage.h"
 #include "ui/lesson/lesson_view.h"
 #include "ui/lesson/what_if_bar.h"
@@ -72,6 +74,27 @@ private slots:
         lesson()->setLesson("thinking-machines");
         QCOMPARE(lesson()->stepCount(), 8);
         QVERIFY(m_view->whatIfBar()->isVisible());
+    }
+
+    // The menu lists the registry in course order; choosing switches the lesson, and the check mark
+    // follows the lesson shown however it was switched.
+    void menuPicksTheLesson() {
+        LessonMenu menu(lesson());
+        const QList<QAction*> items = menu.actions();
+        QCOMPARE(items.size(), int(core::lessonRegistry().size()));
+        for (int i = 0; i < items.size(); ++i)
+            QCOMPARE(items[i]->objectName(), QStringLiteral("actionLesson_") + QString::fromStdString(core::lessonRegistry()[size_t(i)].id));
+        QVERIFY(items[0]->text().startsWith(QStringLiteral("&1  ")));
+        QAction* encoder = menu.findChild<QAction*>(QStringLiteral("actionLesson_encoder-layer"));
+        QVERIFY(encoder && !encoder->isChecked());
+        QSignalSpy chosen(&menu, &LessonMenu::chosen);
+        encoder->trigger();
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(lesson()->lessonId(), std::string("encoder-layer"));
+        QVERIFY(encoder->isChecked());
+        lesson()->setLesson("thinking-machines");
+        QVERIFY(!encoder->isChecked());
+        QVERIFY(menu.findChild<QAction*>(QStringLiteral("actionLesson_thinking-machines"))->isChecked());
     }
 
     void everyStepFits_data() {
