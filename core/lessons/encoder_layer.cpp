@@ -72,7 +72,7 @@ namespace encoder_layer {
 Steps::Steps(const Trace& t, const Model& m, const std::vector<std::string>& words, const LessonOptions& o)
     : t(t), m(m), o(o), e(t.encoder[size_t(o.spec.layer)]), words(words), l(o.spec.layer), F(o.spec.focus),
       S(int(words.size())), N(int(t.encoder.size())), d_model(m.config().d_model), d_ff(m.config().d_ff),
-      colCap(std::max(1, o.columns)), rowCap(std::min(6, std::max(2, o.rows))), post(!m.config().norm_first) {
+      colCap(std::max(1, o.columns)), rowCap(std::min(6, std::max(2, o.rows))), post(!m.config().norm_first), m_cap(colCap) {
     const auto name = [this](const char* leaf) { return layerTensorName(false, l, leaf); };
     n.input = l == 0 ? "encoder.input" : layerTensorName(false, l - 1, "output");
     n.attention = attentionTensorName(AttentionKind::EncoderSelf, l, "output");
@@ -103,14 +103,14 @@ std::vector<std::string> Steps::wordLabels(int count) const {
 std::vector<int> Steps::sumRow(SceneBuilder& b, const std::string& xName, const std::string& yName, const std::string& zName,
                                const std::string& xLabel, const std::string& yLabel, const std::string& zLabel) {
     const Matrix &x = tensor(xName), &y = tensor(yName), &z = tensor(zName);
-    const int cols = std::min(colCap, d_model);
+    const int cols = std::min(m_cap, d_model);
     std::vector<double> xs, ys, zs;
     for (int c = 0; c < cols; ++c) xs.push_back(x(F, c)), ys.push_back(y(F, c)), zs.push_back(z(F, c));
     const int d = sumDecimals({xs, ys}, zs);
     const int decimals = d < 0 ? 2 : d;
-    const int X = b.matrix({}, xName, {}, x, {F}, colCap, {xLabel});
-    const int Y = b.matrix({}, yName, {}, y, {F}, colCap, {yLabel});
-    const int Z = b.matrix({}, zName, {}, z, {F}, colCap, {zLabel});
+    const int X = b.matrix({}, xName, {}, x, {F}, m_cap, {xLabel});
+    const int Y = b.matrix({}, yName, {}, y, {F}, m_cap, {yLabel});
+    const int Z = b.matrix({}, zName, {}, z, {F}, m_cap, {zLabel});
     for (int g : {X, Y, Z}) {
         b.grid(g).widthGroup = 1;
         for (SceneCell& c : b.grid(g).cells) c.text = formatFixed(c.value, decimals);
@@ -180,8 +180,8 @@ SceneNode Steps::layerNormScene(SceneBuilder& b, const std::string& vTitle, cons
     const LayerNormWeights& w = which == 1 ? m.weights().encoder[size_t(l)].norm1 : m.weights().encoder[size_t(l)].norm2;
     const LayerNormRow r = layerNormRow(tensor(vName).row(F), w, m.config().layer_norm_eps);
     const double span = to - from;
-    const int md = meanDecimals(r.input, r.mean, d_model <= colCap);
-    const int V = existingV >= 0 ? existingV : b.matrix(vTitle, vName, {}, tensor(vName), {F}, colCap, {"v"});
+    const int md = meanDecimals(r.input, r.mean, d_model <= m_cap);
+    const int V = existingV >= 0 ? existingV : b.matrix(vTitle, vName, {}, tensor(vName), {F}, m_cap, {"v"});
     const int cols = b.grid(V).cols;
     const std::vector<double> vShown(r.input.begin(), r.input.begin() + cols);
     const std::vector<double> zShown(r.normalized.begin(), r.normalized.begin() + cols);
@@ -208,7 +208,7 @@ SceneNode Steps::layerNormScene(SceneBuilder& b, const std::string& vTitle, cons
         how.push_back("(" + b.grid(V).cells[size_t(c)].text + " − " + muText + ")·" + b.grid(rstd).cells[0].text +
                       (pr.exact ? " = " : " ≈ ") + formatLessonNumber(r.normalized[size_t(c)]));
     const std::vector<double>& shownNormalized = zShown;
-    const int Z = b.derived("(v − μ)·(1/σ)", {}, shownNormalized, how, d_model > colCap, -2.5, 2.5);
+    const int Z = b.derived("(v − μ)·(1/σ)", {}, shownNormalized, how, d_model > m_cap, -2.5, 2.5);
     const int mu2 = b.derived({}, "μ =", {r.meanAfter}, {}, false, -1, 1);
     const int var2 = b.derived({}, "σ² =", {r.varianceAfter}, {}, false, -2, 2);
     b.grid(var).cells[0].text = formatFixed(r.variance, 2);
@@ -216,7 +216,7 @@ SceneNode Steps::layerNormScene(SceneBuilder& b, const std::string& vTitle, cons
     b.grid(var2).cells[0].text = formatFixed(r.varianceAfter, 2);
     b.grid(mu2).cells[0].arithmetic = "μ = Σ (v − μ)·(1/σ) / " + d + " = " + formatFixed(r.meanAfter, 4);
     b.grid(var2).cells[0].arithmetic = "σ² = Σ ((v − μ)·(1/σ))² / " + d + " = σ² / (σ² + ε) = " + formatFixed(r.varianceAfter, 4);
-    const int Y = b.matrix("γ·(v − μ)/σ + β", p, {}, tensor(p), {F}, colCap, {"y"});
+    const int Y = b.matrix("γ·(v − μ)/σ + β", p, {}, tensor(p), {F}, m_cap, {"y"});
     for (int g : {mu, var, rstd}) b.grid(g).cells[0].appear = from + span * (0.2 + 0.1 * (g - mu));
     for (int c = 0; c < b.grid(Z).cols; ++c) b.grid(Z).cells[size_t(c)].sweep = {{V, 0, c}, {mu, 0, 0}, {rstd, 0, 0}};
     b.schedule(Z, from + span * 0.5, from + span * 0.7);

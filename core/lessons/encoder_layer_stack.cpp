@@ -32,6 +32,7 @@ LessonStep Steps::secondAddNorm() {
     step.formula = post ? "y = LayerNorm(x + FFN(x))" : "y = x + FFN(LayerNorm(x))";
     step.tensors = {out, n.ffnResidual, n.sum2};
     SceneBuilder b;
+    m_cap = std::min(colCap, 4);  // three rows side by side, then the LayerNorm under them
     const std::vector<int> g = sumRow(b, out, n.ffnResidual, n.sum2, "FFN(x)", "x", "v");
     b.schedule(g[0], 0.0, 0.15);
     b.schedule(g[1], 0.15, 0.3);
@@ -39,10 +40,12 @@ LessonStep Steps::secondAddNorm() {
     const SceneNode sum = columnOf({textOf({quoted(words[size_t(F)]), {}}, 0, 1.2),
                                     rowOf({gridOf(g[0]), symbolOf("+"), gridOf(g[1]), symbolOf(g[3] < 0 ? "≈" : "="), gridOf(g[2])})});
     if (!post) {
+        m_cap = colCap;
         step.scene = b.finish(sum, {}, 3000);
         return step;
     }
     const SceneNode norm = layerNormScene(b, "LayerNorm(v)", n.sum2, 2, 0.5, 0.98, g[2]);
+    m_cap = colCap;
     step.scene = b.finish(columnOf({sum, norm}), {}, 5000);
     return step;
 }

@@ -59,6 +59,7 @@ private:
     const int l, F, S, N, d_model, d_ff, colCap, rowCap;
     const bool post;
     LayerNames n;
+    int m_cap;  // numbers of a row the sums and LayerNorms show: colCap, fewer where three rows stand side by side
     std::map<std::string, Matrix> m_tensors;  // trace tensors looked up by name (node-based: references stay valid)
 };
 

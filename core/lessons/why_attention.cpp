@@ -88,10 +88,17 @@ private:
 
 LessonStep Steps::read() {
     LessonStep step{"rnn-read", QT_TRANSLATE_NOOP("Lesson", "An RNN reads one word at a time"), {}, {}, {}, {}, {}, {}};
-    step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-        "Before the Transformer, translation models read a sentence as we read aloud: one word after the other. A "
-        "recurrent network (RNN) keeps a state h of %1 numbers and updates it with every word, so h₁ has seen “%2”, "
-        "h₂ the first two words, and h%3 the whole sentence."), {std::to_string(kWhyRnnHidden), words[0], sub(S)}});
+    if (S == 2)
+        step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
+            "Before the Transformer, translation models read a sentence as we read aloud: one word after the other. A "
+            "recurrent network (RNN) keeps a state h of %1 numbers and updates it with every word, so h₁ has seen “%2” "
+            "and h₂ both words. (A longer sentence of your own shows more: type it below.)"),
+            {std::to_string(kWhyRnnHidden), words[0]}});
+    else
+        step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
+            "Before the Transformer, translation models read a sentence as we read aloud: one word after the other. A "
+            "recurrent network (RNN) keeps a state h of %1 numbers and updates it with every word, so h₁ has seen “%2”, "
+            "h₂ the first two words, and h%3 the whole sentence."), {std::to_string(kWhyRnnHidden), words[0], sub(S)}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "Each state needs the one before it, so the %1 steps must run one after another: they cannot be computed at "
         "the same time. This tiny RNN has seeded random weights; it shows the shape of the computation, not a "
@@ -101,7 +108,7 @@ LessonStep Steps::read() {
     std::vector<double> first;
     for (int c = 0; c < kWhyRnnHidden; ++c)
         for (int i = 0; i < shown; ++i) first.push_back(run.h(i, c));
-    const int H = b.derived("h" + sub(1) + " … h" + sub(shown), {}, first, {}, shown < S, -1, 1);
+    const int H = b.derived("h" + sub(1) + (shown == 2 ? ", h" : " … h") + sub(shown), {}, first, {}, shown < S, -1, 1);
     SceneGrid& g = b.grid(H);
     g.rows = kWhyRnnHidden;
     g.cols = shown;
@@ -178,7 +185,7 @@ LessonStep Steps::path() {
         "to “%3” the path has length %1, and in general n − t. Attention joins any two words in one step: “%3” reads "
         "every word directly, with the shares below (the Transformer’s layer 1, head 1)."),
         {std::to_string(S - 1), words[0], words[size_t(S - 1)]}});
-    step.formula = "RNN: h_n ← h_(n−1) ← … ← h_t (n − t steps)    attention: z_n = Σ_t α_nt·v_t (1 step)";
+    step.formula = "RNN: h_t → h_(t+1) → … → h_n    Attention: z_n = Σ_t α_nt·v_t";
     SceneBuilder b;
     std::vector<double> rnnSteps, attnSteps;
     for (int j = 0; j < shown; ++j) rnnSteps.push_back(S - 1 - j), attnSteps.push_back(j == S - 1 ? 0 : 1);

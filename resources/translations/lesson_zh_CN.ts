@@ -319,57 +319,57 @@
         <translation>这个模型是 pre-norm：第二个 LayerNorm 放在前馈网络之前，所以这个和本身就是该层的输出，不再归一化。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="51"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="54"/>
         <source>Stacking N layers</source>
         <translation>堆叠 N 层</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="52"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="55"/>
         <source>A layer’s output has the shape of its input, one vector of %1 numbers per word, so layers can be stacked: the output x⁽¹⁾ of layer 1 is the input of layer 2, and so on. The paper stacks N = 6 encoder layers; this model has N = %2, each with its own weights.</source>
         <translation>一层的输出和输入形状相同，每个词一个 %1 个数的向量，所以层可以一层层叠起来：第 1 层的输出 x⁽¹⁾ 就是第 2 层的输入，依此类推。论文叠了 N = 6 个编码器层；这个模型有 N = %2 层，每层有自己的权重。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="56"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="59"/>
         <source>One layer of this shape holds %1 weights. The paper’s layer holds %2, and its six encoder layers %3.</source>
         <translation>这种形状的一层有 %1 个权重。论文里的一层有 %2 个，六个编码器层合计 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="61"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="64"/>
         <source>After the last layer this model applies one more LayerNorm.</source>
         <translation>这个模型在最后一层之后还要再做一次 LayerNorm。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="80"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="83"/>
         <source>↓  layer %1</source>
         <translation>↓  第 %1 层</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="92"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="95"/>
         <source>Where the LayerNorm sits: post-norm or pre-norm</source>
         <translation>LayerNorm 放在哪里：post-norm 还是 pre-norm</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="101"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="104"/>
         <source>The paper, like this model, normalises after each residual sum (post-norm). Many later models normalise before each sublayer instead (pre-norm); the stream itself is then never normalised, and one LayerNorm after the last layer finishes the job.</source>
         <translation>论文和这个模型一样，在每次残差相加之后做归一化（post-norm）。后来的许多模型改为在每个子层之前归一化（pre-norm）；这样残差流本身从不归一化，最后一层之后再用一个 LayerNorm 收尾。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="105"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="108"/>
         <source>This model normalises before each sublayer (pre-norm), as many later models do; the stream itself is never normalised, and one LayerNorm after the last layer finishes the job. The paper normalises after each residual sum (post-norm).</source>
         <translation>这个模型和后来的许多模型一样，在每个子层之前归一化（pre-norm）；残差流本身从不归一化，最后一层之后再用一个 LayerNorm 收尾。论文则是在每次残差相加之后归一化（post-norm）。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="109"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="112"/>
         <source>Here the same weights and words run both ways, computed now. At the end of the stack (N = %1), “%2” has mean %3 and variance %4 in post-norm, but mean %5 and variance %6 in pre-norm: the stream keeps its own scale. Pre-norm usually trains more easily when there are many layers.</source>
         <translation>这里用同样的权重和同样的词把两种做法都当场算了一遍。在整个堆叠（N = %1）的末尾，“%2”在 post-norm 下均值为 %3、方差为 %4，在 pre-norm 下均值为 %5、方差为 %6：残差流保持着它自己的尺度。层数很多时，pre-norm 通常更容易训练。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="142"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="145"/>
         <source>Post-norm (the paper):</source>
         <translation>Post-norm（论文）：</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="144"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="147"/>
         <source>Pre-norm:</source>
         <translation>Pre-norm：</translation>
     </message>
@@ -379,62 +379,67 @@
         <translation>RNN 一次读一个词</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="91"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="92"/>
+        <source>Before the Transformer, translation models read a sentence as we read aloud: one word after the other. A recurrent network (RNN) keeps a state h of %1 numbers and updates it with every word, so h₁ has seen “%2” and h₂ both words. (A longer sentence of your own shows more: type it below.)</source>
+        <translation>在 Transformer 之前，翻译模型像我们朗读一样读句子：一个词接一个词。循环神经网络（RNN）保存一个由 %1 个数组成的状态 h，每读一个词就更新一次：h₁ 看过“%2”，h₂ 看过两个词。（在下方输入你自己的长一点的句子，能看到更多。）</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="98"/>
         <source>Before the Transformer, translation models read a sentence as we read aloud: one word after the other. A recurrent network (RNN) keeps a state h of %1 numbers and updates it with every word, so h₁ has seen “%2”, h₂ the first two words, and h%3 the whole sentence.</source>
         <translation>在 Transformer 之前，翻译模型像我们朗读一样读句子：一个词接一个词。循环神经网络（RNN）保存一个由 %1 个数组成的状态 h，每读一个词就更新一次：h₁ 看过“%2”，h₂ 看过前两个词，h%3 看过整句话。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="95"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="102"/>
         <source>Each state needs the one before it, so the %1 steps must run one after another: they cannot be computed at the same time. This tiny RNN has seeded random weights; it shows the shape of the computation, not a trained model.</source>
         <translation>每个状态都要用到前一个状态，所以这 %1 步只能一步接一步地算，不能同时进行。这个小 RNN 的权重是按种子生成的随机数，它只用来展示计算的样子，并不是训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="129"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="136"/>
         <source>One step of the RNN</source>
         <translation>RNN 的一步</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="130"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="137"/>
         <source>To read “%1” the RNN mixes what it remembers, W_h·h₁, with the new word, W_x·x₂ (x₂ is the model’s %2-number vector for “%1”), adds b, and squashes every number into (−1, 1) with tanh. Only h₂ is passed on.</source>
         <translation>读“%1”时，RNN 把它记住的内容 W_h·h₁ 和新词 W_x·x₂（x₂ 是模型里“%1”的 %2 维向量）相加，再加上 b，然后用 tanh 把每个数压到 (−1, 1) 之间。往下传的只有 h₂。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="174"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="181"/>
         <source>Path length: n − t steps against 1</source>
         <translation>路径长度：n − t 步对 1 步</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="176"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="183"/>
         <source>For the last word to use the first one, the RNN must carry it through the state from step to step: from “%2” to “%3” the path has length %1, and in general n − t. Attention joins any two words in one step: “%3” reads every word directly, with the shares below (the Transformer’s layer 1, head 1).</source>
         <translation>要让最后一个词用上第一个词，RNN 必须把它装在状态里一步一步往后传：从“%2”到“%3”的路径长度是 %1，一般来说是 n − t。注意力一步就能连起任意两个词：“%3”直接读取每个词，份额见下方（Transformer 第 1 层、第 1 个头）。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="196"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="203"/>
         <source>steps from each word to “%1”</source>
         <translation>从每个词到“%1”的步数</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="202"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="209"/>
         <source>The gradient fades with distance</source>
         <translation>梯度随距离衰减</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="203"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="210"/>
         <source>How much does the last state h%1 still depend on an earlier state h_t? The size of the derivative ‖∂h%1/∂h_t‖ says it; in training it is also how much of the error signal gets back to word t. It is %2 for the last word itself and %3 for “%4”, at distance %5.</source>
         <translation>最后的状态 h%1 还在多大程度上依赖较早的状态 h_t？导数的大小 ‖∂h%1/∂h_t‖ 给出答案；训练时，它也决定了误差信号能有多少传回到第 t 个词。对最后一个词自己它是 %2，对距离为 %5 的“%4”只有 %3。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="208"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="215"/>
         <source>Early words fade from the gradient, so an RNN learns long-range links slowly. In attention every word is one step from every other, whatever the distance.</source>
         <translation>靠前的词在梯度里渐渐消失，所以 RNN 学远距离的联系很慢。在注意力里，无论相隔多远，任意两个词之间都只有一步。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="229"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="236"/>
         <source>Why it fades: a product of Jacobians</source>
         <translation>为什么会衰减：雅可比矩阵的连乘</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="230"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="237"/>
         <source>By the chain rule, ∂h_n/∂h_t is a product of one factor per step, J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s²)·W_h. tanh’s slope 1 − h² is at most 1 and W_h stretches a vector by at most %1, so no factor is larger than %1 and the product shrinks about geometrically: ‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖.</source>
         <translation>由链式法则，∂h_n/∂h_t 是每一步一个因子的连乘，J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s²)·W_h。tanh 的斜率 1 − h² 不超过 1，W_h 把向量最多拉长到 %1 倍，所以每个因子都不超过 %1，连乘起来大致按几何级数缩小：‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖。</translation>
     </message>
