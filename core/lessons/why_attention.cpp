@@ -217,15 +217,21 @@ LessonStep Steps::gradient() {
         "step from every other, whatever the distance."), {}});
     step.formula = "‖∂h_n/∂h_t‖,  t = 1 … n";
     SceneBuilder b;
-    std::vector<double> values(norms.begin(), norms.begin() + shown);
-    std::vector<std::string> how;
-    for (int j = 0; j < shown; ++j)
+    std::vector<int> picks = {0};  // too many words: the first (the farthest) and the last ones
+    for (int j = S - shown + 1; j < S; ++j) picks.push_back(j);
+    if (shown == S) picks = firstRows(S, S);
+    std::vector<double> values;
+    std::vector<std::string> how, labels;
+    for (int j : picks) {
+        values.push_back(norms[size_t(j)]);
         how.push_back("‖∂h" + sub(S) + "/∂h" + sub(j + 1) + "‖ = " + formatFixed(norms[size_t(j)], 4));
-    const int G = b.derived("‖∂h" + sub(S) + "/∂hₜ‖", {}, values, how, shown < S, 0, 1);
+        labels.push_back(quoted(words[size_t(j)]) + (j == 0 && shown < S ? "  …" : ""));
+    }
+    const int G = b.derived("‖∂h" + sub(S) + "/∂hₜ‖", {}, values, how, false, 0, 1);
     SceneGrid& g = b.grid(G);
     g.colors = SceneColors::Shares;
     g.bars = true;
-    g.colLabels = wordLabels(shown);
+    g.colLabels = labels;
     for (SceneCell& c : g.cells) c.text = formatNorm(c.value);
     b.schedule(G, 0.05, 0.95);
     step.scene = b.finish(rowOf({gridOf(G)}), {}, 3500);

@@ -156,6 +156,13 @@ private slots:
         QCOMPARE(step(tm.lesson, "gradient").scene.grids[0].cells[0].text, std::string("0.77"));
         const Run longer = runCase(false);
         QCOMPARE(step(longer.lesson, "gradient").paragraphs[0].args[2], std::string("0.0027"));
+        LessonOptions projector;  // four words a row: the farthest and the three nearest keep the story
+        projector.rows = 4;
+        const Lesson compact = buildLesson("why-attention", longer.trace, *longer.model, longer.lesson.words, projector);
+        std::vector<std::string> bars;
+        for (const SceneCell& c : step(compact, "gradient").scene.grids[0].cells) bars.push_back(c.text);
+        QCOMPARE(bars, std::vector<std::string>({"0.0027", "0.57", "0.89", "1.00"}));
+        QCOMPARE(step(compact, "gradient").scene.grids[0].colLabels[1], std::string("“dog”"));
     }
 
     void shortSentencesAreRefused() {
