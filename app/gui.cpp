@@ -121,6 +121,7 @@ int renderScreenshot(const ScreenshotOptions& o) {
         QCoreApplication::processEvents();
         if (!lesson->message().isEmpty()) return fail(lesson->message().toStdString(), 2);
     }
+    if (o.lesson != "demo") lesson->setLesson(o.lesson);
     if (o.lesson == "demo" || !o.sentence.empty()) {
         const std::string text = o.sentence.empty() ? core::demoPreset().defaultSrc : o.sentence;
         ui::SentenceBar* bar = window.lessonView()->sentenceBar();  // the picture shows what was typed

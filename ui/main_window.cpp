@@ -5,6 +5,7 @@
 #include "ui/common/trace_session.h"
 #include "ui/language.h"
 #include "ui/lesson/lesson_controller.h"
+#include "ui/lesson/lesson_menu.h"
 #include "ui/lesson/lesson_stage.h"
 #include "ui/lesson/lesson_view.h"
 
@@ -33,6 +34,9 @@ MainWindow::MainWindow(bool restoreLanguage, QWidget* parent)
     m_tabs->addTab(m_lesson, QString());
     setCentralWidget(m_tabs);
     createMenus();
+    auto* lessons = new LessonMenu(m_lesson->controller(), this);  // the course, in order
+    menuBar()->insertMenu(m_languageMenu->menuAction(), lessons);
+    connect(lessons, &LessonMenu::chosen, this, [this] { m_tabs->setCurrentWidget(m_lesson); });
     createStatusBar();
     installAnalysisViews(this, m_tabs, m_session);
     m_lesson->controller()->loadThinkingMachines();

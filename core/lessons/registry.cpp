@@ -1,6 +1,9 @@
 // The lesson table (see registry.h).
 #include "core/lessons/registry.h"
 
+#include "core/lessons/encoder_layer.h"
+#include "core/lessons/why_attention.h"
+
 #ifndef QT_TRANSLATE_NOOP
 #define QT_TRANSLATE_NOOP(context, text) text
 #endif
@@ -9,7 +12,9 @@ namespace alab::core {
 
 const std::vector<LessonEntry>& lessonRegistry() {
     static const std::vector<LessonEntry> lessons = {
+        {"why-attention", QT_TRANSLATE_NOOP("Lesson", "Why attention: an RNN reads word by word"), &buildWhyAttentionLesson},
         {"thinking-machines", QT_TRANSLATE_NOOP("Lesson", "Self-attention, step by step"), &buildThinkingMachinesLesson},
+        {"encoder-layer", QT_TRANSLATE_NOOP("Lesson", "The encoder layer: Add & Norm and the FFN"), &buildEncoderLayerLesson},
     };
     return lessons;
 }

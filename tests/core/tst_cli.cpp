@@ -239,7 +239,7 @@ void TestCli::listLessonsPrintsTheRegistry() {
         QCOMPARE(lines[qsizetype(i)].split('\t'),
                  (QStringList{test::qs(e.id), QString::number(steps), test::qs(e.title)}));
     }
-    QCOMPARE(lines.first().split('\t').value(1), QStringLiteral("8"));  // thinking-machines: eight steps
+    QVERIFY(lines.contains(QStringLiteral("thinking-machines\t8\t") + test::qs(core::findLesson("thinking-machines")->title)));
     const test::ProcessResult bad = test::runApp({"--list-lessons", "--lang"});
     QVERIFY(bad.finished && bad.exitCode == 2 && bad.err.count('\n') == 1);
     // --walkthrough --lesson ID: every registered id prints its lesson; an unknown id is one line

@@ -32,7 +32,8 @@ QString ExplanationPanel::html(int index) const {
                            "<td style=\"font-size:125%;font-family:'Noto Serif','DejaVu Serif',serif\">%1</td>"
                            "<td style=\"padding-left:36px;font-size:125%;font-family:'Noto Serif','DejaVu Serif',serif\">%2</td>"
                            "</tr></table>")
-                .arg(attentionFormulaHtml(step.terms), formulaHtml(QString::fromStdString(step.formula)));
+                .arg(m_controller->lesson().id == "thinking-machines" ? attentionFormulaHtml(step.terms) : QString(),  // its formula only
+                     formulaHtml(QString::fromStdString(step.formula)));
     for (const QString& p : stepParagraphs(step)) html += QStringLiteral("<p>%1</p>").arg(formulaHtml(p));
     return html;
 }

@@ -131,6 +131,13 @@ void LessonController::loadThinkingMachines() {
     m_session->load(source, QStringLiteral("Thinking Machines"), {}, true);
 }
 
+void LessonController::setLesson(const std::string& id) {
+    if (id == m_lessonId || !core::findLesson(id)) return;
+    m_lessonId = id;
+    m_step = 0;
+    onSnapshotChanged();
+}
+
 void LessonController::setStageRoom(const QSizeF& room) {
     if (room == m_stageRoom) return;
     m_stageRoom = room;

@@ -43,6 +43,10 @@ public:
     QString runSentence(const QString& text, quint64 seed);
     /// Back to the Thinking Machines example (synchronous: it is tiny).
     void loadThinkingMachines();
+    /// The lesson of core's registry to show (its id, e.g. "encoder-layer"), rebuilt on the current
+    /// trace from its first step; an unknown id is ignored.
+    void setLesson(const std::string& id);
+    const std::string& lessonId() const { return m_lessonId; }
     /// The stage's drawing area (logical pixels): a scene with two arrangements uses the one drawn larger.
     void setStageRoom(const QSizeF& room);
 

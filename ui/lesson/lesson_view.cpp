@@ -61,6 +61,7 @@ LessonView::LessonView(TraceSession* session, QWidget* parent)
     m_caption->hide();
     connect(m_controller, &LessonController::stepChanged, this, &LessonView::updateCaption);
     connect(m_controller, &LessonController::lessonChanged, this, &LessonView::updateCaption);
+    connect(m_controller, &LessonController::lessonChanged, this, &LessonView::showWhatIf);
     connect(m_sentence, &SentenceBar::started, m_stage, [this] { m_stage->setFocus(Qt::OtherFocusReason); });
 }
 
@@ -106,10 +107,16 @@ void LessonView::setPresentation(bool on) {
     setStageFontPixels(on ? 23 : 17);
     setStageCellLimit(on ? 3 : 0, on ? 2 : 0);  // large numbers on a projector: fewer of them  // before the rebuild, whose layout measures the texts
     m_controller->setCompact(on);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_steps, m_explanation, m_transport, m_sentence, m_whatIf}) w->setVisible(!on);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_steps, m_explanation, m_transport, m_sentence}) w->setVisible(!on);
+    showWhatIf();
     m_caption->setVisible(on);
     updateCaption();
     if (on) m_stage->setFocus(Qt::OtherFocusReason);
+}
+
+// The "what if" switches change the softmax of the self-attention lesson; other lessons have none.
+void LessonView::showWhatIf() {
+    m_whatIf->setVisible(!m_presentation && m_controller->lessonId() == "thinking-machines");
 }
 
 void LessonView::updateCaption() {

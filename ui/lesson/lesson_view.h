@@ -49,6 +49,7 @@ protected:
 private:
     void arrange();
     void updateCaption();
+    void showWhatIf();
 
     LessonController* m_controller;
     LessonActions* m_actions;

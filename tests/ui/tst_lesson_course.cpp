@@ -1,0 +1,156 @@
+// The lessons of the course beyond the first, in the lesson widgets: switching the controller to
+// "encoder-layer" and "why-attention" rebuilds on the same trace; every trace number on their stage
+// is the trace's; every step fits at 720p and 1080p (explanation without scrolling, every cell in
+// view); the "what if" bar belongs to the self-attention lesson only; and the program renders their
+// steps with --screenshot --lesson ID and refuses a step they do not have. Offscreen, no sleeps.
+#include "core/lesson.h"
+#include "test_support.h"
+#include "ui/common/trace_session.h"
+#include "ui/lesson/explanation_panel.h"
+#include "core/lessons/registry.h"
+#include "ui/lesson/lesson_controller.h"
+#include "ui/lesson/lesson_menu.h"
+#include "ui/lesson/lesson_stage.h"
+#include "ui/lesson/lesson_view.h"
+#include "ui/lesson/what_if_bar.h"
+
+#include <QImage>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace alab;
+using namespace alab::ui;
+
+class TestLessonCourse : public QObject {
+    Q_OBJECT
+private:
+    TraceSession* m_session = nullptr;
+    LessonView* m_view = nullptr;
+    LessonController* lesson() const { return m_view->controller(); }
+
+    // Every cell that claims to come from the trace holds that tensor's value.
+    void checkTraceCells() {
+        for (const StageGrid& g : lesson()->scene().grids)
+            for (const StageCell& c : g.cells) {
+                if (!c.fromTrace) continue;
+                const auto t = core::findTensor(*lesson()->snapshot()->trace, c.tensor.toStdString());
+                QVERIFY2(t.has_value(), qPrintable(c.tensor));
+                int64_t flat = 0;
+                for (int k = 0; k < c.index.size(); ++k) flat = flat * t->shape[size_t(k)] + c.index[k];
+                QCOMPARE(double(t->data[size_t(flat)]), c.value);
+            }
+    }
+
+private slots:
+    void init() {
+        m_session = new TraceSession;
+        m_view = new LessonView(m_session);
+        lesson()->loadThinkingMachines();
+        m_view->resize(1400, 900);
+        m_view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    }
+    void cleanup() {
+        delete m_view;
+        delete m_session;
+    }
+
+    void switchingRebuildsOnTheSameTrace() {
+        QSignalSpy changed(lesson(), &LessonController::lessonChanged);
+        QVERIFY(m_view->whatIfBar()->isVisible());
+        lesson()->setLesson("encoder-layer");
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(lesson()->lesson().id, std::string("encoder-layer"));
+        QCOMPARE(lesson()->stepCount(), 7);
+        QCOMPARE(lesson()->step(), 0);
+        QVERIFY(!m_view->whatIfBar()->isVisible());
+        QVERIFY(!m_view->explanation()->toPlainText().contains(QStringLiteral("softmax")));
+        lesson()->setLesson("no-such-lesson");
+        QCOMPARE(lesson()->lessonId(), std::string("encoder-layer"));
+        lesson()->setLesson("why-attention");
+        QCOMPARE(lesson()->stepCount(), 5);
+        lesson()->setLesson("thinking-machines");
+        QCOMPARE(lesson()->stepCount(), 8);
+        QVERIFY(m_view->whatIfBar()->isVisible());
+    }
+
+    // The menu lists the registry in course order; choosing switches the lesson, and the check mark
+    // follows the lesson shown however it was switched.
+    void menuPicksTheLesson() {
+        LessonMenu menu(lesson());
+        const QList<QAction*> items = menu.actions();
+        QCOMPARE(items.size(), int(core::lessonRegistry().size()));
+        for (int i = 0; i < items.size(); ++i)
+            QCOMPARE(items[i]->objectName(), QStringLiteral("actionLesson_") + QString::fromStdString(core::lessonRegistry()[size_t(i)].id));
+        QVERIFY(items[0]->text().startsWith(QStringLiteral("&1  ")));
+        QAction* encoder = menu.findChild<QAction*>(QStringLiteral("actionLesson_encoder-layer"));
+        QVERIFY(encoder && !encoder->isChecked());
+        QSignalSpy chosen(&menu, &LessonMenu::chosen);
+        encoder->trigger();
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(lesson()->lessonId(), std::string("encoder-layer"));
+        QVERIFY(encoder->isChecked());
+        lesson()->setLesson("thinking-machines");
+        QVERIFY(!encoder->isChecked());
+        QVERIFY(menu.findChild<QAction*>(QStringLiteral("actionLesson_thinking-machines"))->isChecked());
+    }
+
+    void everyStepFits_data() {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("longSentence");
+        QTest::newRow("encoder-layer 720p") << "encoder-layer" << QSize(1280, 650) << false;
+        QTest::newRow("encoder-layer 1080p, demo sentence") << "encoder-layer" << QSize(1920, 1000) << true;
+        QTest::newRow("why-attention 720p, twelve words") << "why-attention" << QSize(1280, 650) << true;
+        QTest::newRow("why-attention 1080p") << "why-attention" << QSize(1920, 1000) << false;
+    }
+    void everyStepFits() {
+        QFETCH(QString, id);
+        QFETCH(QSize, size);
+        QFETCH(bool, longSentence);
+        lesson()->setLesson(id.toStdString());
+        if (longSentence) {
+            QCOMPARE(lesson()->runSentence(QStringLiteral("the cat sat on the mat and the big dog sat on"), 2017), QString());
+            QTRY_COMPARE(lesson()->lesson().words.size(), size_t(12));
+        }
+        m_view->resize(size);
+        QTRY_COMPARE(m_view->size(), size);
+        LessonStage* stage = m_view->stage();
+        for (int s = 0; s < lesson()->stepCount(); ++s) {
+            lesson()->setStep(s, false);
+            checkTraceCells();
+            QCOMPARE(m_view->explanation()->verticalScrollBar()->maximum(), 0);
+            const StageScene& scene = lesson()->scene();
+            for (int g = 0; g < scene.grids.size(); ++g)
+                for (int c = 0; c < scene.grids[g].cells.size(); ++c)
+                    QVERIFY2(stage->viewport()->rect().contains(stage->cellViewportRect(g, c)), qPrintable(QString::number(s + 1)));
+        }
+    }
+
+    void screenshotsOfEveryLesson_data() {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<int>("steps");
+        QTest::newRow("encoder-layer") << "encoder-layer" << 7;
+        QTest::newRow("why-attention") << "why-attention" << 5;
+    }
+    void screenshotsOfEveryLesson() {
+        QFETCH(QString, id);
+        QFETCH(int, steps);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("shot.png"));
+        const QStringList common = {"--screenshot", file, "--lesson", id, "--size", "1280x720", "--lang", "zh_CN"};
+        test::AppRun r = test::runApp(common + QStringList{"--step", QString::number(steps)}, 60000);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(QImage(file).size(), QSize(1280, 720));
+        QVERIFY(QFile::remove(file));
+        r = test::runApp(common + QStringList{"--step", QString::number(steps + 1)}, 60000);
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains(QStringLiteral("--step must be between 1 and %1").arg(steps)), qPrintable(r.err));
+        QVERIFY(!QFile::exists(file));
+    }
+};
+
+QTEST_MAIN(TestLessonCourse)
+#include "tst_lesson_course.moc"
