@@ -19,7 +19,8 @@ set(expected_in_libdir libalab_core.a cmake/AttentionLab/AttentionLabConfig.cmak
     cmake/AttentionLab/AttentionLabConfigVersion.cmake cmake/AttentionLab/AttentionLabTargets.cmake)
 if(WITH_APP)
   list(APPEND expected bin/attention-lab share/applications/${id}.desktop share/metainfo/${id}.metainfo.xml
-       share/icons/hicolor/scalable/apps/${id}.svg)
+       share/icons/hicolor/scalable/apps/${id}.svg share/attention-lab/models/en-zh/model.safetensors
+       share/attention-lab/models/reverse/model.safetensors)
 endif()
 set(man ${root}/share/man/man1/attention-lab.1)  # gzipped when gzip was found at configure time
 if(WITH_APP AND NOT EXISTS ${man} AND EXISTS ${man}.gz)
