@@ -11,6 +11,8 @@
 #include "core/train/text_codec.h"
 #include "core/train/word_alignment.h"
 
+#include "../core_test_support.h"
+
 #include <QtTest>
 
 #include <filesystem>
@@ -79,6 +81,21 @@ private slots:
         QCOMPARE(encodeSource(m.vocab, "my mother will eat the rice in the park tomorrow .", src), std::string());
         const std::vector<int> in = greedyDecoderInput(*m.model, m.vocab, src);
         QCOMPARE(QString::fromStdString(targetText(m.vocab, in)), QStringLiteral("<bos> 我 的 妈 妈 明 天 会 在 公 园 吃 米 饭 。"));
+    }
+
+    void commandLineTakesShippedNames() {  // the program in build/app/ finds build/share/attention-lab/models
+        alab::test::ProcessResult r = alab::test::runApp({"translate", "--model", "en-zh", "--src", "My mother eats the rice."});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("我 的 妈 妈 吃 米 饭 。"));
+        r = alab::test::runApp({"translate", "--model", "reverse", "--src", "3 1 4 1 5"});
+        QCOMPARE(r.out.trimmed(), QStringLiteral("5 1 4 1 3"));
+        QTemporaryDir tmp;
+        r = alab::test::runApp({"trace", "--preset", "en-zh", "--src", "i eat rice .", "--tgt", "<bos> 我 吃", "--out", tmp.filePath("t")});
+        QCOMPARE(r.exitCode, 0);
+        r = alab::test::runApp({"translate", "--model", "en-zh", "--src", "the zebra eats rice ."});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("\"zebra\"")));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
     }
 
     void wordsGroupCharacters() {
