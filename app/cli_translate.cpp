@@ -7,6 +7,7 @@
 #include "core/model_loader.h"
 #include "core/train/decode.h"
 #include "core/train/model_folder.h"
+#include "core/train/shipped_models.h"
 #include "core/train/task_tsv.h"
 #include "core/train/text_codec.h"
 
@@ -82,7 +83,7 @@ int runTranslate(const std::vector<std::string>& argv) {
     if (std::string err = readWhole(args, "--max-len", 1, 100000, options.maxLen); !err.empty()) return fail(err, 2);
 
     core::LoadedModel m;
-    if (std::string err = core::loadModelFolder(args.value("--model"), m); !err.empty()) return fail(err);
+    if (std::string err = core::loadModelFolderOrShipped(args.value("--model"), m); !err.empty()) return fail(err);
     if (m.model->config().decoder_layers == 0) return fail(m.name + " has no decoder, so it cannot translate");
     std::vector<std::vector<int>> sources;
     if (std::string err = readSources(args, m, sources); !err.empty()) return fail(err);

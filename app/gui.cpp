@@ -17,6 +17,7 @@
 #include "core/presets.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QImage>
 #include <QLineEdit>
 #include <QSaveFile>
@@ -127,6 +128,7 @@ int renderScreenshot(const ScreenshotOptions& o) {
         ui::SentenceBar* bar = window.lessonView()->sentenceBar();  // the picture shows what was typed
         bar->sentenceEdit()->setText(QString::fromStdString(text));
         bar->seedBox()->setValue(int(o.seed));
+        if (o.lesson == "demo") bar->modelBox()->setCurrentIndex(1);  // the demo model, random weights; else trained en-zh
         if (const QString err = lesson->runSentence(QString::fromStdString(text), o.seed); !err.isEmpty())
             return fail(err.toStdString(), 2);
         window.session()->waitForFinished();

@@ -3,6 +3,7 @@
 
 #include "core/model/memory_estimate.h"
 #include "core/train/model_folder.h"
+#include "core/train/shipped_models.h"
 
 namespace alab::app {
 namespace {
@@ -47,7 +48,7 @@ std::string loadInputs(const CliArgs& args, ModelInputs& out) {
     if (args.has("--model")) {  // a model folder: the same three files as --weights/--config/--vocab
         if (args.has("--preset") || args.has("--weights") || args.has("--config") || args.has("--vocab"))
             return "give --model DIR or --preset/--weights/--config/--vocab, not both";
-        if (std::string err = core::loadModelFolder(args.value("--model"), out.loaded); !err.empty()) return err;
+        if (std::string err = core::loadModelFolderOrShipped(args.value("--model"), out.loaded); !err.empty()) return err;
     } else if (std::string err = core::loadModel(source, out.loaded); !err.empty()) {
         return err;
     }

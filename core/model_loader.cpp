@@ -4,14 +4,16 @@
 #include "core/file_io.h"
 #include "core/presets.h"
 #include "core/safetensors.h"
+#include "core/train/shipped_models.h"
 
 namespace alab::core {
 
 std::string loadModel(const ModelSource& source, LoadedModel& out) {
     try {
         if (!source.preset.empty()) {
+            if (isShippedModel(source.preset)) return loadShippedModel(source.preset, out);
             std::optional<Preset> p = presetByName(source.preset, source.seed);
-            if (!p) return "unknown preset \"" + source.preset + "\" (use thinking-machines or demo)";
+            if (!p) return "unknown preset \"" + source.preset + "\" (use thinking-machines, demo, reverse or en-zh)";
             out.model = std::make_shared<const Model>(p->config, std::move(p->weights));
             out.vocab = p->vocab;
             out.name = p->name;

@@ -15,7 +15,7 @@ namespace alab::core {
 
 /// What to load: a preset by name, or files.
 struct ModelSource {
-    std::string preset;       // "thinking-machines" | "demo", or empty when loading files
+    std::string preset;       // "thinking-machines" | "demo" | a shipped model ("reverse", "en-zh"), or empty for files
     std::string weightsPath;  // .safetensors
     std::string configPath;   // .json with ModelConfig keys
     std::string vocabPath;    // optional: one token per line

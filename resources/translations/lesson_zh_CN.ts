@@ -519,6 +519,11 @@
         <source>That sentence has %1 words; the lesson shows at most %2.</source>
         <translation>这个句子有 %1 个词，课程最多展示 %2 个。</translation>
     </message>
+    <message>
+        <location filename="../../ui/lesson/lesson_controller.cpp" line="0"/>
+        <source>The trained en→zh model does not know %1. It reads simple English sentences from its training grammar, such as “my mother will eat the rice in the park tomorrow .”</source>
+        <translation>训练好的英→中模型不认识 %1。它读得懂训练语法里的简单英文句子，比如“my mother will eat the rice in the park tomorrow .”</translation>
+    </message>
 </context>
 <context>
     <name>alab::ui::LessonMenu</name>
@@ -698,6 +703,31 @@
         <location filename="../../ui/lesson/sentence_bar.cpp" line="75"/>
         <source>Back to the worked example</source>
         <translation>回到课程的示例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="0"/>
+        <source>2 to 12 English words, e.g. my mother will eat the rice in the park tomorrow .</source>
+        <translation>2 到 12 个英文单词，例如 my mother will eat the rice in the park tomorrow .</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="0"/>
+        <source>trained en→zh model</source>
+        <translation>训练好的英→中模型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="0"/>
+        <source>random weights (untrained)</source>
+        <translation>随机权重（未经训练）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="0"/>
+        <source>Model for your sentence</source>
+        <translation>运行你的句子的模型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="0"/>
+        <source>The trained model translates English into Chinese; the demo model&apos;s weights are random numbers</source>
+        <translation>训练好的模型把英文译成中文；演示模型的权重是随机数</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,8 @@ set(expected_in_libdir libalab_core.a cmake/AttentionLab/AttentionLabConfig.cmak
     cmake/AttentionLab/AttentionLabConfigVersion.cmake cmake/AttentionLab/AttentionLabTargets.cmake)
 if(WITH_APP)
   list(APPEND expected bin/attention-lab share/applications/${id}.desktop share/metainfo/${id}.metainfo.xml
-       share/icons/hicolor/scalable/apps/${id}.svg)
+       share/icons/hicolor/scalable/apps/${id}.svg share/attention-lab/models/en-zh/model.safetensors
+       share/attention-lab/models/reverse/model.safetensors)
 endif()
 set(man ${root}/share/man/man1/attention-lab.1)  # gzipped when gzip was found at configure time
 if(WITH_APP AND NOT EXISTS ${man} AND EXISTS ${man}.gz)
@@ -64,6 +65,12 @@ function(check what)  # check(<label> <command...>): the command must exit 0 and
 endfunction()
 
 check("attention-lab --help" ${root}/bin/attention-lab --help)
+execute_process(COMMAND ${root}/bin/attention-lab translate --model en-zh --src "my mother eats the rice ."
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "米 饭")  # the installed program finds its installed model
+  message(FATAL_ERROR "attention-lab translate --model en-zh failed (exit ${rc}): ${out}${err}")
+endif()
+message(STATUS "attention-lab translate --model en-zh: ${out}")
 file(READ ${root}/share/applications/${id}.desktop desktop)
 foreach(key "Exec=attention-lab" "Icon=${id}" "Name[zh_CN]=" "Categories=Education;Science;")
   string(FIND "${desktop}" "${key}" at)

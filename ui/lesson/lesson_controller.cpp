@@ -3,6 +3,7 @@
 #include "ui/common/core_messages.h"
 
 #include "core/presets.h"
+#include "ui/lesson/sentence_model.h"
 #include "ui/lesson/stage_builder.h"
 
 #include <QVariantAnimation>
@@ -92,8 +93,15 @@ void LessonController::onFailed(const QString& message) {
 }
 
 QString LessonController::runSentence(const QString& text, quint64 seed) {
-    static const core::Vocabulary vocab(core::demoWords());
-    const core::Tokenized tok = core::tokenize(vocab, text.toStdString());
+    const bool trained = m_sentenceModel == QLatin1String(kTrainedSentenceModel);
+    std::shared_ptr<const core::LoadedModel> model;
+    if (trained)
+        if (const QString err = trainedSentenceModel(model); !err.isEmpty()) {
+            setMessage(err);
+            return err;
+        }
+    static const core::Vocabulary demoVocab(core::demoWords());
+    const core::Tokenized tok = core::tokenize(trained ? model->vocab : demoVocab, text.toStdString());
     QString problem;
     if (tok.tokens.empty()) {
         problem = tr("Type a sentence of %1 to %2 words first.").arg(kMinWords).arg(kMaxWords);
@@ -102,8 +110,11 @@ QString LessonController::runSentence(const QString& text, quint64 seed) {
     } else if (!tok.unknown.empty()) {
         QStringList unknown;
         for (const std::string& w : tok.unknown) unknown << QStringLiteral("“%1”").arg(QString::fromStdString(w));
-        problem = tr("The demo model does not know %1. Try everyday English words such as “the cat sat on the mat”, "
-                     "or common Chinese characters.").arg(unknown.join(QStringLiteral(", ")));
+        problem = trained ? tr("The trained en→zh model does not know %1. It reads simple English sentences from its "
+                               "training grammar, such as “my mother will eat the rice in the park tomorrow .”")
+                                .arg(unknown.join(QStringLiteral(", ")))
+                          : tr("The demo model does not know %1. Try everyday English words such as “the cat sat on the mat”, "
+                               "or common Chinese characters.").arg(unknown.join(QStringLiteral(", ")));
     } else if (int(tok.tokens.size()) < kMinWords) {
         problem = tr("“%1” is a single word: attention needs at least %2 words to compare.")
                       .arg(QString::fromStdString(tok.tokens[0])).arg(kMinWords);
@@ -113,15 +124,21 @@ QString LessonController::runSentence(const QString& text, quint64 seed) {
         return problem;
     }
     core::ModelSource source;
-    source.preset = "demo";
+    source.preset = trained ? kTrainedSentenceModel : kRandomSentenceModel;
     source.seed = seed;
     m_awaitingSentence = true;
-    const QString error = m_session->load(source, text, {});
+    const QString error = trained ? m_session->loadIds(source, tok.ids, trainedDecoderInput(*model, tok.ids))
+                                  : m_session->load(source, text, {});
     if (!error.isEmpty()) {
         m_awaitingSentence = false;
         setMessage(translateCoreMessage(error));
     }
     return translateCoreMessage(error);
+}
+
+void LessonController::setSentenceModel(const QString& preset) {
+    m_sentenceModel = preset == QLatin1String(kRandomSentenceModel) ? QString::fromLatin1(kRandomSentenceModel)
+                                                                    : QString::fromLatin1(kTrainedSentenceModel);
 }
 
 void LessonController::loadThinkingMachines() {

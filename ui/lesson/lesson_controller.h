@@ -39,8 +39,13 @@ public:
     bool scalesScores() const { return m_scaleScores; }
     double temperature() const { return m_temperature; }
 
-    /// Validates a sentence for the demo model (2-12 known words) and runs it; returns "" or the message.
+    /// Validates a sentence for the sentence model (2-12 known words) and runs it; returns "" or the
+    /// message. The trained en-zh model also gets its own translation as decoder input; `seed` only
+    /// matters for the random demo model.
     QString runSentence(const QString& text, quint64 seed);
+    /// Which model runSentence uses: "en-zh" (trained, the default) or "demo" (random weights).
+    void setSentenceModel(const QString& preset);
+    QString sentenceModel() const { return m_sentenceModel; }
     /// Back to the Thinking Machines example (synchronous: it is tiny).
     void loadThinkingMachines();
     /// The lesson of core's registry to show (its id, e.g. "encoder-layer"), rebuilt on the current
@@ -107,6 +112,7 @@ private:
     double m_speed = 1;
     double m_zoom = 1;
     QString m_message;
+    QString m_sentenceModel = QStringLiteral("en-zh");  // see ui/lesson/sentence_model.h
     bool m_awaitingSentence = false;
     QVariantAnimation* m_animation;
     QTimer m_hold;  // the pause between steps while playing

@@ -1,9 +1,11 @@
-// "Your own sentence": a text field (2–12 words) and a seed for the demo model's weights, a Run
-// button, a button back to Thinking Machines, and the message line that explains a bad sentence.
+// "Your own sentence": a text field (2–12 words), the model it runs on (the trained en→zh model, or
+// the demo model with "random weights (untrained)" and a seed for them), a Run button, a button back
+// to Thinking Machines, and the message line that explains a bad sentence.
 #pragma once
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -20,6 +22,7 @@ public:
 
     QLineEdit* sentenceEdit() const { return m_edit; }
     QSpinBox* seedBox() const { return m_seed; }
+    QComboBox* modelBox() const { return m_model; }
     QLabel* messageLabel() const { return m_message; }
     /// Runs the sentence in the field with the seed (same as pressing Enter or Run).
     void run();
@@ -35,10 +38,12 @@ private:
     void retranslate();
     void showMessage(const QString& message);
     void followModel();
+    void chooseModel();
 
     LessonController* m_controller;
     QLabel* m_label;
     QLineEdit* m_edit;
+    QComboBox* m_model;
     QLabel* m_seedLabel;
     QSpinBox* m_seed;
     QPushButton* m_run;

@@ -1,0 +1,19 @@
+// greedyDecoderInput (see decoder_input.h).
+#include "core/train/decoder_input.h"
+
+#include "core/train/decode.h"
+
+#include <algorithm>
+
+namespace alab::core {
+
+std::vector<int> greedyDecoderInput(const Model& model, const Vocabulary& vocab, const std::vector<int>& src, int maxLen) {
+    DecodeOptions options;
+    options.maxLen = std::min(maxLen, model.config().max_len - 1);
+    std::vector<int> out = decode(model, src, vocab.bos(), vocab.eos(), options).hypotheses.front().tokens;
+    if (!out.empty() && out.back() == vocab.eos()) out.pop_back();
+    out.insert(out.begin(), vocab.bos());
+    return out;
+}
+
+}  // namespace alab::core
