@@ -27,7 +27,8 @@ const char* kUsage =
     "  attention-lab --screenshot FILE.png [--lesson thinking-machines|demo] [--step N] [--lang en|zh_CN]\n"
     "                [--size 1920x1080] [--sentence TEXT] [--seed N]   render a lesson step to a PNG\n"
     "  attention-lab --walkthrough [--lesson ID]   print a lesson's numbers step by step\n"
-    "  attention-lab --list-lessons          print id<TAB>steps<TAB>title of every lesson\n";
+    "  attention-lab --list-lessons          print id<TAB>steps<TAB>title of every lesson\n"
+    "every command takes --threads N (default: every core)\n";
 
 int dispatch(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);

@@ -12,6 +12,9 @@
 <context>
     <name>Lesson</name>
     <message>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="182"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="125"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="184"/>
         <source>⋮  %1 more words</source>
         <translation>⋮  还有 %1 个词</translation>
     </message>
@@ -96,17 +99,17 @@
         <translation>“%1”应该多关注每个词？取它的查询 %2 和每个键，逐个数相乘再把乘积加起来，这就是点积。这里 %3。分数越大，表示越匹配。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="186"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="190"/>
         <source>Scale by √dₖ</source>
         <translation>除以 √dₖ 缩放</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="190"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="194"/>
         <source>Divide every score by √d_k = √%1 = %2, so %3 becomes %4 and %5 becomes %6.</source>
         <translation>把每个分数除以 √d_k = √%1 = %2：%3 变成 %4，%5 变成 %6。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="194"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="198"/>
         <source>Why? Dot products of long vectors grow large. Softmax of large numbers is nearly all zeros and a single one; there its gradients almost vanish and the model learns very slowly.</source>
         <translation>为什么要这样做？向量越长，点积往往越大。对很大的数做 softmax，结果几乎全是 0，只有一个接近 1；这时梯度几乎消失，模型就很难学下去。</translation>
     </message>
@@ -146,7 +149,7 @@
         <translation>把每个词的值向量乘以它的份额：%1。份额大的词保留了大部分的值；份额小的词被调弱。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="195"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="200"/>
         <source>In practice every word is done at once. One matrix product QKᵀ gives all the scores, softmax runs along each row, and a second product with V mixes the values. Row i of Z is the z_i of step 7: the same numbers as step by step (largest difference %1).</source>
         <translation>实际计算时所有词一起算。一次矩阵乘法 QKᵀ 得到全部分数，softmax 沿每一行计算，再乘以 V 混合各个值。Z 的第 i 行就是第 7 步的 z_i：和逐步计算的数字相同（最大差 %1）。</translation>
     </message>
@@ -156,17 +159,17 @@
         <translation>给值加权</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="130"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="134"/>
         <source>Add them up: z₁, then z₂</source>
         <translation>相加：先得 z₁，再得 z₂</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="133"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="137"/>
         <source>Adding the weighted values gives %1, the new vector for “%2”: it now carries information from the whole sentence, %3 words. The same steps for “%4” give its own shares (%5) and its vector %6.</source>
         <translation>把加权后的值相加，得到 %1，即“%2”的新向量：它现在带有整句话（%3 个词）的信息。对“%4”做同样的步骤，得到它自己的份额（%5）和它的向量 %6。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="189"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="194"/>
         <source>All words at once: the matrix form</source>
         <translation>一次算完所有词：矩阵形式</translation>
     </message>
@@ -288,7 +291,7 @@
 <context>
     <name>alab::ui::LessonView</name>
     <message>
-        <location filename="../../ui/lesson/lesson_view.cpp" line="108"/>
+        <location filename="../../ui/lesson/lesson_view.cpp" line="110"/>
         <source>%1 / %2  ·  %3</source>
         <translation>%1 / %2  ·  %3</translation>
     </message>
@@ -296,87 +299,102 @@
 <context>
     <name>alab::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="143"/>
+        <location filename="../../ui/main_window.cpp" line="150"/>
         <source>AttentionLab — self-attention, step by step</source>
         <translation>AttentionLab — 一步一步看懂自注意力</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="144"/>
+        <location filename="../../ui/main_window.cpp" line="151"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="145"/>
+        <location filename="../../ui/main_window.cpp" line="152"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="146"/>
+        <location filename="../../ui/main_window.cpp" line="153"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="147"/>
+        <location filename="../../ui/main_window.cpp" line="154"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="148"/>
+        <location filename="../../ui/main_window.cpp" line="155"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="149"/>
+        <location filename="../../ui/main_window.cpp" line="156"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="150"/>
+        <location filename="../../ui/main_window.cpp" line="157"/>
+        <source>&amp;Threads…</source>
+        <translation>线程数(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="158"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="151"/>
+        <location filename="../../ui/main_window.cpp" line="159"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="152"/>
+        <location filename="../../ui/main_window.cpp" line="160"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="153"/>
+        <location filename="../../ui/main_window.cpp" line="161"/>
         <source>&amp;About AttentionLab</source>
         <translation>关于 AttentionLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="154"/>
+        <location filename="../../ui/main_window.cpp" line="162"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="155"/>
+        <location filename="../../ui/main_window.cpp" line="163"/>
         <source>Computing</source>
         <translation>正在计算</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="165"/>
+        <location filename="../../ui/main_window.cpp" line="173"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="166"/>
+        <location filename="../../ui/main_window.cpp" line="174"/>
         <source>&lt;table cellpadding=4&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;→ / Page Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← / Page Up&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home / End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;first / last step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;full screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;presentation mode (Esc leaves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl + / Ctrl − / Ctrl 0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;larger / smaller / normal size&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;A presentation clicker sends Page Down and Page Up, so it works too.&lt;/p&gt;</source>
         <translation>&lt;table cellpadding=4&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;→ / Page Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;下一步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← / Page Up&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home / End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;第一步 / 最后一步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;全屏&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;演示模式（按 Esc 退出）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl + / Ctrl − / Ctrl 0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;放大 / 缩小 / 原始大小&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;翻页笔发送的正是 Page Down 和 Page Up，所以也可以直接用。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="178"/>
+        <location filename="../../ui/main_window.cpp" line="187"/>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="188"/>
+        <source>Compute on how many threads? This computer has %1 cores.</source>
+        <translation>用多少个线程计算？这台电脑有 %1 个核心。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="195"/>
         <source>About AttentionLab</source>
         <translation>关于 AttentionLab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="179"/>
+        <location filename="../../ui/main_window.cpp" line="196"/>
         <source>&lt;p&gt;&lt;b&gt;AttentionLab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Teaches and inspects the Transformer: every number on screen comes from a small Transformer computed on this computer.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;AttentionLab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;用来讲解和检查 Transformer：屏幕上的每个数字都来自在这台电脑上运行的一个小型 Transformer。&lt;/p&gt;</translation>
     </message>
