@@ -13,6 +13,7 @@ class TestCliThreads : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() { QVERIFY2(QFileInfo(QStringLiteral(ALAB_APP_PATH)).isExecutable(), ALAB_APP_PATH); }
     void badCountIsOneLine_data();
     void badCountIsOneLine();
     void traceIsTheSameOnOneAndThreeThreads();
