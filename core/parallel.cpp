@@ -109,6 +109,16 @@ int fromEnvironment() {
     return n > 0 && n <= 1024 ? n : 0;
 }
 
+#ifdef EIGEN_USE_BLAS
+// With ALAB_BLAS the products go to the system BLAS; OpenBLAS would start its own threads inside each
+// block that the pool already runs in parallel, so it is held to one (other BLAS lack the symbol).
+extern "C" void openblas_set_num_threads(int) __attribute__((weak));
+const bool g_blasSingleThreaded = [] {
+    if (openblas_set_num_threads) openblas_set_num_threads(1);
+    return true;
+}();
+#endif
+
 }  // namespace
 
 int availableCores() { return std::max(1, int(std::thread::hardware_concurrency())); }
