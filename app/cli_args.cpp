@@ -1,6 +1,8 @@
 // CliArgs (see cli_args.h).
 #include "app/cli_args.h"
 
+#include "core/parallel.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -19,6 +21,15 @@ CliArgs::CliArgs(const std::vector<std::string>& args, const std::set<std::strin
                 return;
             }
             m_values[a] = args[++i];
+        } else if (a == kThreadsOption) {  // shared by every command
+            long long n = 0;
+            if (i + 1 >= args.size() || !parseInteger(args[i + 1], n) || n < 1 || n > 1024) {
+                m_error = kThreadsOption + " needs a whole number of threads from 1 to 1024" +
+                          (i + 1 < args.size() ? ", got \"" + args[i + 1] + "\"" : "");
+                return;
+            }
+            m_values[a] = args[++i];
+            core::setThreadCount(int(n));
         } else if (flags.count(a)) {
             m_values[a] = "1";
         } else {

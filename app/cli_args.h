@@ -9,11 +9,15 @@
 
 namespace alab::app {
 
+/// The option every command takes: how many threads the engine computes on.
+inline const std::string kThreadsOption = "--threads";
+
 class CliArgs {
 public:
     /// `valued` options take a value; `flags` take none. args excludes the program and sub-command.
     /// Anything else is an error ("unknown option --x"), as is a valued option followed by nothing or
-    /// by another known option ("--out needs a value").
+    /// by another known option ("--out needs a value"). Every command also takes --threads N (1–1024,
+    /// kThreadsOption): it is checked here and sets the core's thread count (core/parallel.h).
     CliArgs(const std::vector<std::string>& args, const std::set<std::string>& valued,
             const std::set<std::string>& flags);
 

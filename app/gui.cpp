@@ -14,6 +14,7 @@
 #include "ui/main_window.h"
 
 #include "core/lessons/registry.h"
+#include "core/parallel.h"
 #include "core/presets.h"
 
 #include <QApplication>
@@ -212,7 +213,8 @@ int runGui(int argc, char** argv) {
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.attentionlab.AttentionLab"));  // packaging/
     if (screenshot) return renderScreenshot(options);
-    ui::MainWindow window;
+    ui::MainWindow window;  // applies the remembered thread count
+    if (args.has(kThreadsOption)) core::setThreadCount(std::stoi(args.value(kThreadsOption)));  // this session only
     window.show();
     return app.exec();
 }

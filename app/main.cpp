@@ -29,7 +29,8 @@ const char* kUsage =
     "                [--size 1920x1080] [--sentence TEXT] [--seed N] [--presentation on]   render a lesson step to a PNG\n"
     "                [--model DIR | --weights F --config F [--vocab F]] [--src TEXT | --src-ids 1,2,3]   on that model\n"
     "  attention-lab --walkthrough [--lesson ID]   print a lesson's numbers step by step\n"
-    "  attention-lab --list-lessons          print id<TAB>steps<TAB>title of every lesson\n";
+    "  attention-lab --list-lessons          print id<TAB>steps<TAB>title of every lesson\n"
+    "every command takes --threads N (default: every core)\n";
 
 int dispatch(int argc, char** argv) {
     const std::vector<std::string> args(argv + 1, argv + argc);

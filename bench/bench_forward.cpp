@@ -1,10 +1,11 @@
 // Forward-pass benchmark of the paper's base Transformer (d_model 512, 8 heads, d_ff 2048, 6+6 layers)
 // on one sentence pair of S = T = 128 tokens, with the full trace captured and with no layer captured.
 // Prints median / min milliseconds and GFLOP/s from an explicit count of the matmul FLOPs, plus one
-// machine-readable "RESULT ..." line per policy that scripts/bench.sh parses. Single-threaded on purpose:
-// it is compared with PyTorch at torch.set_num_threads(1) (scripts/bench_pytorch.py).
+// machine-readable "RESULT ..." line per policy that scripts/bench.sh parses. Every core by default, as
+// the app; --threads 1 for the comparison with PyTorch at torch.set_num_threads(1).
 #include "core/allocator.h"
 #include "core/model.h"
+#include "core/parallel.h"
 #include "core/weights.h"
 
 #include <Eigen/Core>
@@ -32,6 +33,7 @@ struct Options {
     int d_ff = 2048;
     int vocab = 1000;  // source and target
     std::string capture = "both";  // full, none or both
+    int threads = 0;   // 0: every core
 };
 
 // Multiply-adds count 2 FLOPs. Only the matmuls are counted (softmax, LayerNorm, bias, ReLU are
@@ -74,6 +76,7 @@ bool parseOptions(int argc, char** argv, Options& o) {
         else if (a == "--heads") ok = parseInt(v, o.heads);
         else if (a == "--d-ff") ok = parseInt(v, o.d_ff);
         else if (a == "--vocab") ok = parseInt(v, o.vocab);
+        else if (a == "--threads") ok = parseInt(v, o.threads, 0);
         else if (a == "--capture") { o.capture = v; ok = o.capture == "full" || o.capture == "none" || o.capture == "both"; }
         else ok = false;
         if (!ok) return false;
@@ -102,8 +105,8 @@ void report(const char* name, const std::vector<double>& ms, double flops) {
     const double best = ms.front();
     std::printf("capture %-4s  median %8.2f ms  min %8.2f ms  %6.1f GFLOP/s (median)  %6.1f GFLOP/s (min)\n", name,
                 median, best, flops / median / 1e6, flops / best / 1e6);
-    std::printf("RESULT impl=alab capture=%s median_ms=%.3f min_ms=%.3f gflops=%.2f runs=%zu\n", name, median, best,
-                flops / median / 1e6, ms.size());
+    std::printf("RESULT impl=alab capture=%s median_ms=%.3f min_ms=%.3f gflops=%.2f runs=%zu threads=%d\n", name,
+                median, best, flops / median / 1e6, ms.size(), threadCount());
 }
 
 }  // namespace
@@ -113,10 +116,10 @@ int main(int argc, char** argv) {
     Options o;
     if (!parseOptions(argc, argv, o)) {
         std::fprintf(stderr, "usage: bench_forward [--runs N] [--warmup N] [--seq S] [--layers L] [--d-model D] "
-                             "[--heads H] [--d-ff F] [--vocab V] [--capture full|none|both]\n");
+                             "[--heads H] [--d-ff F] [--vocab V] [--capture full|none|both] [--threads N]\n");
         return 2;
     }
-    Eigen::setNbThreads(1);  // a no-op without OpenMP (our build), explicit for the comparison
+    setThreadCount(o.threads);
 
     ModelConfig c;
     c.d_model = o.d_model;
@@ -137,7 +140,7 @@ int main(int argc, char** argv) {
         std::printf("model d_model %d heads %d d_ff %d layers %d+%d vocab %d, S = T = %d; %.3f GFLOP per pass; "
                     "Eigen %d.%d.%d, %d thread(s), SIMD %s\n",
                     c.d_model, c.heads, c.d_ff, c.encoder_layers, c.decoder_layers, o.vocab, o.seq, flops / 1e9,
-                    EIGEN_WORLD_VERSION, EIGEN_MAJOR_VERSION, EIGEN_MINOR_VERSION, Eigen::nbThreads(),
+                    EIGEN_WORLD_VERSION, EIGEN_MAJOR_VERSION, EIGEN_MINOR_VERSION, threadCount(),
                     Eigen::SimdInstructionSetsInUse());
         if (o.capture != "none") report("full", timeForward(model, src, tgt, CapturePolicy{}, o), flops);
         if (o.capture != "full") report("none", timeForward(model, src, tgt, CapturePolicy::none(), o), flops);

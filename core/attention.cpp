@@ -1,6 +1,9 @@
 // Attention kernels. Projections are one GEMM each for all heads; heads are column blocks.
 #include "core/attention.h"
 
+#include "core/parallel.h"
+
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <limits>
@@ -8,10 +11,22 @@
 namespace alab::core {
 
 // Assigning the product, then adding b, is faster in Eigen 3.4 than starting from b and
-// accumulating with +=.
+// accumulating with +=. Large products are split into blocks of 128 output columns that threads take
+// in turn (a thread that the system pauses holds up one block, not half the work).
+// The blocks depend only on the shapes, so every thread count computes the same numbers.
 Matrix affine(const Matrix& x, const Matrix& weight, const RowVector& bias) {
     Matrix y(x.rows(), weight.rows());  // [rows, out]
-    y.noalias() = x * weight.transpose();
+    constexpr Eigen::Index kBlock = 128;
+    const Eigen::Index n = weight.rows();
+    const bool blocked = n > kBlock && double(x.rows()) * double(x.cols()) * double(n) >= double(1 << 21);
+    if (!blocked) {
+        y.noalias() = x * weight.transpose();
+    } else {
+        parallelFor(int((n + kBlock - 1) / kBlock), [&](int b) {
+            const Eigen::Index c0 = Eigen::Index(b) * kBlock, width = std::min(kBlock, n - c0);
+            y.middleCols(c0, width).noalias() = x * weight.middleRows(c0, width).transpose();
+        });
+    }
     y.rowwise() += bias;
     return y;
 }
@@ -77,7 +92,10 @@ Matrix multiHeadAttention(const Matrix& xq, const Matrix& xkv, const MhaWeights&
                                  &trace->weights, &trace->context})
             stack->assign(size_t(heads), Matrix());
     }
-    for (int h = 0; h < heads; ++h) {
+    // Heads are independent: they run on the pool's threads when the maps are big enough to pay for
+    // it (each head writes only its own trace slots and columns of concat).
+    const bool parallelHeads = heads > 1 && double(xq.rows()) * double(xkv.rows()) * double(d_k) >= 65536.0;
+    const auto head = [&](int h) {
         const auto qh = q.middleCols(h * d_k, d_k);
         const auto kh = k.middleCols(h * d_k, d_k);
         const auto vh = v.middleCols(h * d_k, d_k);
@@ -92,7 +110,9 @@ Matrix multiHeadAttention(const Matrix& xq, const Matrix& xkv, const MhaWeights&
         } else {
             concat.middleCols(h * d_k, d_k) = scaledDotProductAttention(qh, kh, vh, mask);
         }
-    }
+    };
+    if (parallelHeads) parallelFor(heads, head);
+    else for (int h = 0; h < heads; ++h) head(h);
     Matrix out = affine(concat, w.out.weight, w.out.bias);  // [Tq, d_model]
     if (trace) {
         trace->mask = mask.size() > 0 ? mask : Matrix::Ones(xq.rows(), xkv.rows());

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Forward-pass benchmark: builds bench_forward (Release) if needed, then runs, back to back and
-# --repeats times, our engine with the full trace and with no capture, and the same model in PyTorch
-# (scripts/bench_pytorch.py, one thread). Prints the per-round medians and the median ratios
-# ours(full) / PyTorch and ours(none) / PyTorch. See bench/README.md for the measured figures.
-#   scripts/bench.sh [--repeats N] [--runs N] [--openblas]
-#     --openblas  also time PyTorch against OpenBLAS (the Debian libopenblas0-serial package, unpacked
-#                 under the build directory and put first on LD_LIBRARY_PATH for that command only;
-#                 the system BLAS is not changed)
+# Benchmarks against PyTorch, measured back to back in one script: builds bench_forward and
+# bench_train_step (Release) if needed, then, --repeats rounds of:
+#   forward, base model (d 512, 8 heads, d_ff 2048, 6+6 layers), S = T = 128: ours with the full trace and
+#     without capture, and PyTorch, at default threads (ours: every core) and at one thread;
+#   forward, base model, S = T = 512, and the demo-sized model (d 64, 4 heads, d_ff 256, 2+2) at 64 tokens:
+#     ours (full, none) and PyTorch, default threads;
+#   one training step (forward + backward + Adam): small (d 64, batch 64 × 12) and base (batch 8 × 64),
+#     ours and PyTorch, default threads.
+# Ratios are taken within a round (ours ÷ PyTorch), then the median over rounds is printed.
+#   scripts/bench.sh [--repeats N] [--runs N] [--only forward|train]
 # Environment: ALAB_BENCH_BUILD_DIR (default build-bench), PYTHON (default /usr/bin/python3).
+# See bench/README.md for the measured figures.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,7 +18,7 @@ BUILD="${ALAB_BENCH_BUILD_DIR:-$ROOT/build-bench}"
 PYTHON="${PYTHON:-/usr/bin/python3}"
 REPEATS=3
 RUNS=7
-OPENBLAS=0
+ONLY=""
 
 fail() { echo "bench.sh: $*" >&2; exit 1; }
 
@@ -23,8 +26,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --repeats) REPEATS="${2:?--repeats needs a number}"; shift 2 ;;
     --runs) RUNS="${2:?--runs needs a number}"; shift 2 ;;
-    --openblas) OPENBLAS=1; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    --only) ONLY="${2:?--only needs forward or train}"; shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) fail "unknown option $1 (try --help)" ;;
   esac
 done
@@ -33,72 +36,65 @@ if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null || fail "cmake configure failed"
 fi
 grep -q '^CMAKE_BUILD_TYPE:STRING=Release$' "$BUILD/CMakeCache.txt" || fail "$BUILD is not a Release build"
-cmake --build "$BUILD" -j2 --target bench_forward >"$BUILD/bench_build.log" 2>&1 ||
-  { tail -20 "$BUILD/bench_build.log" >&2; fail "building bench_forward failed (log: $BUILD/bench_build.log)"; }
-BENCH="$BUILD/bench/bench_forward"
-
+cmake --build "$BUILD" -j2 --target bench_forward bench_train_step >"$BUILD/bench_build.log" 2>&1 ||
+  { tail -20 "$BUILD/bench_build.log" >&2; fail "building the benchmarks failed (log: $BUILD/bench_build.log)"; }
+FWD="$BUILD/bench/bench_forward"
+TRAIN="$BUILD/bench/bench_train_step"
 "$PYTHON" -c 'import torch' 2>/dev/null || fail "$PYTHON cannot import torch (apt-get install python3-torch)"
 
-OPENBLAS_DIR="$BUILD/openblas/usr/lib/x86_64-linux-gnu/openblas-serial"
-if [ "$OPENBLAS" = 1 ] && [ ! -f "$OPENBLAS_DIR/libblas.so.3" ]; then
-  mkdir -p "$BUILD/openblas"
-  (cd "$BUILD/openblas" && apt-get download libopenblas0-serial >/dev/null 2>&1 &&
-     dpkg -x libopenblas0-serial_*.deb .) || fail "could not fetch libopenblas0-serial (run apt-get update?)"
-fi
-
-echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPU(s), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "PyTorch BLAS: $("$PYTHON" -c 'import torch,re; print(re.search(r"BLAS_INFO=(\w+)", torch.__config__.show()).group(1))')" \
-     "-> $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
-echo "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE-<unset>} OPENBLAS_L2_SIZE=${OPENBLAS_L2_SIZE-<unset>}" \
-     "(read by OpenBLAS only; the reference BLAS ignores them)"
-# Which OpenBLAS kernel PyTorch gets, with the variables as they are and with both unset.
-openblasCore() {
-  env "$@" OPENBLAS_VERBOSE=2 LD_LIBRARY_PATH="$OPENBLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-    "$PYTHON" -c 'import torch; torch.mm(torch.ones(64, 64), torch.ones(64, 64))' 2>&1 | sed -n 's/^Core: //p'
-}
-CORE_ASIS=""; CORE_UNSET=""
-if [ "$OPENBLAS" = 1 ]; then
-  CORE_ASIS="$(openblasCore)"; CORE_UNSET="$(openblasCore -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)"
-  echo "OpenBLAS kernel for PyTorch: ${CORE_ASIS:-?} as set, ${CORE_UNSET:-?} with both variables unset"
-fi
+echo "machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPU(s), load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "PyTorch $("$PYTHON" -c 'import torch; print(torch.__version__, "default threads", torch.get_num_threads())'),"\
+     "BLAS -> $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
 
 RESULTS="$(mktemp)"
 trap 'rm -f "$RESULTS"' EXIT
+# run SCENARIO COMMAND...: runs it, tags its RESULT lines with the scenario, shows the human lines.
+run() {
+  local scenario="$1"; shift
+  "$@" | sed "s/^RESULT /RESULT scenario=$scenario /" | tee -a "$RESULTS" | grep -v '^RESULT' | sed "s/^/  [$scenario] /"
+}
+ONE=(env OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1)  # PyTorch at one thread: its BLAS's own pool too
+DEMO=(--d-model 64 --heads 4 --d-ff 256 --layers 2 --vocab 1000 --seq 64)
 for round in $(seq 1 "$REPEATS"); do
-  echo "--- round $round of $REPEATS"
-  "$BENCH" --runs "$RUNS" | tee -a "$RESULTS" | grep -v '^RESULT'
-  "$PYTHON" "$ROOT/scripts/bench_pytorch.py" --runs "$RUNS" | tee -a "$RESULTS" | grep -v '^RESULT'
-  if [ "$OPENBLAS" = 1 ]; then
-    LD_LIBRARY_PATH="$OPENBLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-      "$PYTHON" "$ROOT/scripts/bench_pytorch.py" --runs "$RUNS" --label pytorch_openblas |
-      tee -a "$RESULTS" | grep -v '^RESULT'
-    if [ "$CORE_UNSET" != "$CORE_ASIS" ]; then  # the variables change OpenBLAS's kernel: time both
-      env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE LD_LIBRARY_PATH="$OPENBLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-        "$PYTHON" "$ROOT/scripts/bench_pytorch.py" --runs "$RUNS" --label pytorch_openblas_unset |
-        tee -a "$RESULTS" | grep -v '^RESULT'
-    fi
+  echo "--- round $round of $REPEATS, load $(cut -d' ' -f1 /proc/loadavg)"
+  if [ "$ONLY" != train ]; then
+    run base128 "$FWD" --runs "$RUNS"
+    run base128 "$PYTHON" "$ROOT/scripts/bench_pytorch.py" --runs "$RUNS"
+    run base128_1t "$FWD" --runs "$RUNS" --threads 1
+    run base128_1t "${ONE[@]}" "$PYTHON" "$ROOT/scripts/bench_pytorch.py" --runs "$RUNS" --threads 1
+    run base512 "$FWD" --runs 3 --seq 512
+    run base512 "$PYTHON" "$ROOT/scripts/bench_pytorch.py" --runs 3 --seq 512
+    run demo64 "$FWD" --runs "$((RUNS * 5))" "${DEMO[@]}"
+    run demo64 "$PYTHON" "$ROOT/scripts/bench_pytorch.py" --runs "$((RUNS * 5))" "${DEMO[@]}"
+  fi
+  if [ "$ONLY" != forward ]; then
+    run train_small "$TRAIN" --case small --runs "$RUNS"
+    run train_small "$PYTHON" "$ROOT/scripts/bench_pytorch_train.py" --case small --runs "$RUNS"
+    run train_base "$TRAIN" --case base --runs 3
+    run train_base "$PYTHON" "$ROOT/scripts/bench_pytorch_train.py" --case base --runs 3
   fi
 done
+echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# Per-round medians (results come in round order). The ratio of medians is taken within a round,
-# then the median over rounds; the ratio of the best passes (min over all rounds) is less sensitive
-# to other processes on a shared machine.
-"$PYTHON" - "$RESULTS" <<'EOF'
-import re, statistics, sys
-med, best = {}, {}
+# Per-round medians arrive in round order; a ratio is taken within a round, then the median over rounds.
+"$PYTHON" - "$RESULTS" <<'PY'
+import collections, statistics, sys
+med = collections.defaultdict(list)
 for line in open(sys.argv[1]):
-    m = re.match(r"RESULT impl=(\w+) capture=(\w+) median_ms=([\d.]+) min_ms=([\d.]+)", line)
-    if m:
-        key = f"{m[1]}/{m[2]}"
-        med.setdefault(key, []).append(float(m[3]))
-        best[key] = min(best.get(key, float("inf")), float(m[4]))
-print("=== median of the round medians (ms): " + ", ".join(f"{k} {statistics.median(v):.1f}" for k, v in med.items()))
-print("=== best pass over all rounds (ms):   " + ", ".join(f"{k} {v:.1f}" for k, v in best.items()))
-for ref in ("pytorch/none", "pytorch_openblas/none", "pytorch_openblas_unset/none"):
-    if ref not in med:
+    if not line.startswith("RESULT "):
         continue
-    for ours in ("alab/full", "alab/none"):
-        ratios = [a / b for a, b in zip(med[ours], med[ref])]
-        print(f"ratio ours capture={ours[5:]} / {ref[:-5]}: median {statistics.median(ratios):.3f}, "
-              f"best {best[ours] / best[ref]:.3f}  (rounds: {', '.join(f'{r:.3f}' for r in ratios)})")
-EOF
+    f = dict(kv.split("=", 1) for kv in line.split()[1:])
+    key = (f["scenario"], f["impl"], f.get("capture", f.get("case", "")))
+    med[key].append(float(f["median_ms"]))
+print("=== medians over rounds (ms)")
+for (sc, impl, what), v in med.items():
+    print(f"  {sc:<11} {impl:<8} {what:<6} {statistics.median(v):9.2f}   rounds: {', '.join(f'{x:.1f}' for x in v)}")
+print("=== ratios ours ÷ PyTorch (median over rounds of the per-round ratio; < 1: ours is faster)")
+for (sc, impl, what), v in med.items():
+    if impl != "alab":
+        continue
+    ref = med.get((sc, "pytorch", "none" if sc.startswith(("base", "demo")) else what))
+    if ref:
+        r = [a / b for a, b in zip(v, ref)]
+        print(f"  {sc:<11} ours {what:<6} ÷ pytorch: {statistics.median(r):.3f}   rounds: {', '.join(f'{x:.3f}' for x in r)}")
+PY

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
-"""PyTorch reference for bench/bench_forward.cpp: the same base Transformer (d_model 512, 8 heads,
-d_ff 2048, 6+6 layers, vocab 1000, S = T = 128, batch 1) through torch.nn.Transformer plus the two
-embeddings, the sinusoidal positional encoding and the generator Linear + softmax, in eval mode, under
-no_grad, on one thread. Same protocol as ours: warm-up, then N timed passes, median and min.
+"""PyTorch reference for bench/bench_forward.cpp: the same Transformer (by default the base model,
+d_model 512, 8 heads, d_ff 2048, 6+6 layers, vocab 1000, S = T = 128, batch 1) through torch.nn.Transformer
+plus the two embeddings, the sinusoidal positional encoding and the generator Linear + softmax, in eval
+mode, under no_grad, at PyTorch's default thread count (--threads N to hold it to N). Same protocol as ours: warm-up, then N timed passes, median and min.
 Prints a human line and a machine-readable "RESULT impl=pytorch ..." line (parsed by scripts/bench.sh).
 """
 import argparse
@@ -56,11 +56,16 @@ def main():
     p.add_argument("--seq", type=int, default=128)
     p.add_argument("--layers", type=int, default=6)
     p.add_argument("--vocab", type=int, default=1000)
+    p.add_argument("--d-model", type=int, default=512)
+    p.add_argument("--heads", type=int, default=8)
+    p.add_argument("--d-ff", type=int, default=2048)
+    p.add_argument("--threads", type=int, default=0, help="0: PyTorch's default")
     p.add_argument("--label", default="pytorch", help="impl= name in the RESULT line (e.g. pytorch_openblas)")
     args = p.parse_args()
-    d, heads, f = 512, 8, 2048
+    d, heads, f = args.d_model, args.heads, args.d_ff
 
-    torch.set_num_threads(1)
+    if args.threads > 0:
+        torch.set_num_threads(args.threads)
     torch.manual_seed(42)
     model = Seq2Seq(d, heads, f, args.layers, args.vocab, max(512, args.seq)).eval()
     src = torch.randint(0, args.vocab, (args.seq, 1))
@@ -84,7 +89,7 @@ def main():
     print(f"{args.label:<13} median {median:8.2f} ms  min {times[0]:8.2f} ms  {flops / median / 1e6:6.1f} GFLOP/s (median)"
           f"  {flops / times[0] / 1e6:6.1f} GFLOP/s (min)")
     print(f"RESULT impl={args.label} capture=none median_ms={median:.3f} min_ms={times[0]:.3f} "
-          f"gflops={flops / median / 1e6:.2f} runs={n}")
+          f"gflops={flops / median / 1e6:.2f} runs={n} threads={torch.get_num_threads()}")
 
 
 if __name__ == "__main__":

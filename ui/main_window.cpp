@@ -2,6 +2,7 @@
 #include "ui/main_window.h"
 
 #include "ui/analysis/analysis_views.h"
+#include "ui/common/thread_setting.h"
 #include "ui/common/trace_session.h"
 #include "ui/language.h"
 #include "ui/lesson/lesson_controller.h"
@@ -9,10 +10,13 @@
 #include "ui/lesson/lesson_stage.h"
 #include "ui/lesson/lesson_view.h"
 
+#include "core/parallel.h"
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QEvent>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -28,6 +32,7 @@ namespace alab::ui {
 MainWindow::MainWindow(bool restoreLanguage, QWidget* parent)
     : QMainWindow(parent), m_session(new TraceSession(this)), m_language(new Language(this)), m_tabs(new QTabWidget(this)) {
     setObjectName(QStringLiteral("mainWindow"));
+    applyThreadCount(rememberedThreadCount(), false);
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
     m_lesson = new LessonView(m_session, m_tabs);
@@ -74,6 +79,8 @@ void MainWindow::createMenus() {
     m_leavePresentation->setEnabled(false);
     connect(m_leavePresentation, &QAction::triggered, this, [this] { m_presentation->setChecked(false); });
     addAction(m_leavePresentation);
+    m_threads = m_view->addAction(QString(), this, &MainWindow::chooseThreads);
+    m_threads->setObjectName(QStringLiteral("actionThreads"));
 
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("menuLanguage"));
@@ -151,6 +158,7 @@ void MainWindow::retranslate() {
     m_view->setTitle(tr("&View"));
     m_fullScreen->setText(tr("&Full screen"));
     m_presentation->setText(tr("&Presentation mode"));
+    m_threads->setText(tr("&Threads…"));
     m_languageMenu->setTitle(tr("&Language"));
     m_help->setTitle(tr("&Help"));
     m_shortcuts->setText(tr("&Keyboard shortcuts"));
@@ -176,6 +184,15 @@ void MainWindow::showShortcuts() {
            "<tr><td><b>F5</b></td><td>presentation mode (Esc leaves)</td></tr>"
            "<tr><td><b>Ctrl + / Ctrl − / Ctrl 0</b></td><td>larger / smaller / normal size</td></tr>"
            "</table><p>A presentation clicker sends Page Down and Page Up, so it works too.</p>"));
+}
+
+void MainWindow::chooseThreads() {
+    bool ok = false;
+    const int n = QInputDialog::getInt(this, tr("Threads"),
+                                       tr("Compute on how many threads? This computer has %1 cores.")
+                                           .arg(core::availableCores()),
+                                       core::threadCount(), 1, 1024, 1, &ok);
+    if (ok) applyThreadCount(n, true);
 }
 
 void MainWindow::showAbout() {

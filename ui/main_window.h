@@ -44,6 +44,7 @@ private:
     void retranslate();
     void showShortcuts();
     void showAbout();
+    void chooseThreads();
 
     TraceSession* m_session;
     Language* m_language;
@@ -57,6 +58,7 @@ private:
     QAction* m_fullScreen = nullptr;
     QAction* m_presentation = nullptr;
     QAction* m_leavePresentation = nullptr;
+    QAction* m_threads = nullptr;  // View → Threads…: the engine's thread count, remembered
     QAction* m_shortcuts = nullptr;
     QAction* m_about = nullptr;
     QList<QAction*> m_languageActions;

@@ -1,6 +1,9 @@
 // The main window: its tabs and menus (the contract with the analysis views), the classroom keys
 // (Space, arrows, PageUp/PageDown, Home/End, F11, Ctrl +/−/0), switching language at runtime (the
-// lesson text, step list and window title change, and the choice is remembered) and the busy indicator.
+// lesson text, step list and window title change, and the choice is remembered), the remembered thread
+// count (View → Threads…) and the busy indicator.
+#include "core/parallel.h"
+#include "ui/common/thread_setting.h"
 #include "ui/common/trace_session.h"
 #include "ui/language.h"
 #include "ui/lesson/explanation_panel.h"
@@ -127,6 +130,21 @@ private slots:
         QTRY_COMPARE(m_window->windowTitle(), englishTitle);
         QCOMPARE(panel->toPlainText(), englishText);
         QCOMPARE(Language::remembered(), QStringLiteral("en"));
+    }
+
+    void threadSettingIsRememberedAndApplied() {
+        QAction* threads = m_window->findChild<QAction*>(QStringLiteral("actionThreads"));
+        QVERIFY(threads);
+        QVERIFY(m_window->findChild<QMenu*>(QStringLiteral("menuView"))->actions().contains(threads));
+        applyThreadCount(3, true);
+        QCOMPARE(alab::core::threadCount(), 3);
+        QCOMPARE(rememberedThreadCount(), 3);
+        delete m_window;  // a new window starts with the remembered count
+        alab::core::setThreadCount(1);
+        m_window = new MainWindow(false);
+        QCOMPARE(alab::core::threadCount(), 3);
+        applyThreadCount(0, true);  // back to every core
+        QCOMPARE(alab::core::threadCount(), alab::core::availableCores());
     }
 
     void busyIndicatorFollowsTheSession() {
