@@ -19,6 +19,9 @@ if [ "${1:-}" = "--sanitize" ]; then
   # platform keep caches alive until exit, which LeakSanitizer reports as leaks that are not ours.
   export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=0:strict_string_checks=1:detect_stack_use_after_return=1"
   export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+  # Sanitized code runs 3–10× slower: give each test function as long as ctest gives a test (Qt's
+  # own watchdog would abort a training test at 300 s).
+  export QTEST_FUNCTION_TIMEOUT=1200000
   ctest --test-dir build-sanitize --output-on-failure -j"$jobs" --timeout 1200
   exit 0
 fi
