@@ -159,7 +159,7 @@ LessonStep Steps::patterns() {
     for (int j = 0; j < S; ++j) cols.push_back(std::to_string(j + 1));
     for (int hd = 0; hd < h; ++hd) {
         const int g = b.matrix("head" + sub(hd + 1), name("weights"), {hd}, a.weights[size_t(hd)], firstRows(S, S), S,
-                               hd % 2 == 0 ? wordLabels() : std::vector<std::string>{});
+                               hd == 0 ? wordLabels() : std::vector<std::string>{});
         b.shares(g);
         b.grid(g).colLabels = cols;
         b.grid(g).widthGroup = 1;
@@ -174,7 +174,7 @@ LessonStep Steps::patterns() {
         pairs.push_back(rowOf(k + 1 < grids.size() ? std::vector<SceneNode>{gridOf(grids[k]), gridOf(grids[k + 1])}
                                                    : std::vector<SceneNode>{gridOf(grids[k])}));
     const SceneNode title = textOf({QT_TRANSLATE_NOOP("Lesson", "attention weights of each head, layer %1"), {std::to_string(L + 1)}}, 0, 1.0);
-    step.scene = b.finish(columnOf({title, columnOf(pairs)}), columnOf({title, rowOf(all)}), 3000);
+    step.scene = b.finish(columnOf({title, rowOf(all, true)}), columnOf({title, columnOf(pairs)}), 3000);
     return step;
 }
 
@@ -222,7 +222,7 @@ LessonStep Steps::concat() {
 }
 
 LessonStep Steps::mix() {
-    LessonStep step{"output", QT_TRANSLATE_NOOP("Lesson", "· W^O mixes what the heads found"), {}, {}, {}, {}, {}, {}};
+    LessonStep step{"output", QT_TRANSLATE_NOOP("Lesson", "One more matrix mixes the heads"), {}, {}, {}, {}, {}, {}};
     const int64_t perMatrix = int64_t(d_model) * h * d_k, basePer = 512LL * 512;
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "The concatenated row is multiplied by one more learned matrix, W^O (%1 × %2), and a bias is added. Every output "
@@ -273,7 +273,6 @@ LessonStep Steps::why() {
     for (int hd = 0; hd < h; ++hd) labels.push_back("head" + sub(hd + 1));
     const int W = b.matrix("α" + sub(F + 1) + "ⱼ", name("weights"), {}, rows, firstRows(h, h), S, labels);
     b.shares(W);
-    b.grid(W).bars = true;
     b.grid(W).colLabels = wordLabels();
     for (SceneCell& c : b.grid(W).cells) {
         const int hd = int(c.index[0]), j = int(c.index[1]);

@@ -14,7 +14,6 @@ namespace alab::core {
 namespace positional {
 namespace {
 
-constexpr int kShift = 3;  // k of the relative step
 constexpr int kShown = 4;  // numbers of PE shown: two (sin, cos) pairs
 
 // The fewest decimals d in [2, 4] at which every shown M·PE, summed from the shown (rounded) numbers,
@@ -49,6 +48,15 @@ int table(SceneBuilder& b, const std::string& title, const Eigen::MatrixXd& valu
 LessonStep Steps::relative() {
     LessonStep step{"relative", QT_TRANSLATE_NOOP("Lesson", "Moving k places is a rotation"), {}, {}, {}, {}, {}, {}};
     const int p = F, n = std::min(kShown, d_model - d_model % 2);
+    int kShift = 3, d = -1;  // the first k of 3, 2, 4, 1, 5 whose shown numbers multiply out exactly as shown
+    for (int k : {3, 2, 4, 1, 5}) {
+        d = productDecimals(relativeShift(k, d_model).topLeftCorner(n, n), sinusoid(p, d_model).head(n), sinusoid(p + k, d_model).head(n));
+        if (d >= 0) {
+            kShift = k;
+            break;
+        }
+    }
+    if (d < 0) kShift = 3;
     const Eigen::MatrixXd M = relativeShift(kShift, d_model);
     const Eigen::VectorXd pe = sinusoid(p, d_model), target = sinusoid(p + kShift, d_model), moved = M * pe;
     const double gap = (moved - target).cwiseAbs().maxCoeff();
@@ -62,7 +70,6 @@ LessonStep Steps::relative() {
         "layer can learn."), {std::to_string(p), words[size_t(F)], std::to_string(kShift), std::to_string(n),
                               std::to_string(d_model), formatGap(gap)}});
     step.formula = "PE(p+k) = M_k · PE(p),   M_k = diag([cos kω_i, sin kω_i; −sin kω_i, cos kω_i])";
-    const int d = productDecimals(M.topLeftCorner(n, n), pe.head(n), target.head(n));
     const int decimals = d < 0 ? 2 : d;
     SceneBuilder b;
     const std::string ks = subscriptNumber(kShift);

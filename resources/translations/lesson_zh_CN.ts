@@ -230,7 +230,7 @@
     </message>
     <message>
         <location filename="../../core/lessons/multi_head.cpp" line="130"/>
-        <location filename="../../core/lessons/positional_relative.cpp" line="88"/>
+        <location filename="../../core/lessons/positional_relative.cpp" line="95"/>
         <location filename="../../core/lessons/scene_builder.cpp" line="43"/>
         <source>%1 × %2 numbers in all</source>
         <translation>共 %1 × %2 个数</translation>
@@ -287,8 +287,8 @@
     </message>
     <message>
         <location filename="../../core/lessons/multi_head.cpp" line="225"/>
-        <source>· W^O mixes what the heads found</source>
-        <translation>乘以 W^O：把各个头的发现混在一起</translation>
+        <source>One more matrix mixes the heads</source>
+        <translation>再用一个矩阵把各个头混合起来</translation>
     </message>
     <message>
         <location filename="../../core/lessons/multi_head.cpp" line="227"/>
@@ -321,7 +321,7 @@
         <translation>训练中各个头会分工：有的可能盯着下一个词，有的盯着动词，有的盯着词本身。然后 W^O 把它们的发现合成一个向量。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="285"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="284"/>
         <source>what “%1” reads, head by head</source>
         <translation>“%1”读了什么，逐个头来看</translation>
     </message>
@@ -641,37 +641,37 @@
         <translation>是相加，不是拼接：向量仍然是 %1 个数，模型要学会从同一个和里同时读出词和位置。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_relative.cpp" line="50"/>
+        <location filename="../../core/lessons/positional_relative.cpp" line="49"/>
         <source>Moving k places is a rotation</source>
         <translation>往后挪 k 位就是一次旋转</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_relative.cpp" line="55"/>
+        <location filename="../../core/lessons/positional_relative.cpp" line="63"/>
         <source>Why sines and cosines? Going k places further turns each (sin, cos) pair by the angle k·ω_i, and that turn does not depend on p. So PE(p + k) = M_k · PE(p) for every p, where M_k has 2 × 2 rotation blocks on its diagonal and zeros everywhere else.</source>
         <translation>为什么用正弦和余弦？往后挪 k 位，相当于把每一对 (sin, cos) 转过角度 k·ω_i，而这个旋转与 p 无关。所以对任何 p 都有 PE(p + k) = M_k · PE(p)，其中 M_k 的对角线上是 2 × 2 的旋转块，其余位置都是 0。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_relative.cpp" line="59"/>
+        <location filename="../../core/lessons/positional_relative.cpp" line="67"/>
         <source>Here p = %1 (“%2”) and k = %3; the first %4 numbers are shown. Over all %5 numbers, M_k · PE(p) and PE(p + k) differ by at most %6. One fixed linear map thus means “%3 words further” wherever a word stands, which a layer can learn.</source>
         <translation>这里 p = %1（“%2”），k = %3；只显示前 %4 个数。在全部 %5 个数上，M_k · PE(p) 和 PE(p + k) 最多相差 %6。所以不管词站在哪里，“往后 %3 个词”都是同一个固定的线性变换，网络的一层可以学会它。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_relative.cpp" line="101"/>
+        <location filename="../../core/lessons/positional_relative.cpp" line="108"/>
         <source>Learned or sinusoidal?</source>
         <translation>学出来的，还是正弦的？</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_relative.cpp" line="103"/>
+        <location filename="../../core/lessons/positional_relative.cpp" line="110"/>
         <source>A model can also learn its position vectors, like word embeddings: a table of max_len × d_model numbers (%1 × %2 = %3 for this model). The paper tried both and found almost the same quality. It kept the sinusoids: they cost no training and give a vector for any position, also past the longest training sentence, where a learned table has no row.</source>
         <translation>模型也可以像学词向量那样学位置向量：一张 max_len × d_model 的表（这个模型是 %1 × %2 = %3 个数）。论文两种都试过，效果几乎一样。它最后用了正弦：不需要训练，而且任何位置都有向量，哪怕比训练时最长的句子还长；学出来的表在那里根本没有这一行。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_relative.cpp" line="109"/>
+        <location filename="../../core/lessons/positional_relative.cpp" line="116"/>
         <source>With sinusoids, PE(p)·PE(p + k) depends only on the distance k, not on p: both rows below are equal. This model learned its own table instead.</source>
         <translation>用正弦时，PE(p)·PE(p + k) 只取决于距离 k，与 p 无关：下面两行完全相同。这个模型则是自己学了一张表。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_relative.cpp" line="112"/>
+        <location filename="../../core/lessons/positional_relative.cpp" line="119"/>
         <source>With sinusoids, PE(p)·PE(p + k) depends only on the distance k, not on p: both rows below are equal. This model uses the sinusoids.</source>
         <translation>用正弦时，PE(p)·PE(p + k) 只取决于距离 k，与 p 无关：下面两行完全相同。这个模型用的就是正弦。</translation>
     </message>
