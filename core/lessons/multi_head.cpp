@@ -159,7 +159,7 @@ LessonStep Steps::patterns() {
     for (int j = 0; j < S; ++j) cols.push_back(std::to_string(j + 1));
     for (int hd = 0; hd < h; ++hd) {
         const int g = b.matrix("head" + sub(hd + 1), name("weights"), {hd}, a.weights[size_t(hd)], firstRows(S, S), S,
-                               hd == 0 ? wordLabels() : std::vector<std::string>{});
+                               hd % 2 == 0 ? wordLabels() : std::vector<std::string>{});
         b.shares(g);
         b.grid(g).colLabels = cols;
         b.grid(g).widthGroup = 1;
@@ -174,7 +174,7 @@ LessonStep Steps::patterns() {
         pairs.push_back(rowOf(k + 1 < grids.size() ? std::vector<SceneNode>{gridOf(grids[k]), gridOf(grids[k + 1])}
                                                    : std::vector<SceneNode>{gridOf(grids[k])}));
     const SceneNode title = textOf({QT_TRANSLATE_NOOP("Lesson", "attention weights of each head, layer %1"), {std::to_string(L + 1)}}, 0, 1.0);
-    step.scene = b.finish(columnOf({title, rowOf(all, true)}), columnOf({title, columnOf(pairs)}), 3000);
+    step.scene = b.finish(columnOf({title, columnOf(pairs)}), columnOf({title, rowOf(all, true)}), 3000);
     return step;
 }
 
@@ -265,7 +265,7 @@ LessonStep Steps::why() {
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "In training the heads specialise: one may follow the next word, another the verb, another the word itself. "
         "W^O then combines their findings into one vector."), {}});
-    step.formula = "Σ_j α_ij = 1 for each head";
+    step.formula = "Σ_j α_ij = 1   (head_1, …, head_h)";
     SceneBuilder b;
     Matrix rows(h, S);  // [h, S]: row F of every head
     for (int hd = 0; hd < h; ++hd) rows.row(hd) = a.weights[size_t(hd)].row(F);

@@ -26,8 +26,10 @@ Model withoutPositions(const Model& model) {
 }
 
 std::vector<int> shuffledOrder(int S) {
+    const int turned = S <= 6 ? S : 4;  // a long sentence: its first four words, so the swap stays on the stage
     std::vector<int> order;
-    for (int t = S - 1; t >= 0; --t) order.push_back(t);
+    for (int t = turned - 1; t >= 0; --t) order.push_back(t);
+    for (int t = turned; t < S; ++t) order.push_back(t);
     return order;
 }
 
@@ -95,7 +97,7 @@ LessonStep Steps::order() {
     std::vector<int> identity;
     for (int t = 0; t < S; ++t) identity.push_back(t);
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-        "Switch the positional encoding off and run the model twice: on “%1” and on the same words reversed, “%2”. "
+        "Switch the positional encoding off and run the model twice: on “%1” and on the same words shuffled, “%2”. "
         "A word gets the same vector wherever it stands, so it makes the same query, key and value."),
         {sentence(identity), sentence(perm)}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
@@ -108,7 +110,7 @@ LessonStep Steps::order() {
             "With this model’s positional encoding on, the same shuffle changes the shares by up to %1."),
             {formatFixed(permutedWeightsGap(*r.trace, c, perm), 2)}});
     }
-    step.formula = "softmax(Q·K^T/√d_k)·V:   no position in it";
+    step.formula = "Attention(Q, K, V) = softmax(Q·K^T/√d_k)·V";
     SceneBuilder sb;
     const int A = weightsGrid(sb, {}, a.encoder[0].self_attn.weights[0], identity);
     const int B = weightsGrid(sb, {}, b.encoder[0].self_attn.weights[0], perm);
@@ -116,7 +118,7 @@ LessonStep Steps::order() {
     sb.schedule(B, 0.5, 0.95, true);
     const SceneNode note = textOf({QT_TRANSLATE_NOOP("Lesson", "attention weights, layer 1, head 1, no positional encoding"), {}}, 0, 1.0);
     const SceneNode left = columnOf({textOf({QT_TRANSLATE_NOOP("Lesson", "in order"), {}}, 0, 1.0), gridOf(A)});
-    const SceneNode right = columnOf({textOf({QT_TRANSLATE_NOOP("Lesson", "reversed"), {}}, 0.5, 1.0), gridOf(B)});
+    const SceneNode right = columnOf({textOf({QT_TRANSLATE_NOOP("Lesson", "shuffled"), {}}, 0.5, 1.0), gridOf(B)});
     step.scene = sb.finish(columnOf({note, rowOf({left, right}, true)}), columnOf({note, left, right}), 4000);
     return step;
 }

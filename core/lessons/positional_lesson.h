@@ -13,8 +13,8 @@ namespace alab::core {
 /// The same model with its positional encoding switched off (same weights otherwise).
 Model withoutPositions(const Model& model);
 
-/// The shuffle the lesson uses: the words in reverse order; word t of the shuffled sentence is word
-/// order[t] of the original.
+/// The shuffle the lesson uses: the words in reverse order (only the first four of more than six, so
+/// that the change stays in view); word t of the shuffled sentence is word order[t] of the original.
 std::vector<int> shuffledOrder(int S);
 
 /// Largest |b.w[h](i, j) − a.w[h](order[i], order[j])| over the heads of encoder layer 1: zero when

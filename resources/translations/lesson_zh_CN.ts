@@ -571,72 +571,72 @@
         <translation>由链式法则，∂h_n/∂h_t 是每一步一个因子的连乘，J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s²)·W_h。tanh 的斜率 1 − h² 不超过 1，W_h 把向量最多拉长到 %1 倍，所以每个因子都不超过 %1，连乘起来大致按几何级数缩小：‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="88"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="90"/>
         <source>Attention alone does not see word order</source>
         <translation>单靠注意力看不出词序</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="97"/>
-        <source>Switch the positional encoding off and run the model twice: on “%1” and on the same words reversed, “%2”. A word gets the same vector wherever it stands, so it makes the same query, key and value.</source>
-        <translation>把位置编码关掉，让模型跑两遍：一遍是“%1”，一遍是把同样的词倒过来的“%2”。一个词不管站在哪里，向量都一样，所以它的查询、键和值也都一样。</translation>
-    </message>
-    <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="101"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="103"/>
         <source>So the right map holds the left map’s numbers, only with rows and columns reordered: put back in order, they differ by at most %1 over all %2 heads. Every word’s output is the same too, just at its new place.</source>
         <translation>所以右图里的数就是左图的数，只是行和列换了顺序：排回原来的顺序后，%2 个头里最大的差别只有 %1。每个词的输出也一样，只是挪到了新的位置。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="107"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="109"/>
         <source>With this model’s positional encoding on, the same shuffle changes the shares by up to %1.</source>
         <translation>打开这个模型的位置编码后，同样的打乱会让份额最多变化 %1。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="117"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="119"/>
         <source>attention weights, layer 1, head 1, no positional encoding</source>
         <translation>注意力权重，第 1 层第 1 个头，没有位置编码</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="118"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="120"/>
         <source>in order</source>
         <translation>原顺序</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="119"/>
-        <source>reversed</source>
-        <translation>倒序</translation>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="99"/>
+        <source>Switch the positional encoding off and run the model twice: on “%1” and on the same words shuffled, “%2”. A word gets the same vector wherever it stands, so it makes the same query, key and value.</source>
+        <translation>把位置编码关掉，让模型跑两遍：一遍是“%1”，一遍是把同样的词打乱后的“%2”。一个词不管站在哪里，向量都一样，所以它的查询、键和值也都一样。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="125"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="121"/>
+        <source>shuffled</source>
+        <translation>打乱后</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="127"/>
         <source>Sines and cosines of the position</source>
         <translation>位置的正弦和余弦</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="128"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="130"/>
         <source>The fix: add to each word a vector PE that depends only on its position p (word t has p = t − 1). Its %1 numbers come in pairs, a sine and a cosine of p·ω_i, each pair with its own frequency ω_i = 1/10000^(2i/%1).</source>
         <translation>解决办法：给每个词加上一个只取决于它的位置 p 的向量 PE（第 t 个词的 p = t − 1）。它的 %1 个数两两成对，是 p·ω_i 的正弦和余弦，每一对有自己的频率 ω_i = 1/10000^(2i/%1)。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="132"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="134"/>
         <source>Each row below is one number of PE along the words 1 … %1. Numbers 1 and 2 repeat every %2 words, the last two only every %3: together they give every position its own pattern.</source>
         <translation>下面每一行是 PE 的一个数在第 1 … %1 个词上的取值。第 1、2 个数每隔 %2 个词重复一次，最后两个要隔 %3 个词才重复：合在一起，每个位置都有自己独特的图案。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="175"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="177"/>
         <source>PE is added to the embedding</source>
         <translation>把 PE 加到词向量上</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="179"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="181"/>
         <source>“%1” is word %2, so p = %3. Its embedding (its row of the learned table, times √d_model = %4) gets PE(%3) added, number by number. The same word elsewhere would get another PE, so from here on every vector carries its place.</source>
         <translation>“%1”是第 %2 个词，所以 p = %3。它的词向量（学到的词表里它那一行，乘以 √d_model = %4）逐个数加上 PE(%3)。同一个词换个位置，加的 PE 就不同，所以从这里开始，每个向量都带着自己的位置。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="184"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="186"/>
         <source>“%1” is word %2, so p = %3. Its embedding gets PE(%3) added, number by number. The same word elsewhere would get another PE, so from here on every vector carries its place.</source>
         <translation>“%1”是第 %2 个词，所以 p = %3。它的词向量逐个数加上 PE(%3)。同一个词换个位置，加的 PE 就不同，所以从这里开始，每个向量都带着自己的位置。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="187"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="189"/>
         <source>Adding, not appending: the vector keeps its %1 numbers, and the model learns to read word and place from the same sum.</source>
         <translation>是相加，不是拼接：向量仍然是 %1 个数，模型要学会从同一个和里同时读出词和位置。</translation>
     </message>

@@ -102,6 +102,8 @@ private slots:
             }
         }
         QCOMPARE(s.paragraphs[0].args[1], std::string(". cake the ate brother my"));
+        QCOMPARE(shuffledOrder(2), (std::vector<int>{1, 0}));
+        QCOMPARE(shuffledOrder(8), (std::vector<int>{3, 2, 1, 0, 4, 5, 6, 7}));  // the change stays in view
     }
 
     // The waves are the formula, and for the sentence's positions the trace's PE.
