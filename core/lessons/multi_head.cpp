@@ -64,7 +64,7 @@ public:
     Steps(const CourseRun& r, const LessonOptions& o)
         : r(r), L(multiHeadLayer(*r.trace)), a(r.trace->encoder[size_t(L)].self_attn), words(r.words), S(int(words.size())), h(r.model->config().heads),
           d_k(r.model->config().headDim()), d_model(r.model->config().d_model), F(multiHeadFocus(*r.trace, L)),
-          cap(std::max(3, o.columns)) {}
+          cap(std::max(3, o.columns)), untrained(r.windowTrace && o.origin == WeightsOrigin::Random) {}
 
     LessonStep split();
     LessonStep patterns();
@@ -101,6 +101,7 @@ private:
     const AttentionTrace& a;
     const std::vector<std::string>& words;
     const int S, h, d_k, d_model, F, cap;
+    const bool untrained;  // the window's random demo model
 };
 
 LessonStep Steps::split() {
@@ -114,7 +115,11 @@ LessonStep Steps::split() {
         "The model here has d_model = %1 = %2 × %3. Below, the query of “%4” (%1 numbers) is cut into %2 rows of %3: "
         "row h is what head h compares with the keys."),
         {std::to_string(d_model), std::to_string(h), std::to_string(d_k), words[size_t(F)]}});
-    step.paragraphs.push_back(modelNote());
+    if (!untrained) step.paragraphs.push_back(modelNote());
+    if (untrained)
+        step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
+            "This model is untrained: its word table and all its weight matrices hold random numbers. The arithmetic of "
+            "every step is real, but what the words attend to means nothing yet."), {}});
     step.formula = "d_k = d_model / h:   512 / 8 = 64";
     SceneBuilder b;
     Matrix qm(h, d_k);  // [h, d_k]: the focus word's query, one head a row

@@ -62,6 +62,21 @@ Eigen::VectorXd sinusoid(int p, int d_model) {
     return v;
 }
 
+int positionalAddFocus(const Trace& t, int columns) {
+    const int S = int(t.encoder_input.rows()), cols = std::min<int>(columns, int(t.encoder_input.cols()));
+    std::vector<int> order = {2, 1};
+    for (int i = 3; i < S; ++i) order.push_back(i);
+    int best = -1, bestDecimals = 5;
+    for (int i : order) {
+        if (i >= S) continue;
+        std::vector<double> xs, ys, zs;
+        for (int k = 0; k < cols; ++k) xs.push_back(t.src_embedding(i, k)), ys.push_back(t.src_positional_encoding(i, k)), zs.push_back(t.encoder_input(i, k));
+        const int d = sumDecimals({xs, ys}, zs);
+        if (d >= 0 && (best < 0 || d < bestDecimals)) best = i, bestDecimals = d;
+    }
+    return best >= 0 ? best : std::min(2, S - 1);
+}
+
 namespace positional {
 
 // A small gap as people write it: "0" when exact, else e.g. "3·10⁻⁸".
@@ -104,7 +119,11 @@ LessonStep Steps::order() {
         "So the right map holds the left map’s numbers, only with rows and columns reordered: put back in order, they "
         "differ by at most %1 over all %2 heads. Every word’s output is the same too, just at its new place."),
         {formatGap(gap), std::to_string(r.model->config().heads)}});
-    if (r.model->config().positional_encoding != PositionalEncoding::None) {
+    if (untrained)
+        step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
+            "This model is untrained: its word table and all its weight matrices hold random numbers. The arithmetic of "
+            "every step is real, but what the words attend to means nothing yet."), {}});
+    else if (r.model->config().positional_encoding != PositionalEncoding::None) {
         const Trace c = r.model->forward(shuffledIds);
         step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
             "With this model’s positional encoding on, the same shuffle changes the shares by up to %1."),

@@ -28,6 +28,10 @@ Eigen::MatrixXd relativeShift(int k, int d_model);
 /// PE(p) from the formula, in double: [d_model].
 Eigen::VectorXd sinusoid(int p, int d_model);
 
+/// The word the add step follows (0-based): of words 3, 2, 4, 5, … the first whose embedding + PE adds
+/// up exactly, as shown, in the first `columns` numbers with the fewest decimals (word 3 when none does).
+int positionalAddFocus(const Trace& trace, int columns);
+
 Lesson buildPositionalLesson(const Trace& trace, const Model& model, const std::vector<std::string>& words,
                              const LessonOptions& options);
 

@@ -21,8 +21,9 @@ inline std::string quoted(const std::string& w) { return "“" + w + "”"; }
 class Steps {
 public:
     Steps(const CourseRun& r, const LessonOptions& o)
-        : r(r), words(r.words), S(int(words.size())), d_model(r.model->config().d_model), F(std::min(2, S - 1)),
-          cap(std::max(3, o.columns)), shown(std::min(S, std::max(4, std::min(o.rows, 8)))) {}
+        : r(r), words(r.words), S(int(words.size())), d_model(r.model->config().d_model), F(positionalAddFocus(*r.trace, std::max(3, o.columns))),
+          cap(std::max(3, o.columns)), shown(std::min(S, std::max(4, std::min(o.rows, 8)))),
+          untrained(r.windowTrace && o.origin == WeightsOrigin::Random) {}
 
     LessonStep order();
     LessonStep waves();
@@ -50,6 +51,7 @@ private:
     const CourseRun& r;
     const std::vector<std::string>& words;
     const int S, d_model, F, cap, shown;
+    const bool untrained;  // the window's random demo model
 };
 
 

@@ -49,6 +49,8 @@
         <translation>网络读不懂字母，所以每个词都要到一张数字表里查出来。“%1”变成向量 x₁，“%2”变成 x₂，依此类推直到 %3，每个有 %4 个数。把这 %5 个向量按行叠起来，就得到矩阵 X。</translation>
     </message>
     <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="120"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="108"/>
         <location filename="../../core/lessons/thinking_machines.cpp" line="24"/>
         <source>This model is untrained: its word table and all its weight matrices hold random numbers. The arithmetic of every step is real, but what the words attend to means nothing yet.</source>
         <translation>这个模型没有训练过：词表和所有权重矩阵里都是随机数。每一步的计算都是真的，但词与词之间的关注目前还没有意义。</translation>
@@ -214,114 +216,114 @@
         <translation>这里用的是 AttentionLab 自带的、训练好的英→中模型，句子是“%1”（Thinking Machines 的例子只有一个头）。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="108"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="109"/>
         <source>Split d_model into heads</source>
         <translation>把 d_model 切成几个头</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="109"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="110"/>
         <source>Instead of one attention over all d_model numbers, the Transformer runs h smaller ones, the heads. The paper’s base model has d_model = %1 and h = %2, so each head works with d_k = %1 / %2 = %3 numbers.</source>
         <translation>Transformer 不是用一个注意力处理全部 d_model 个数，而是同时跑 h 个小一些的注意力，叫作“头”。论文的基础模型 d_model = %1，h = %2，所以每个头处理 d_k = %1 / %2 = %3 个数。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="113"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="114"/>
         <source>The model here has d_model = %1 = %2 × %3. Below, the query of “%4” (%1 numbers) is cut into %2 rows of %3: row h is what head h compares with the keys.</source>
         <translation>这里的模型 d_model = %1 = %2 × %3。下面把“%4”的查询（%1 个数）切成 %2 行、每行 %3 个：第 h 行就是第 h 个头拿去和键比较的部分。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="130"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="135"/>
         <location filename="../../core/lessons/positional_relative.cpp" line="95"/>
         <location filename="../../core/lessons/scene_builder.cpp" line="43"/>
         <source>%1 × %2 numbers in all</source>
         <translation>共 %1 × %2 个数</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="133"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="138"/>
         <source>the paper’s base model: d_model = %1 = %2 heads × %3</source>
         <translation>论文的基础模型：d_model = %1 = %2 个头 × %3</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="135"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="140"/>
         <source>this model: d_model = %1 = %2 heads × %3</source>
         <translation>这个模型：d_model = %1 = %2 个头 × %3</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="137"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="142"/>
         <source>row h: the %1 numbers head h works with</source>
         <translation>第 h 行：第 h 个头处理的 %1 个数</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="143"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="148"/>
         <source>The heads run side by side</source>
         <translation>各个头并排运行</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="149"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="154"/>
         <source>Each head has its own W^Q, W^K and W^V, so it computes its own scores and its own softmax: %1 attention patterns from the same words. None of them waits for another, so all %1 run at the same time.</source>
         <translation>每个头都有自己的 W^Q、W^K 和 W^V，所以各算各的分数、各做各的 softmax：同样的词，得到 %1 种注意力模式。谁也不用等谁，%1 个头同时计算。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="152"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="157"/>
         <source>Each small map below is one head (rows: the word that asks, columns: the words 1 … %1 it reads). The word each head reads most from “%2”: %3.</source>
         <translation>下面每张小图是一个头（行：提问的词；列：它读取的第 1 … %1 个词）。从“%2”出发，每个头读得最多的词是：%3。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="176"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="181"/>
         <source>attention weights of each head, layer %1</source>
         <translation>第 %1 层各个头的注意力权重</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="182"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="187"/>
         <source>Concat: the heads’ outputs side by side</source>
         <translation>拼接：把各个头的输出并排放</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="183"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="188"/>
         <source>Each head returns %1 numbers for “%2”: its weighted mix of the values. Written one after the other they give %3 × %1 = %4 numbers again, the width the model started with.</source>
         <translation>每个头为“%2”返回 %1 个数，也就是它对各个值的加权混合。把它们首尾相接，又得到 %3 × %1 = %4 个数，正好是模型原来的宽度。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="210"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="215"/>
         <source>%1 numbers in all</source>
         <translation>共 %1 个数</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="225"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="230"/>
         <source>One more matrix mixes the heads</source>
         <translation>再用一个矩阵把各个头混合起来</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="227"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="232"/>
         <source>The concatenated row is multiplied by one more learned matrix, W^O (%1 × %2), and a bias is added. Every output number mixes all heads, so what one head found can reach every number of “%3”.</source>
         <translation>拼接后的这一行再乘以一个学到的矩阵 W^O（%1 × %2），并加上偏置。每个输出数都混合了所有的头，所以一个头发现的东西可以传到“%3”的每一个数上。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="231"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="236"/>
         <source>The four matrices W^Q, W^K, W^V and W^O hold %1 × %2 = %3 numbers each, exactly as many as one head %2 wide would need: splitting costs nothing. In the base model: %4 each.</source>
         <translation>W^Q、W^K、W^V 和 W^O 这四个矩阵各有 %1 × %2 = %3 个数，和一个宽度为 %2 的单头所需的一样多：切分并不增加开销。基础模型里每个是 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="252"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="257"/>
         <source>W^O: %1 × %2</source>
         <translation>W^O：%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="258"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="263"/>
         <source>Why several heads help</source>
         <translation>为什么多个头有用</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="261"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="266"/>
         <source>One head has one row of shares that adds up to 1: to read two words strongly it must split that 1 between them, and the mix blurs both. With %1 heads, “%2” reads %3 different words most strongly at the same time.</source>
         <translation>一个头只有一行加起来等于 1 的份额：想同时重点读两个词，就得把这个 1 分给它们，结果两个都变模糊。有了 %1 个头，“%2”可以同时重点读 %3 个不同的词。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="265"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="270"/>
         <source>In training the heads specialise: one may follow the next word, another the verb, another the word itself. W^O then combines their findings into one vector.</source>
         <translation>训练中各个头会分工：有的可能盯着下一个词，有的盯着动词，有的盯着词本身。然后 W^O 把它们的发现合成一个向量。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="284"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="289"/>
         <source>what “%1” reads, head by head</source>
         <translation>“%1”读了什么，逐个头来看</translation>
     </message>
@@ -581,17 +583,17 @@
         <translation>所以右图里的数就是左图的数，只是行和列换了顺序：排回原来的顺序后，%2 个头里最大的差别只有 %1。每个词的输出也一样，只是挪到了新的位置。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="109"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="113"/>
         <source>With this model’s positional encoding on, the same shuffle changes the shares by up to %1.</source>
         <translation>打开这个模型的位置编码后，同样的打乱会让份额最多变化 %1。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="119"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="123"/>
         <source>attention weights, layer 1, head 1, no positional encoding</source>
         <translation>注意力权重，第 1 层第 1 个头，没有位置编码</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="120"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="124"/>
         <source>in order</source>
         <translation>原顺序</translation>
     </message>
@@ -601,42 +603,42 @@
         <translation>把位置编码关掉，让模型跑两遍：一遍是“%1”，一遍是把同样的词打乱后的“%2”。一个词不管站在哪里，向量都一样，所以它的查询、键和值也都一样。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="121"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="125"/>
         <source>shuffled</source>
         <translation>打乱后</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="127"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="131"/>
         <source>Sines and cosines of the position</source>
         <translation>位置的正弦和余弦</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="130"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="134"/>
         <source>The fix: add to each word a vector PE that depends only on its position p (word t has p = t − 1). Its %1 numbers come in pairs, a sine and a cosine of p·ω_i, each pair with its own frequency ω_i = 1/10000^(2i/%1).</source>
         <translation>解决办法：给每个词加上一个只取决于它的位置 p 的向量 PE（第 t 个词的 p = t − 1）。它的 %1 个数两两成对，是 p·ω_i 的正弦和余弦，每一对有自己的频率 ω_i = 1/10000^(2i/%1)。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="134"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="138"/>
         <source>Each row below is one number of PE along the words 1 … %1. Numbers 1 and 2 repeat every %2 words, the last two only every %3: together they give every position its own pattern.</source>
         <translation>下面每一行是 PE 的一个数在第 1 … %1 个词上的取值。第 1、2 个数每隔 %2 个词重复一次，最后两个要隔 %3 个词才重复：合在一起，每个位置都有自己独特的图案。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="177"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="181"/>
         <source>PE is added to the embedding</source>
         <translation>把 PE 加到词向量上</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="181"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="185"/>
         <source>“%1” is word %2, so p = %3. Its embedding (its row of the learned table, times √d_model = %4) gets PE(%3) added, number by number. The same word elsewhere would get another PE, so from here on every vector carries its place.</source>
         <translation>“%1”是第 %2 个词，所以 p = %3。它的词向量（学到的词表里它那一行，乘以 √d_model = %4）逐个数加上 PE(%3)。同一个词换个位置，加的 PE 就不同，所以从这里开始，每个向量都带着自己的位置。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="186"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="190"/>
         <source>“%1” is word %2, so p = %3. Its embedding gets PE(%3) added, number by number. The same word elsewhere would get another PE, so from here on every vector carries its place.</source>
         <translation>“%1”是第 %2 个词，所以 p = %3。它的词向量逐个数加上 PE(%3)。同一个词换个位置，加的 PE 就不同，所以从这里开始，每个向量都带着自己的位置。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="189"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="193"/>
         <source>Adding, not appending: the vector keeps its %1 numbers, and the model learns to read word and place from the same sum.</source>
         <translation>是相加，不是拼接：向量仍然是 %1 个数，模型要学会从同一个和里同时读出词和位置。</translation>
     </message>

@@ -135,7 +135,8 @@ private slots:
         const Lesson l = buildLesson("positional-encoding", d.trace, *d.model, d.words);
         const LessonStep& s = step(l, "add");
         const SceneGrid &X = s.scene.grids[0], &Y = s.scene.grids[1], &Z = s.scene.grids[2];
-        const int F = 2;
+        const int F = std::stoi(s.paragraphs[0].args[1]) - 1;  // “%1” is word %2
+        QCOMPARE(F, positionalAddFocus(d.trace, 6));
         for (int c = 0; c < Z.cols; ++c) {
             QCOMPARE(X.cells[size_t(c)].value, double(d.trace.src_embedding(F, c)));
             QCOMPARE(Y.cells[size_t(c)].value, double(d.trace.src_positional_encoding(F, c)));
