@@ -13,7 +13,7 @@ int runBleu(const std::vector<std::string>& args);         // attention-lab bleu
 int runCompare(const std::vector<std::string>& args);      // attention-lab compare A_DIR B_DIR [--tol X]
 int runTrain(const std::vector<std::string>& args);          // attention-lab train ...
 int listLessons();                                          // id<TAB>steps<TAB>title per lesson
-int printWalkthrough(const std::string& lessonId = "thinking-machines");  // the lesson's numbers, in the terminal
+int printWalkthrough(const std::string& lessonId = "thinking-machines", const std::string& lang = "en");  // the lesson's numbers, in the terminal
 int runGui(int argc, char** argv);                          // the window
 
 }  // namespace alab::app

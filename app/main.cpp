@@ -28,7 +28,7 @@ const char* kUsage =
     "  attention-lab --screenshot FILE.png [--lesson thinking-machines|demo] [--step N] [--lang en|zh_CN]\n"
     "                [--size 1920x1080] [--sentence TEXT] [--seed N] [--presentation on]   render a lesson step to a PNG\n"
     "                [--model DIR | --weights F --config F [--vocab F]] [--src TEXT | --src-ids 1,2,3]   on that model\n"
-    "  attention-lab --walkthrough [--lesson ID]   print a lesson's numbers step by step\n"
+    "  attention-lab --walkthrough [--lesson ID] [--lang zh_CN]   print a lesson's numbers step by step\n"
     "  attention-lab --list-lessons          print id<TAB>steps<TAB>title of every lesson\n"
     "every command takes --threads N (default: every core)\n";
 
@@ -53,9 +53,9 @@ int dispatch(int argc, char** argv) {
         return rest.error().empty() ? alab::app::listLessons() : alab::app::fail(rest.error(), 2);
     }
     if (command == "--walkthrough") {
-        const alab::app::CliArgs rest({args.begin() + 1, args.end()}, {"--lesson"}, {});
+        const alab::app::CliArgs rest({args.begin() + 1, args.end()}, {"--lesson", "--lang"}, {});
         if (!rest.error().empty()) return alab::app::fail(rest.error(), 2);
-        return alab::app::printWalkthrough(rest.value("--lesson", "thinking-machines"));
+        return alab::app::printWalkthrough(rest.value("--lesson", "thinking-machines"), rest.value("--lang", "en"));
     }
     if (args.empty() && !alab::app::hasDisplay()) return alab::app::printWalkthrough();
     return alab::app::runGui(argc, argv);

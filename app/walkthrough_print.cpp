@@ -1,13 +1,18 @@
 // The Thinking Machines walkthrough as text, for a terminal without a display: the lesson of the
 // registry (the same one the window shows), each step's title, formula, texts and the numbers of
-// its scene, grid by grid. Every number is read from the lesson built on the preset's trace.
+// its scene, grid by grid, in English or (--lang zh_CN) through the window's translations. Every
+// number is read from the lesson built on the preset's trace.
 #include "app/cli_args.h"
 #include "app/commands.h"
 #include "core/lessons/registry.h"
 #include "core/model.h"
 #include "core/presets.h"
+#include "ui/language.h"
+
+#include <QCoreApplication>
 
 #include <cstdio>
+#include <memory>
 
 namespace alab::app {
 namespace {
@@ -25,6 +30,15 @@ std::string fill(const core::LessonText& p) {
         }
     }
     return out;
+}
+
+// A lesson text in the language installed (QCoreApplication's translators), arguments filled in
+// as the window does; the English source as is when no translator is installed.
+std::string say(const core::LessonText& p, bool translated) {
+    if (!translated) return fill(p);
+    QString text = QCoreApplication::translate("Lesson", p.source.c_str());
+    for (const std::string& arg : p.args) text = text.arg(QString::fromStdString(arg));
+    return text.toStdString();
 }
 
 // One line per row of a grid: "    Q  “Thinking” [1, 0, …]".
@@ -53,9 +67,21 @@ int listLessons() {
     return 0;
 }
 
-int printWalkthrough(const std::string& lessonId) {
+int printWalkthrough(const std::string& lessonId, const std::string& lang) {
     const core::LessonEntry* entry = core::findLesson(lessonId);
     if (!entry) return fail("unknown lesson '" + lessonId + "' (attention-lab --list-lessons lists them)", 2);
+    std::unique_ptr<QCoreApplication> app;  // translators need an application object
+    std::unique_ptr<ui::Language> language;
+    if (lang != "en") {
+        static int argc = 1;
+        static char name[] = "attention-lab";
+        static char* argv[] = {name, nullptr};
+        if (!QCoreApplication::instance()) app = std::make_unique<QCoreApplication>(argc, argv);
+        language = std::make_unique<ui::Language>();
+        if (!language->apply(QString::fromStdString(lang), false))
+            return fail("unknown language " + lang + " (available: " + ui::Language::available().join(", ").toStdString() + ")", 2);
+    }
+    const bool translated = language != nullptr;
     const core::Preset p = core::thinkingMachinesPreset();
     const core::Model model(p.config, p.weights);
     const core::Trace t = model.forward({p.vocab.id("Thinking"), p.vocab.id("Machines")});
@@ -63,11 +89,13 @@ int printWalkthrough(const std::string& lessonId) {
     options.origin = core::WeightsOrigin::HandPicked;
     const core::Lesson lesson = entry->build(t, model, {"Thinking", "Machines"}, options);
 
-    std::printf("AttentionLab — %s, on \"Thinking Machines\"\n", entry->title.c_str());
+    std::string sentence;
+    for (const std::string& w : lesson.words) sentence += (sentence.empty() ? "" : " ") + w;
+    std::printf("AttentionLab — %s — “%s”\n", say({entry->title, {}}, translated).c_str(), sentence.c_str());
     for (size_t s = 0; s < lesson.steps.size(); ++s) {
         const core::LessonStep& step = lesson.steps[s];
-        std::printf("\n%zu. %s        %s\n", s + 1, step.title.c_str(), step.formula.c_str());
-        for (const core::LessonText& para : step.paragraphs) std::printf("   %s\n", fill(para).c_str());
+        std::printf("\n%zu. %s        %s\n", s + 1, say({step.title, {}}, translated).c_str(), step.formula.c_str());
+        for (const core::LessonText& para : step.paragraphs) std::printf("   %s\n", say(para, translated).c_str());
         for (const core::SceneGrid& g : step.scene.grids) printGrid(g);
     }
     std::printf("\n");

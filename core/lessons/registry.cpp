@@ -2,6 +2,8 @@
 #include "core/lessons/registry.h"
 
 #include "core/lessons/encoder_layer.h"
+#include "core/lessons/multi_head.h"
+#include "core/lessons/positional_lesson.h"
 #include "core/lessons/why_attention.h"
 
 #ifndef QT_TRANSLATE_NOOP
@@ -14,6 +16,8 @@ const std::vector<LessonEntry>& lessonRegistry() {
     static const std::vector<LessonEntry> lessons = {
         {"why-attention", QT_TRANSLATE_NOOP("Lesson", "Why attention: an RNN reads word by word"), &buildWhyAttentionLesson},
         {"thinking-machines", QT_TRANSLATE_NOOP("Lesson", "Self-attention, step by step"), &buildThinkingMachinesLesson},
+        {"multi-head", QT_TRANSLATE_NOOP("Lesson", "Multi-head attention: several heads at once"), &buildMultiHeadLesson},
+        {"positional-encoding", QT_TRANSLATE_NOOP("Lesson", "Positional encoding: where each word stands"), &buildPositionalLesson},
         {"encoder-layer", QT_TRANSLATE_NOOP("Lesson", "The encoder layer: Add & Norm and the FFN"), &buildEncoderLayerLesson},
     };
     return lessons;

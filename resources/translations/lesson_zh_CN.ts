@@ -49,6 +49,8 @@
         <translation>网络读不懂字母，所以每个词都要到一张数字表里查出来。“%1”变成向量 x₁，“%2”变成 x₂，依此类推直到 %3，每个有 %4 个数。把这 %5 个向量按行叠起来，就得到矩阵 X。</translation>
     </message>
     <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="120"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="108"/>
         <location filename="../../core/lessons/thinking_machines.cpp" line="24"/>
         <source>This model is untrained: its word table and all its weight matrices hold random numbers. The arithmetic of every step is real, but what the words attend to means nothing yet.</source>
         <translation>这个模型没有训练过：词表和所有权重矩阵里都是随机数。每一步的计算都是真的，但词与词之间的关注目前还没有意义。</translation>
@@ -174,17 +176,27 @@
         <translation>一次算完所有词：矩阵形式</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/registry.cpp" line="15"/>
+        <location filename="../../core/lessons/registry.cpp" line="17"/>
         <source>Why attention: an RNN reads word by word</source>
         <translation>为什么要注意力：RNN 逐词阅读</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/registry.cpp" line="16"/>
+        <location filename="../../core/lessons/registry.cpp" line="18"/>
         <source>Self-attention, step by step</source>
         <translation>自注意力，一步一步</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/registry.cpp" line="17"/>
+        <location filename="../../core/lessons/registry.cpp" line="19"/>
+        <source>Multi-head attention: several heads at once</source>
+        <translation>多头注意力：几个头同时看</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/registry.cpp" line="20"/>
+        <source>Positional encoding: where each word stands</source>
+        <translation>位置编码：每个词站在哪里</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/registry.cpp" line="21"/>
         <source>The encoder layer: Add &amp; Norm and the FFN</source>
         <translation>编码器层：Add &amp; Norm 与前馈网络</translation>
     </message>
@@ -194,9 +206,126 @@
         <translation>−∞ 的分数来自掩码：这个词不允许被关注（它是填充，或者是解码器里后面的词）。e^(−∞) = 0，所以它的份额正好是 0。</translation>
     </message>
     <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="88"/>
+        <source>Shown on the model of the window, on “%1”.</source>
+        <translation>这里用的是窗口里的模型，句子是“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="89"/>
+        <source>Shown on the trained en→zh model that comes with AttentionLab, on the sentence “%1” (the Thinking Machines example has a single head).</source>
+        <translation>这里用的是 AttentionLab 自带的、训练好的英→中模型，句子是“%1”（Thinking Machines 的例子只有一个头）。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="109"/>
+        <source>Split d_model into heads</source>
+        <translation>把 d_model 切成几个头</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="110"/>
+        <source>Instead of one attention over all d_model numbers, the Transformer runs h smaller ones, the heads. The paper’s base model has d_model = %1 and h = %2, so each head works with d_k = %1 / %2 = %3 numbers.</source>
+        <translation>Transformer 不是用一个注意力处理全部 d_model 个数，而是同时跑 h 个小一些的注意力，叫作“头”。论文的基础模型 d_model = %1，h = %2，所以每个头处理 d_k = %1 / %2 = %3 个数。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="114"/>
+        <source>The model here has d_model = %1 = %2 × %3. Below, the query of “%4” (%1 numbers) is cut into %2 rows of %3: row h is what head h compares with the keys.</source>
+        <translation>这里的模型 d_model = %1 = %2 × %3。下面把“%4”的查询（%1 个数）切成 %2 行、每行 %3 个：第 h 行就是第 h 个头拿去和键比较的部分。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="135"/>
+        <location filename="../../core/lessons/positional_relative.cpp" line="95"/>
         <location filename="../../core/lessons/scene_builder.cpp" line="43"/>
         <source>%1 × %2 numbers in all</source>
         <translation>共 %1 × %2 个数</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="138"/>
+        <source>the paper’s base model: d_model = %1 = %2 heads × %3</source>
+        <translation>论文的基础模型：d_model = %1 = %2 个头 × %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="140"/>
+        <source>this model: d_model = %1 = %2 heads × %3</source>
+        <translation>这个模型：d_model = %1 = %2 个头 × %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="142"/>
+        <source>row h: the %1 numbers head h works with</source>
+        <translation>第 h 行：第 h 个头处理的 %1 个数</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="148"/>
+        <source>The heads run side by side</source>
+        <translation>各个头并排运行</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="154"/>
+        <source>Each head has its own W^Q, W^K and W^V, so it computes its own scores and its own softmax: %1 attention patterns from the same words. None of them waits for another, so all %1 run at the same time.</source>
+        <translation>每个头都有自己的 W^Q、W^K 和 W^V，所以各算各的分数、各做各的 softmax：同样的词，得到 %1 种注意力模式。谁也不用等谁，%1 个头同时计算。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="157"/>
+        <source>Each small map below is one head (rows: the word that asks, columns: the words 1 … %1 it reads). The word each head reads most from “%2”: %3.</source>
+        <translation>下面每张小图是一个头（行：提问的词；列：它读取的第 1 … %1 个词）。从“%2”出发，每个头读得最多的词是：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="181"/>
+        <source>attention weights of each head, layer %1</source>
+        <translation>第 %1 层各个头的注意力权重</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="187"/>
+        <source>Concat: the heads’ outputs side by side</source>
+        <translation>拼接：把各个头的输出并排放</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="188"/>
+        <source>Each head returns %1 numbers for “%2”: its weighted mix of the values. Written one after the other they give %3 × %1 = %4 numbers again, the width the model started with.</source>
+        <translation>每个头为“%2”返回 %1 个数，也就是它对各个值的加权混合。把它们首尾相接，又得到 %3 × %1 = %4 个数，正好是模型原来的宽度。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="215"/>
+        <source>%1 numbers in all</source>
+        <translation>共 %1 个数</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="230"/>
+        <source>One more matrix mixes the heads</source>
+        <translation>再用一个矩阵把各个头混合起来</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="232"/>
+        <source>The concatenated row is multiplied by one more learned matrix, W^O (%1 × %2), and a bias is added. Every output number mixes all heads, so what one head found can reach every number of “%3”.</source>
+        <translation>拼接后的这一行再乘以一个学到的矩阵 W^O（%1 × %2），并加上偏置。每个输出数都混合了所有的头，所以一个头发现的东西可以传到“%3”的每一个数上。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="236"/>
+        <source>The four matrices W^Q, W^K, W^V and W^O hold %1 × %2 = %3 numbers each, exactly as many as one head %2 wide would need: splitting costs nothing. In the base model: %4 each.</source>
+        <translation>W^Q、W^K、W^V 和 W^O 这四个矩阵各有 %1 × %2 = %3 个数，和一个宽度为 %2 的单头所需的一样多：切分并不增加开销。基础模型里每个是 %4 个。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="257"/>
+        <source>W^O: %1 × %2</source>
+        <translation>W^O：%1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="263"/>
+        <source>Why several heads help</source>
+        <translation>为什么多个头有用</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="266"/>
+        <source>One head has one row of shares that adds up to 1: to read two words strongly it must split that 1 between them, and the mix blurs both. With %1 heads, “%2” reads %3 different words most strongly at the same time.</source>
+        <translation>一个头只有一行加起来等于 1 的份额：想同时重点读两个词，就得把这个 1 分给它们，结果两个都变模糊。有了 %1 个头，“%2”可以同时重点读 %3 个不同的词。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="270"/>
+        <source>In training the heads specialise: one may follow the next word, another the verb, another the word itself. W^O then combines their findings into one vector.</source>
+        <translation>训练中各个头会分工：有的可能盯着下一个词，有的盯着动词，有的盯着词本身。然后 W^O 把它们的发现合成一个向量。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="289"/>
+        <source>what “%1” reads, head by head</source>
+        <translation>“%1”读了什么，逐个头来看</translation>
     </message>
     <message>
         <location filename="../../core/lessons/encoder_layer.cpp" line="229"/>
@@ -442,6 +571,111 @@
         <location filename="../../core/lessons/why_attention.cpp" line="243"/>
         <source>By the chain rule, ∂h_n/∂h_t is a product of one factor per step, J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s²)·W_h. tanh’s slope 1 − h² is at most 1 and W_h stretches a vector by at most %1, so no factor is larger than %1 and the product shrinks about geometrically: ‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖.</source>
         <translation>由链式法则，∂h_n/∂h_t 是每一步一个因子的连乘，J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s²)·W_h。tanh 的斜率 1 − h² 不超过 1，W_h 把向量最多拉长到 %1 倍，所以每个因子都不超过 %1，连乘起来大致按几何级数缩小：‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="90"/>
+        <source>Attention alone does not see word order</source>
+        <translation>单靠注意力看不出词序</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="103"/>
+        <source>So the right map holds the left map’s numbers, only with rows and columns reordered: put back in order, they differ by at most %1 over all %2 heads. Every word’s output is the same too, just at its new place.</source>
+        <translation>所以右图里的数就是左图的数，只是行和列换了顺序：排回原来的顺序后，%2 个头里最大的差别只有 %1。每个词的输出也一样，只是挪到了新的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="113"/>
+        <source>With this model’s positional encoding on, the same shuffle changes the shares by up to %1.</source>
+        <translation>打开这个模型的位置编码后，同样的打乱会让份额最多变化 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="123"/>
+        <source>attention weights, layer 1, head 1, no positional encoding</source>
+        <translation>注意力权重，第 1 层第 1 个头，没有位置编码</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="124"/>
+        <source>in order</source>
+        <translation>原顺序</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="99"/>
+        <source>Switch the positional encoding off and run the model twice: on “%1” and on the same words shuffled, “%2”. A word gets the same vector wherever it stands, so it makes the same query, key and value.</source>
+        <translation>把位置编码关掉，让模型跑两遍：一遍是“%1”，一遍是把同样的词打乱后的“%2”。一个词不管站在哪里，向量都一样，所以它的查询、键和值也都一样。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="125"/>
+        <source>shuffled</source>
+        <translation>打乱后</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="131"/>
+        <source>Sines and cosines of the position</source>
+        <translation>位置的正弦和余弦</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="134"/>
+        <source>The fix: add to each word a vector PE that depends only on its position p (word t has p = t − 1). Its %1 numbers come in pairs, a sine and a cosine of p·ω_i, each pair with its own frequency ω_i = 1/10000^(2i/%1).</source>
+        <translation>解决办法：给每个词加上一个只取决于它的位置 p 的向量 PE（第 t 个词的 p = t − 1）。它的 %1 个数两两成对，是 p·ω_i 的正弦和余弦，每一对有自己的频率 ω_i = 1/10000^(2i/%1)。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="138"/>
+        <source>Each row below is one number of PE along the words 1 … %1. Numbers 1 and 2 repeat every %2 words, the last two only every %3: together they give every position its own pattern.</source>
+        <translation>下面每一行是 PE 的一个数在第 1 … %1 个词上的取值。第 1、2 个数每隔 %2 个词重复一次，最后两个要隔 %3 个词才重复：合在一起，每个位置都有自己独特的图案。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="181"/>
+        <source>PE is added to the embedding</source>
+        <translation>把 PE 加到词向量上</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="185"/>
+        <source>“%1” is word %2, so p = %3. Its embedding (its row of the learned table, times √d_model = %4) gets PE(%3) added, number by number. The same word elsewhere would get another PE, so from here on every vector carries its place.</source>
+        <translation>“%1”是第 %2 个词，所以 p = %3。它的词向量（学到的词表里它那一行，乘以 √d_model = %4）逐个数加上 PE(%3)。同一个词换个位置，加的 PE 就不同，所以从这里开始，每个向量都带着自己的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="190"/>
+        <source>“%1” is word %2, so p = %3. Its embedding gets PE(%3) added, number by number. The same word elsewhere would get another PE, so from here on every vector carries its place.</source>
+        <translation>“%1”是第 %2 个词，所以 p = %3。它的词向量逐个数加上 PE(%3)。同一个词换个位置，加的 PE 就不同，所以从这里开始，每个向量都带着自己的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="193"/>
+        <source>Adding, not appending: the vector keeps its %1 numbers, and the model learns to read word and place from the same sum.</source>
+        <translation>是相加，不是拼接：向量仍然是 %1 个数，模型要学会从同一个和里同时读出词和位置。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_relative.cpp" line="49"/>
+        <source>Moving k places is a rotation</source>
+        <translation>往后挪 k 位就是一次旋转</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_relative.cpp" line="63"/>
+        <source>Why sines and cosines? Going k places further turns each (sin, cos) pair by the angle k·ω_i, and that turn does not depend on p. So PE(p + k) = M_k · PE(p) for every p, where M_k has 2 × 2 rotation blocks on its diagonal and zeros everywhere else.</source>
+        <translation>为什么用正弦和余弦？往后挪 k 位，相当于把每一对 (sin, cos) 转过角度 k·ω_i，而这个旋转与 p 无关。所以对任何 p 都有 PE(p + k) = M_k · PE(p)，其中 M_k 的对角线上是 2 × 2 的旋转块，其余位置都是 0。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_relative.cpp" line="67"/>
+        <source>Here p = %1 (“%2”) and k = %3; the first %4 numbers are shown. Over all %5 numbers, M_k · PE(p) and PE(p + k) differ by at most %6. One fixed linear map thus means “%3 words further” wherever a word stands, which a layer can learn.</source>
+        <translation>这里 p = %1（“%2”），k = %3；只显示前 %4 个数。在全部 %5 个数上，M_k · PE(p) 和 PE(p + k) 最多相差 %6。所以不管词站在哪里，“往后 %3 个词”都是同一个固定的线性变换，网络的一层可以学会它。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_relative.cpp" line="108"/>
+        <source>Learned or sinusoidal?</source>
+        <translation>学出来的，还是正弦的？</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_relative.cpp" line="110"/>
+        <source>A model can also learn its position vectors, like word embeddings: a table of max_len × d_model numbers (%1 × %2 = %3 for this model). The paper tried both and found almost the same quality. It kept the sinusoids: they cost no training and give a vector for any position, also past the longest training sentence, where a learned table has no row.</source>
+        <translation>模型也可以像学词向量那样学位置向量：一张 max_len × d_model 的表（这个模型是 %1 × %2 = %3 个数）。论文两种都试过，效果几乎一样。它最后用了正弦：不需要训练，而且任何位置都有向量，哪怕比训练时最长的句子还长；学出来的表在那里根本没有这一行。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_relative.cpp" line="116"/>
+        <source>With sinusoids, PE(p)·PE(p + k) depends only on the distance k, not on p: both rows below are equal. This model learned its own table instead.</source>
+        <translation>用正弦时，PE(p)·PE(p + k) 只取决于距离 k，与 p 无关：下面两行完全相同。这个模型则是自己学了一张表。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_relative.cpp" line="119"/>
+        <source>With sinusoids, PE(p)·PE(p + k) depends only on the distance k, not on p: both rows below are equal. This model uses the sinusoids.</source>
+        <translation>用正弦时，PE(p)·PE(p + k) 只取决于距离 k，与 p 无关：下面两行完全相同。这个模型用的就是正弦。</translation>
     </message>
 </context>
 <context>

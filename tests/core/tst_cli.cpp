@@ -36,6 +36,7 @@ private slots:
     void demoTrace();
     void walkthroughPrintsTheTraceNumbers();
     void listLessonsPrintsTheRegistry();
+    void walkthroughInChinese();
 
 private:
     // Writes the golden postnorm_h2 weights after `edit` into the fixture folder.
@@ -250,6 +251,37 @@ void TestCli::listLessonsPrintsTheRegistry() {
     const test::ProcessResult unknown = test::runApp({"--walkthrough", "--lesson", "no-such-lesson"});
     QVERIFY(unknown.finished && unknown.exitCode == 2 && unknown.err.count('\n') == 1);
     QVERIFY(unknown.err.contains("no-such-lesson") && unknown.out.isEmpty());
+}
+
+// --walkthrough --lesson ID --lang zh_CN: for every lesson, every step title and every paragraph is
+// Chinese (it holds a CJK character, and the English line is gone), while the numbers — every grid
+// line and formula — are exactly the English walkthrough's; an unknown language is one line, exit 2.
+void TestCli::walkthroughInChinese() {
+    const QRegularExpression cjk(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+    for (const core::LessonEntry& e : core::lessonRegistry()) {
+        const test::ProcessResult en = test::runApp({"--walkthrough", "--lesson", test::qs(e.id)});
+        const test::ProcessResult zh = test::runApp({"--walkthrough", "--lesson", test::qs(e.id), "--lang", "zh_CN"});
+        QVERIFY2(zh.finished && zh.exitCode == 0, qPrintable(zh.err));
+        const QStringList enLines = en.out.split('\n'), zhLines = zh.out.split('\n');
+        QCOMPARE(zhLines.size(), enLines.size());
+        int texts = 0;
+        for (qsizetype k = 0; k < enLines.size(); ++k) {
+            const QString& line = zhLines[k];
+            const bool title = QRegularExpression(QStringLiteral("^\\d+\\. ")).match(line).hasMatch();
+            const bool paragraph = line.startsWith(QStringLiteral("   ")) && !line.startsWith(QStringLiteral("    "));
+            if (k == 0 || title || paragraph) {
+                QVERIFY2(line.contains(cjk), qPrintable(test::qs(e.id) + ": " + line));
+                QVERIFY(line != enLines[k]);
+                ++texts;
+            } else if (line.startsWith(QStringLiteral("    "))) {
+                QCOMPARE(line, enLines[k]);  // the numbers do not depend on the language
+            }
+            if (title) QCOMPARE(line.section(QStringLiteral("        "), -1), enLines[k].section(QStringLiteral("        "), -1));
+        }
+        QVERIFY(texts > 5);
+    }
+    const test::ProcessResult bad = test::runApp({"--walkthrough", "--lang", "tlh"});
+    QVERIFY(bad.finished && bad.exitCode == 2 && bad.err.count('\n') == 1 && bad.err.contains(QStringLiteral("tlh")));
 }
 
 QTEST_APPLESS_MAIN(TestCli)

@@ -1,5 +1,5 @@
 // The lessons of the course beyond the first, in the lesson widgets: switching the controller to
-// "encoder-layer" and "why-attention" rebuilds on the same trace; every trace number on their stage
+// "encoder-layer", "why-attention", "multi-head" and "positional-encoding" rebuilds on the same trace; every trace number on their stage
 // is the trace's; every step fits at 720p and 1080p (explanation without scrolling, every cell in
 // view); the "what if" bar belongs to the self-attention lesson only; and the program renders their
 // steps with --screenshot --lesson ID and refuses a step they do not have. Offscreen, no sleeps.
@@ -105,6 +105,10 @@ private slots:
         QTest::newRow("encoder-layer 1080p, demo sentence") << "encoder-layer" << QSize(1920, 1000) << true;
         QTest::newRow("why-attention 720p, twelve words") << "why-attention" << QSize(1280, 650) << true;
         QTest::newRow("why-attention 1080p") << "why-attention" << QSize(1920, 1000) << false;
+        QTest::newRow("multi-head 720p") << "multi-head" << QSize(1280, 650) << false;
+        QTest::newRow("multi-head 1080p, demo sentence") << "multi-head" << QSize(1920, 1000) << true;
+        QTest::newRow("positional-encoding 720p, twelve words") << "positional-encoding" << QSize(1280, 650) << true;
+        QTest::newRow("positional-encoding 1080p") << "positional-encoding" << QSize(1920, 1000) << false;
     }
     void everyStepFits() {
         QFETCH(QString, id);
@@ -135,6 +139,8 @@ private slots:
         QTest::addColumn<int>("steps");
         QTest::newRow("encoder-layer") << "encoder-layer" << 7;
         QTest::newRow("why-attention") << "why-attention" << 5;
+        QTest::newRow("multi-head") << "multi-head" << 5;
+        QTest::newRow("positional-encoding") << "positional-encoding" << 5;
     }
     void screenshotsOfEveryLesson() {
         QFETCH(QString, id);
