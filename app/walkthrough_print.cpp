@@ -63,7 +63,9 @@ int printWalkthrough(const std::string& lessonId) {
     options.origin = core::WeightsOrigin::HandPicked;
     const core::Lesson lesson = entry->build(t, model, {"Thinking", "Machines"}, options);
 
-    std::printf("AttentionLab — %s, on \"Thinking Machines\"\n", entry->title.c_str());
+    std::string sentence;  // the lesson's own words: a translation lesson runs on a sentence of its own
+    for (const std::string& w : lesson.words) sentence += (sentence.empty() ? "" : " ") + w;
+    std::printf("AttentionLab — %s, on \"%s\"\n", entry->title.c_str(), sentence.c_str());
     for (size_t s = 0; s < lesson.steps.size(); ++s) {
         const core::LessonStep& step = lesson.steps[s];
         std::printf("\n%zu. %s        %s\n", s + 1, step.title.c_str(), step.formula.c_str());

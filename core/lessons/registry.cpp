@@ -1,7 +1,9 @@
 // The lesson table (see registry.h).
 #include "core/lessons/registry.h"
 
+#include "core/lessons/decoder_lesson.h"
 #include "core/lessons/encoder_layer.h"
+#include "core/lessons/output_lesson.h"
 #include "core/lessons/why_attention.h"
 
 #ifndef QT_TRANSLATE_NOOP
@@ -15,6 +17,8 @@ const std::vector<LessonEntry>& lessonRegistry() {
         {"why-attention", QT_TRANSLATE_NOOP("Lesson", "Why attention: an RNN reads word by word"), &buildWhyAttentionLesson},
         {"thinking-machines", QT_TRANSLATE_NOOP("Lesson", "Self-attention, step by step"), &buildThinkingMachinesLesson},
         {"encoder-layer", QT_TRANSLATE_NOOP("Lesson", "The encoder layer: Add & Norm and the FFN"), &buildEncoderLayerLesson},
+        {"decoder", QT_TRANSLATE_NOOP("Lesson", "The decoder: masks and cross-attention"), &buildDecoderLesson},
+        {"output", QT_TRANSLATE_NOOP("Lesson", "The output: logits, softmax and decoding"), &buildOutputLesson},
     };
     return lessons;
 }
