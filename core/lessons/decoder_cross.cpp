@@ -68,18 +68,19 @@ LessonStep Steps::cross() {
     const AttentionTrace& a = e.trace.decoder[size_t(last)].cross_attn;
     SceneBuilder b;
     const int n = std::min(T, cap), s = std::min(S, cap);
-    const int Q = b.matrix(QT_TRANSLATE_NOOP("Lesson", "Q (decoder)"), q, {h}, a.q[size_t(h)], firstRows(T, n), colCap, rowLabels(n), !e.ownTrace);
-    const int K = b.matrix(QT_TRANSLATE_NOOP("Lesson", "K (encoder)"), k, {h}, a.k[size_t(h)], firstRows(S, s), colCap, srcLabels(s), !e.ownTrace);
+    const int d_k = int(a.q[size_t(h)].cols());
     const int W = b.matrix("α = softmax(Q·Kᵀ/√d_k)", w, {h}, a.weights[size_t(h)], firstRows(T, n), s, rowLabels(n), !e.ownTrace);
     b.shares(W);
     b.grid(W).colLabels = srcLabels(s);
     for (int i = 0; i < n; ++i)
-        for (int j = 0; j < s; ++j) b.grid(W).at(i, j).sweep = {{Q, i, -1}, {K, j, -1}};
-    b.schedule(Q, 0.02, 0.2, true);
-    b.schedule(K, 0.22, 0.4, true);
-    b.schedule(W, 0.45, 0.95, true);
-    step.scene = b.finish(rowOf({columnOf({gridOf(Q), gridOf(K)}), gridOf(W)}),
-                          columnOf({rowOf({gridOf(Q), gridOf(K)}), gridOf(W)}), 5000);
+        for (int j = 0; j < s; ++j)
+            b.grid(W).at(i, j).arithmetic = "softmax(q" + sub(i + 1) + "·k" + sub(j + 1) + "/√" + std::to_string(d_k) + ") = " +
+                                            formatFixed(a.weights[size_t(h)](i, j), 4);
+    b.schedule(W, 0.3, 0.95, true);
+    const SceneNode from = columnOf({textOf({QT_TRANSLATE_NOOP("Lesson", "Q: %1 × %2, from the decoder"), {std::to_string(T), std::to_string(d_k)}}, 0.02, 1.1),
+                                     textOf({QT_TRANSLATE_NOOP("Lesson", "K, V: %1 × %2, from the encoder output"), {std::to_string(S), std::to_string(d_k)}}, 0.15, 1.1)},
+                                    false);
+    step.scene = b.finish(columnOf({from, gridOf(W)}), {}, 4500);
     return step;
 }
 

@@ -62,9 +62,9 @@ LessonStep Steps::shifted() {
     if (e.ownTrace)
         step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
             "This lesson runs the trained en→zh model on a sentence it never saw in training, “%1”, which it translates "
-            "as %2. (Type an English sentence of its grammar below to see your own.)"), {joinTokens(e.src), translation()}});
+            "as “%2”. (Type an English sentence of its grammar below to see your own.)"), {joinTokens(e.src), translation()}});
     else
-        step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson", "The trained en→zh model translates “%1” as %2."),
+        step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson", "The trained en→zh model translates “%1” as “%2”."),
                                    {joinTokens(e.src), translation()}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "The decoder’s input is <bos> (“begin”) followed by the translation so far. Row i reads input token i and "
@@ -121,7 +121,7 @@ LessonStep Steps::causal() {
     step.tensors = {scaled, weights};
     const AttentionTrace& a = e.trace.decoder[0].self_attn;
     SceneBuilder b;
-    const int n = std::min(T, cap);
+    const int n = std::min(T, std::min(cap, 7));  // two square grids side by side: 7 × 7 fit a 720p window
     const std::vector<int> rows = firstRows(T, n);
     const int Sg = b.matrix("QKᵀ/√d_k + M", scaled, {0}, a.scaled[0], rows, n, rowLabels(n), !e.ownTrace);
     const int W = b.matrix("α = softmax(·)", weights, {0}, a.weights[0], rows, n, rowLabels(n), !e.ownTrace);
@@ -135,12 +135,12 @@ LessonStep Steps::causal() {
         for (int j = 0; j < n; ++j) {
             SceneCell& w = b.grid(W).at(i, j);
             w.sweep = {{Sg, i, -1}};
-            w.highlight = j > i;
             if (j > i) w.arithmetic = "e^(−∞) / Σ = 0";
         }
+    b.grid(W).rowLabels.clear();  // beside the scores, whose labels name the same rows
     b.schedule(Sg, 0.02, 0.4, true);
     b.schedule(W, 0.5, 0.95, true);
-    step.scene = b.finish(rowOf({gridOf(Sg), symbolOf("→", 0.45), gridOf(W)}), columnOf({gridOf(Sg), gridOf(W)}), 4500);
+    step.scene = b.finish(rowOf({gridOf(Sg), symbolOf("→", 0.45), gridOf(W)}), {}, 4500);
     return step;
 }
 

@@ -22,7 +22,7 @@ inline std::string sub(int n) { return subscriptNumber(n); }
 class Steps {
 public:
     Steps(const TranslationExample& e, const LessonOptions& o)
-        : e(e), T(int(e.input.size())), S(int(e.src.size())), cap(std::max(4, o.rows)), colCap(std::min(4, o.columns)),
+        : e(e), T(int(e.input.size())), S(int(e.src.size())), cap(std::max(4, o.rows)),
           last(int(e.trace.decoder.size()) - 1) {}
 
     LessonStep shifted();
@@ -64,7 +64,7 @@ private:
     }
 
     const TranslationExample& e;
-    const int T, S, cap, colCap, last;
+    const int T, S, cap, last;
 };
 
 }  // namespace decoder_lesson

@@ -50,7 +50,6 @@ LessonStep Steps::beam() {
         grid.rows = int(scores.size());
         grid.cols = 1;
         grid.colLabels = {std::to_string(s)};
-        grid.widthGroup = 1;
         grid.moreCols = s + 1 == steps && steps < int(tree.size());
         for (int k = 0; k < grid.rows; ++k) {
             const BeamNode& n = tree[size_t(s)][size_t(k)];
