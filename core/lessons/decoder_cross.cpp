@@ -77,9 +77,8 @@ LessonStep Steps::cross() {
             b.grid(W).at(i, j).arithmetic = "softmax(q" + sub(i + 1) + "·k" + sub(j + 1) + "/√" + std::to_string(d_k) + ") = " +
                                             formatFixed(a.weights[size_t(h)](i, j), 4);
     b.schedule(W, 0.3, 0.95, true);
-    const SceneNode from = columnOf({textOf({QT_TRANSLATE_NOOP("Lesson", "Q: %1 × %2, from the decoder"), {std::to_string(T), std::to_string(d_k)}}, 0.02, 1.1),
-                                     textOf({QT_TRANSLATE_NOOP("Lesson", "K, V: %1 × %2, from the encoder output"), {std::to_string(S), std::to_string(d_k)}}, 0.15, 1.1)},
-                                    false);
+    const SceneNode from = rowOf({textOf({QT_TRANSLATE_NOOP("Lesson", "Q: %1 × %2, from the decoder"), {std::to_string(T), std::to_string(d_k)}}, 0.02, 1.0), symbolOf("   "),
+                                     textOf({QT_TRANSLATE_NOOP("Lesson", "K, V: %1 × %2, from the encoder output"), {std::to_string(S), std::to_string(d_k)}}, 0.15, 1.0)});
     step.scene = b.finish(columnOf({from, gridOf(W)}), {}, 4500);
     return step;
 }

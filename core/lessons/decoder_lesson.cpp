@@ -113,7 +113,7 @@ LessonStep Steps::causal() {
     const std::string weights = attentionTensorName(AttentionKind::DecoderSelf, 0, "weights");
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "The decoder’s self-attention (layer 1, head 1) lets row i read inputs 1 … i only. Before the softmax the mask "
-        "sets the score of every later input to −∞ (%1 of the %2 cells here); e^(−∞) = 0, so those shares are exactly "
+        "sets the score of every later input to −∞ (%1 of all %2 cells); e^(−∞) = 0, so those shares are exactly "
         "0 and each row’s shares still add up to 1."), {std::to_string(T * (T - 1) / 2), std::to_string(T * T)}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "Row 1 sees only <bos>, so its one share is 1.00. The last row sees every input."), {}});
@@ -121,7 +121,7 @@ LessonStep Steps::causal() {
     step.tensors = {scaled, weights};
     const AttentionTrace& a = e.trace.decoder[0].self_attn;
     SceneBuilder b;
-    const int n = std::min(T, std::min(cap, 7));  // two square grids side by side: 7 × 7 fit a 720p window
+    const int n = std::min(T, std::min(cap, 6));  // two square grids side by side: 6 × 6 fit a 720p window
     const std::vector<int> rows = firstRows(T, n);
     const int Sg = b.matrix("QKᵀ/√d_k + M", scaled, {0}, a.scaled[0], rows, n, rowLabels(n), !e.ownTrace);
     const int W = b.matrix("α = softmax(·)", weights, {0}, a.weights[0], rows, n, rowLabels(n), !e.ownTrace);

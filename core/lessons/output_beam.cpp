@@ -79,7 +79,7 @@ LessonStep Steps::hypotheses() {
     const Hypothesis& best = result.hypotheses.front();
     LessonStep step{"hypotheses", QT_TRANSLATE_NOOP("Lesson", "The finished hypotheses, best first"), {}, {}, {}, {}, {}, {}};
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-        "When no hypothesis is left in the beam, the finished ones are ranked by their scores. The best is %1, "
+        "When no hypothesis is left in the beam, the finished ones are ranked by their scores. The best is “%1”, "
         "score %2 (a probability of e^(%2) = %3 for the whole sentence)."),
         {text(best.tokens), formatFixed(best.score, 2), formatShare(std::exp(best.score))}});
     if (best.tokens == greedyTokens)
@@ -88,7 +88,7 @@ LessonStep Steps::hypotheses() {
             "two can differ, and beam search then finds the sentence with the higher total score."), {}});
     else
         step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-            "Greedy decoding wrote %1 instead: a token that looked best at its step led to a lower total score."),
+            "Greedy decoding wrote “%1” instead: a token that looked best at its step led to a lower total score."),
             {text(greedyTokens)}});
     step.formula = "best = argmax_y Σ_t log p(y_t | y_(<t), source)";
     SceneBuilder b;

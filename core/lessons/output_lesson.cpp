@@ -96,7 +96,7 @@ LessonStep Steps::greedy() {
     LessonStep step{"greedy", QT_TRANSLATE_NOOP("Lesson", "Greedy decoding: the likeliest token, one at a time"), {}, {}, {}, {}, {}, {}};
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "To translate, the decoder starts from <bos> alone, takes the likeliest token, appends it to its input and "
-        "runs again, until it writes <eos>. Here that takes %1 steps and gives %2."), {std::to_string(T), text(e.outputIds)}});
+        "runs again, until it writes <eos>. Here that takes %1 steps and gives “%2”."), {std::to_string(T), text(e.outputIds)}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "Below each chosen token, the runner-up. Greedy never goes back: where the runner-up was close (step %1), a "
         "different choice might have led to a better sentence. Beam search keeps a few choices open."), {std::to_string(r + 1)}});

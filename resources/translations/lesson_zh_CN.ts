@@ -174,19 +174,29 @@
         <translation>一次算完所有词：矩阵形式</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/registry.cpp" line="15"/>
+        <location filename="../../core/lessons/registry.cpp" line="17"/>
         <source>Why attention: an RNN reads word by word</source>
         <translation>为什么要注意力：RNN 逐词阅读</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/registry.cpp" line="16"/>
+        <location filename="../../core/lessons/registry.cpp" line="18"/>
         <source>Self-attention, step by step</source>
         <translation>自注意力，一步一步</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/registry.cpp" line="17"/>
+        <location filename="../../core/lessons/registry.cpp" line="19"/>
         <source>The encoder layer: Add &amp; Norm and the FFN</source>
         <translation>编码器层：Add &amp; Norm 与前馈网络</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/registry.cpp" line="20"/>
+        <source>The decoder: masks and cross-attention</source>
+        <translation>解码器：掩码与交叉注意力</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/registry.cpp" line="21"/>
+        <source>The output: logits, softmax and decoding</source>
+        <translation>输出：logits、softmax 与解码</translation>
     </message>
     <message>
         <location filename="../../core/lessons/thinking_machines.h" line="71"/>
@@ -443,6 +453,236 @@
         <source>By the chain rule, ∂h_n/∂h_t is a product of one factor per step, J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s²)·W_h. tanh’s slope 1 − h² is at most 1 and W_h stretches a vector by at most %1, so no factor is larger than %1 and the product shrinks about geometrically: ‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖.</source>
         <translation>由链式法则，∂h_n/∂h_t 是每一步一个因子的连乘，J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s²)·W_h。tanh 的斜率 1 − h² 不超过 1，W_h 把向量最多拉长到 %1 倍，所以每个因子都不超过 %1，连乘起来大致按几何级数缩小：‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖。</translation>
     </message>
+    <message>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="15"/>
+        <source>The padding mask: &lt;pad&gt; is never read</source>
+        <translation>填充掩码：&lt;pad&gt; 永远不被读取</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="16"/>
+        <source>Training runs many sentences at once, so shorter ones are filled up with &lt;pad&gt; tokens to one length. A second mask hides them: here the source gets %1 &lt;pad&gt; tokens, and the mask row has 0 in their columns. Their scores become −∞ in the encoder and in cross-attention, so row %2 (%3) gives them shares of exactly 0.</source>
+        <translation>训练时一次处理很多句子，短句要用 &lt;pad&gt; 补齐到同一长度。另一个掩码把这些补位藏起来：这里给原句补上 %1 个 &lt;pad&gt;，掩码行在它们的列上是 0。它们的分数在编码器和交叉注意力里都变成 −∞，所以第 %2 行（%3）分给它们的份额正好是 0。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="21"/>
+        <source>So the padding changes nothing: the largest difference of any logit between the padded run and the first one is %1.</source>
+        <translation>所以补位什么也没改变：补位后再算一遍，和原来相比，所有 logit 的最大差是 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="56"/>
+        <source>Cross-attention: Q from the decoder, K and V from the encoder</source>
+        <translation>交叉注意力：Q 来自解码器，K 和 V 来自编码器</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="58"/>
+        <source>Between its self-attention and its FFN, every decoder layer attends to the source. The queries come from the decoder’s rows; the keys and values come from the encoder’s output H, one row per English word. So the shares of row i say which English words the row that writes the next Chinese character reads.</source>
+        <translation>每个解码器层在自注意力和前馈网络之间，还要去看原句。查询来自解码器的各行；键和值来自编码器的输出 H，每个英文词一行。因此第 i 行的份额说明：正要写下一个汉字的这一行，在读哪些英文词。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="62"/>
+        <source>Shown: layer %1, head %2, the head whose rows are most decided (the largest mean of each row’s top share). Q has %3 rows and K has %4, so the weights are %3 × %4.</source>
+        <translation>这里显示第 %1 层第 %2 个头，它是各行最“拿定主意”的头（每行最大份额的平均值最大）。Q 有 %3 行，K 有 %4 行，所以权重是 %3 × %4。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="80"/>
+        <source>Q: %1 × %2, from the decoder</source>
+        <translation>Q：%1 × %2，来自解码器</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="81"/>
+        <source>K, V: %1 × %2, from the encoder output</source>
+        <translation>K、V：%1 × %2，来自编码器的输出</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="90"/>
+        <source>Which English word each Chinese token reads</source>
+        <translation>每个中文字读的是哪个英文词</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="98"/>
+        <source>The cross-attention shares of layer %1, averaged over its %2 heads. Each row is labelled by what it reads → what it writes, and its largest share is framed: the English word it mostly reads while writing: %3.</source>
+        <translation>第 %1 层交叉注意力的份额，对 %2 个头取平均。每行的标签是“读入 → 写出”，每行最大的份额加了框，也就是写这个字时主要在读的英文词：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="102"/>
+        <source>Nobody told the model which words belong together; it learned these links from sentence pairs alone. Word order differs, too: Chinese puts the place before the verb.</source>
+        <translation>没有人告诉模型哪些词互相对应；这些联系是它只从句对中学出来的。两种语言的词序也不同：中文把地点放在动词前面。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="61"/>
+        <source>The decoder reads its translation so far</source>
+        <translation>解码器读入已经写出的译文</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="63"/>
+        <source>This lesson runs the trained en→zh model on a sentence it never saw in training, “%1”, which it translates as “%2”. (Type an English sentence of its grammar below to see your own.)</source>
+        <translation>本课用训练好的英→中模型来翻译一个它在训练中从未见过的句子“%1”，译文是“%2”。（在下方输入符合它语法的英文句子，就能看到你自己的句子。）</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="67"/>
+        <source>The trained en→zh model translates “%1” as “%2”.</source>
+        <translation>训练好的英→中模型把“%1”译成“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="69"/>
+        <source>The decoder’s input is &lt;bos&gt; (“begin”) followed by the translation so far. Row i reads input token i and predicts the next token: row 1 reads &lt;bos&gt; and writes “%1”; row %2 reads “%3” and writes %4, the end. The bars are the probability the model gave each written token.</source>
+        <translation>解码器的输入是 &lt;bos&gt;（“开始”）加上目前已写出的译文。第 i 行读入第 i 个输入词元，预测下一个词元：第 1 行读 &lt;bos&gt;，写出“%1”；第 %2 行读“%3”，写出 %4，即结束。柱子表示模型给每个写出词元的概率。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="74"/>
+        <source>In training the input is the reference translation shifted right by one, and all %1 rows are computed at once. Labels such as “%2” below name a row by what it reads → what it writes.</source>
+        <translation>训练时，输入是参考译文整体右移一位，%1 行同时计算。下面像“%2”这样的标签，用“读入 → 写出”来称呼一行。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="80"/>
+        <source>reads</source>
+        <translation>读入</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="81"/>
+        <source>writes</source>
+        <translation>写出</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="111"/>
+        <source>The causal mask: −∞ before the softmax, 0 after</source>
+        <translation>因果掩码：softmax 之前是 −∞，之后是 0</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="114"/>
+        <source>The decoder’s self-attention (layer 1, head 1) lets row i read inputs 1 … i only. Before the softmax the mask sets the score of every later input to −∞ (%1 of all %2 cells); e^(−∞) = 0, so those shares are exactly 0 and each row’s shares still add up to 1.</source>
+        <translation>解码器的自注意力（第 1 层第 1 个头）只让第 i 行读第 1 … i 个输入。在 softmax 之前，掩码把所有后面输入的分数设为 −∞（全部 %2 个格子中的 %1 个）；e^(−∞) = 0，所以这些份额正好是 0，每行的份额加起来仍然是 1。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="118"/>
+        <source>Row 1 sees only &lt;bos&gt;, so its one share is 1.00. The last row sees every input.</source>
+        <translation>第 1 行只看得到 &lt;bos&gt;，所以它唯一的份额是 1.00。最后一行能看到全部输入。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="150"/>
+        <source>Why: a row must not read the future</source>
+        <translation>为什么：一行不能偷看未来</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="151"/>
+        <source>In training, row i must predict input i + 1 while all rows run at once. If it could read input i + 1 it would copy the answer and learn nothing; when translating, that input does not exist yet.</source>
+        <translation>训练时所有行同时计算，第 i 行要预测第 i + 1 个输入。如果它能读到第 i + 1 个输入，就会直接抄答案，什么也学不到；而真正翻译时，这个输入还不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="154"/>
+        <source>The mask makes sure of it. Here input %1 is changed from “%2” to “%3” and the model runs again: the largest change of any logit is exactly 0 in rows 1 … %4, which cannot see input %1, and up to %5 from row %1 on.</source>
+        <translation>掩码保证了这一点。这里把第 %1 个输入从“%2”换成“%3”，再让模型算一遍：第 1 … %4 行看不到第 %1 个输入，它们的 logit 最大变化正好是 0；从第 %1 行起，变化最大达到 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_beam.cpp" line="28"/>
+        <source>Beam search: three hypotheses at a time</source>
+        <translation>束搜索：同时保留三个假设</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_beam.cpp" line="29"/>
+        <source>Beam search keeps the %1 best partial translations. At each step it extends every one of them by every token, scores each extension by the sum of the log-probabilities of its tokens, and keeps the %1 best. A hypothesis that writes &lt;eos&gt; is finished and leaves the beam, which then keeps fewer.</source>
+        <translation>束搜索保留 %1 个最好的部分译文。每一步把它们分别接上每一个词元，用各词元对数概率之和给每个延伸打分，再留下最好的 %1 个。写出 &lt;eos&gt; 的假设就完成了，离开束，束里保留的假设随之减少。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_beam.cpp" line="33"/>
+        <source>Each node shows its token and its score; the line leads to the hypothesis it extends. Framed: the path of the best finished hypothesis. Log-probabilities are at most 0, so every token lowers the score.</source>
+        <translation>每个节点显示它的词元和得分；连线指向它所延伸的那个假设。加框的是最好的完成假设所走的路径。对数概率不超过 0，所以每多一个词元，得分就降低一些。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_beam.cpp" line="80"/>
+        <source>The finished hypotheses, best first</source>
+        <translation>完成的假设，最好的在前</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_beam.cpp" line="81"/>
+        <source>When no hypothesis is left in the beam, the finished ones are ranked by their scores. The best is “%1”, score %2 (a probability of e^(%2) = %3 for the whole sentence).</source>
+        <translation>束里没有假设剩下时，就按得分给完成的假设排序。最好的是“%1”，得分 %2（整句的概率为 e^(%2) = %3）。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_beam.cpp" line="86"/>
+        <source>Here beam search agrees with greedy decoding: this model is sure of its translation. On harder inputs the two can differ, and beam search then finds the sentence with the higher total score.</source>
+        <translation>这里束搜索和贪心解码的结果一样：这个模型对自己的译文很有把握。遇到更难的输入，两者可能不同，这时束搜索会找到总分更高的句子。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_beam.cpp" line="90"/>
+        <source>Greedy decoding wrote “%1” instead: a token that looked best at its step led to a lower total score.</source>
+        <translation>贪心解码写出的却是“%1”：某一步看起来最好的词元，最后导致了更低的总分。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_beam.cpp" line="112"/>
+        <source>hypothesis</source>
+        <translation>假设</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_beam.cpp" line="113"/>
+        <source>score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_lesson.cpp" line="38"/>
+        <source>The last linear layer: one score per token</source>
+        <translation>最后的线性层：每个词元一个分数</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_lesson.cpp" line="40"/>
+        <source>After the last decoder layer, each row is a vector y of %1 numbers. One linear layer, W of %2 × %1 plus a bias b, turns it into %2 scores, the logits: one for every token the model knows.</source>
+        <translation>经过最后一个解码器层后，每行是一个有 %1 个数的向量 y。一个线性层（%2 × %1 的 W 加上偏置 b）把它变成 %2 个分数，即 logits：模型认识的每个词元各一个。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_lesson.cpp" line="43"/>
+        <source>Shown: row %1 (%2), the row least sure of its token. Its %3 largest logits, largest first; “%4” wins with %5.</source>
+        <translation>这里显示第 %1 行（%2），它是对自己的词元最没把握的一行。下面是它最大的 %3 个 logit，从大到小；“%4”以 %5 胜出。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_lesson.cpp" line="54"/>
+        <source>%1 logits in all</source>
+        <translation>共 %1 个 logit</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_lesson.cpp" line="62"/>
+        <source>Softmax: probabilities, the top five as bars</source>
+        <translation>Softmax：概率，前五名画成柱子</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_lesson.cpp" line="65"/>
+        <source>Softmax turns the logits into probabilities that add up to 1: p_v = e^(z_v) / Σ_u e^(z_u). A logit larger by 1 means a probability e ≈ 2.72 times larger.</source>
+        <translation>Softmax 把 logits 变成加起来为 1 的概率：p_v = e^(z_v) / Σ_u e^(z_u)。logit 大 1，概率就大 e ≈ 2.72 倍。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_lesson.cpp" line="68"/>
+        <source>Row %1 gives “%2” %3 and “%4” %5; the %6 other tokens share the remaining %7.</source>
+        <translation>第 %1 行给“%2”%3，给“%4”%5；其余 %6 个词元分享剩下的 %7。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_lesson.cpp" line="84"/>
+        <source>the rest</source>
+        <translation>其余</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_lesson.cpp" line="96"/>
+        <source>Greedy decoding: the likeliest token, one at a time</source>
+        <translation>贪心解码：每次取最可能的词元</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_lesson.cpp" line="97"/>
+        <source>To translate, the decoder starts from &lt;bos&gt; alone, takes the likeliest token, appends it to its input and runs again, until it writes &lt;eos&gt;. Here that takes %1 steps and gives “%2”.</source>
+        <translation>翻译时，解码器只从 &lt;bos&gt; 开始，取最可能的词元，把它接到输入后面再算一遍，直到写出 &lt;eos&gt;。这里一共 %1 步，得到“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_lesson.cpp" line="100"/>
+        <source>Below each chosen token, the runner-up. Greedy never goes back: where the runner-up was close (step %1), a different choice might have led to a better sentence. Beam search keeps a few choices open.</source>
+        <translation>每个选中的词元下面是第二名。贪心解码从不回头：在第二名很接近的地方（第 %1 步），换一个选择也许会得到更好的句子。束搜索会同时保留几种选择。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_lesson.cpp" line="116"/>
+        <source>chosen</source>
+        <translation>选中</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_lesson.cpp" line="118"/>
+        <source>runner-up</source>
+        <translation>第二名</translation>
+    </message>
 </context>
 <context>
     <name>alab::ui::LessonActions</name>
@@ -536,22 +776,22 @@
 <context>
     <name>alab::ui::LessonStage</name>
     <message>
-        <location filename="../../ui/lesson/lesson_stage.cpp" line="265"/>
+        <location filename="../../ui/lesson/lesson_stage.cpp" line="288"/>
         <source>%1%2 = %3 (indices from 0, as in PyTorch)</source>
         <translation>%1%2 = %3（下标从 0 开始，与 PyTorch 相同）</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_stage.cpp" line="267"/>
+        <location filename="../../ui/lesson/lesson_stage.cpp" line="290"/>
         <source>computed on the way: %1</source>
         <translation>中间结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_stage.cpp" line="353"/>
+        <location filename="../../ui/lesson/lesson_stage.cpp" line="376"/>
         <source>Lesson stage</source>
         <translation>课程舞台</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_stage.cpp" line="354"/>
+        <location filename="../../ui/lesson/lesson_stage.cpp" line="377"/>
         <source>The numbers of the current step; hover a number, or press Tab or the Down arrow, to hear where it comes from.</source>
         <translation>当前这一步的数字；把鼠标移到数字上，或按 Tab 键或下方向键，可以知道它从哪里来。</translation>
     </message>

@@ -110,7 +110,7 @@ private slots:
 
     void decoderCellsAreTheTraces() {
         const Run r = ownExample();
-        checkTensorCells(lessonOn(r, "decoder"), r.example.trace, 7 * 7 * 2 + 9 * 8);
+        checkTensorCells(lessonOn(r, "decoder"), r.example.trace, 6 * 6 * 2 + 9 * 8);
         checkTensorCells(lessonOn(r, "output"), r.example.trace, 6 + 5 + 5 + 5);
     }
 
@@ -121,7 +121,7 @@ private slots:
         const LessonStep& s = step(l, "causal-mask");
         const SceneGrid& scaled = s.scene.grids[0];
         const SceneGrid& weights = s.scene.grids[1];
-        QCOMPARE(scaled.rows, 7);
+        QCOMPARE(scaled.rows, 6);
         for (int i = 0; i < scaled.rows; ++i) {
             QVERIFY(std::abs(a.weights[0].row(i).sum() - 1) < 1e-5);
             QVERIFY2(scaled.rowLabels[size_t(i)] == decoderRowLabel(r.example, i), (scaled.rowLabels[size_t(i)] + " | " + decoderRowLabel(r.example, i)).c_str());
