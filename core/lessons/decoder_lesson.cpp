@@ -74,7 +74,7 @@ LessonStep Steps::shifted() {
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "In training the input is the reference translation shifted right by one, and all %1 rows are computed at "
         "once. Labels such as “%2” below name a row by what it reads → what it writes."), {std::to_string(T), decoderRowLabel(e, 0)}});
-    step.formula = "input <bos>, y_1 … y_(T−1)   →   output y_1, y_2 … y_T";
+    step.formula = "<bos>, y_1 … y_(T−1)   →   y_1, y_2 … y_T";
     SceneBuilder b;
     const int n = std::min(T, cap);
     const int I = words(b, QT_TRANSLATE_NOOP("Lesson", "reads"), {e.input.begin(), e.input.begin() + n});
@@ -156,7 +156,7 @@ LessonStep Steps::future() {
         "change of any logit is exactly 0 in rows 1 … %4, which cannot see input %1, and up to %5 from row %1 on."),
         {std::to_string(f.position + 1), oldWord, newWord, std::to_string(f.position),
          formatFixed(*std::max_element(f.rowChange.begin(), f.rowChange.end()), 2)}});
-    step.formula = "max_v |Δ logit_iv|,   input " + std::to_string(f.position + 1) + ": " + oldWord + " → " + newWord;
+    step.formula = "max_v |Δ logit_iv|,   " + std::to_string(f.position + 1) + ": " + oldWord + " → " + newWord;
     SceneBuilder b;
     const int n = std::min(T, cap);
     std::vector<std::string> how;

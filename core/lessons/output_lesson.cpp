@@ -49,7 +49,10 @@ LessonStep Steps::logits() {
     SceneBuilder b;
     const int Y = b.matrix("y" + sub(r + 1), "decoder.output", {}, e.trace.decoder_output, {r}, colCap, {decoderRowLabel(e, r)}, !e.ownTrace);
     const int Z = rowCells(b, "z", "output.logits", e.trace.logits, top);
-    for (SceneCell& c : b.grid(Z).cells) c.arithmetic = "z = y" + sub(r + 1) + "·w + b = " + formatFixed(c.value, 4), c.sweep = {{Y, 0, -1}};
+    for (SceneCell& c : b.grid(Z).cells) {
+        c.arithmetic = "z = y" + sub(r + 1) + "·w + b = " + formatFixed(c.value, 4);
+        c.sweep = {{Y, 0, -1}};
+    }
     b.grid(Z).moreCols = true;
     b.grid(Z).moreNote = {QT_TRANSLATE_NOOP("Lesson", "%1 logits in all"), {std::to_string(V)}};
     b.schedule(Y, 0.02, 0.3);
@@ -120,7 +123,10 @@ LessonStep Steps::greedy() {
     b.grid(C).colLabels = steps;
     for (int g : {P1, P2}) b.shares(g);
     b.grid(P1).bars = true;
-    for (int g : {C, P1, S2, P2}) b.grid(g).widthGroup = 1, b.grid(g).moreCols = n < T;
+    for (int g : {C, P1, S2, P2}) {
+        b.grid(g).widthGroup = 1;
+        b.grid(g).moreCols = n < T;
+    }
     for (int i = 0; i < n; ++i) {
         b.grid(C).cells[size_t(i)].highlight = i == r;
         b.grid(C).cells[size_t(i)].appear = b.grid(P1).cells[size_t(i)].appear = 0.9 * i / n;
