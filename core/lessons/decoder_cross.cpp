@@ -69,7 +69,9 @@ LessonStep Steps::cross() {
     SceneBuilder b;
     const int n = std::min(T, cap), s = std::min(S, cap);
     const int d_k = int(a.q[size_t(h)].cols());
-    const int W = b.matrix("α = softmax(Q·Kᵀ/√d_k)", w, {h}, a.weights[size_t(h)], firstRows(T, n), s, rowLabels(n), !e.ownTrace);
+    const std::string shapes = "Q: " + std::to_string(T) + " × " + std::to_string(d_k) + ",  K, V: " + std::to_string(S) + " × " +
+                               std::to_string(d_k);  // the shapes in symbols: the paragraph says where each comes from
+    const int W = b.matrix("α = softmax(Q·Kᵀ/√d_k),  " + shapes, w, {h}, a.weights[size_t(h)], firstRows(T, n), s, rowLabels(n), !e.ownTrace);
     b.shares(W);
     b.grid(W).colLabels = srcLabels(s);
     for (int i = 0; i < n; ++i)
@@ -77,9 +79,7 @@ LessonStep Steps::cross() {
             b.grid(W).at(i, j).arithmetic = "softmax(q" + sub(i + 1) + "·k" + sub(j + 1) + "/√" + std::to_string(d_k) + ") = " +
                                             formatFixed(a.weights[size_t(h)](i, j), 4);
     b.schedule(W, 0.3, 0.95, true);
-    const SceneNode from = rowOf({textOf({QT_TRANSLATE_NOOP("Lesson", "Q: %1 × %2, from the decoder"), {std::to_string(T), std::to_string(d_k)}}, 0.02, 1.0), symbolOf("   "),
-                                     textOf({QT_TRANSLATE_NOOP("Lesson", "K, V: %1 × %2, from the encoder output"), {std::to_string(S), std::to_string(d_k)}}, 0.15, 1.0)});
-    step.scene = b.finish(columnOf({from, gridOf(W)}), {}, 4500);
+    step.scene = b.finish(rowOf({gridOf(W)}), {}, 4500);
     return step;
 }
 

@@ -484,27 +484,17 @@
         <translation>这里显示第 %1 层第 %2 个头，它是各行最“拿定主意”的头（每行最大份额的平均值最大）。Q 有 %3 行，K 有 %4 行，所以权重是 %3 × %4。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="80"/>
-        <source>Q: %1 × %2, from the decoder</source>
-        <translation>Q：%1 × %2，来自解码器</translation>
-    </message>
-    <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="81"/>
-        <source>K, V: %1 × %2, from the encoder output</source>
-        <translation>K、V：%1 × %2，来自编码器的输出</translation>
-    </message>
-    <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="90"/>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="89"/>
         <source>Which English word each Chinese token reads</source>
         <translation>每个中文字读的是哪个英文词</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="98"/>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="97"/>
         <source>The cross-attention shares of layer %1, averaged over its %2 heads. Each row is labelled by what it reads → what it writes, and its largest share is framed: the English word it mostly reads while writing: %3.</source>
         <translation>第 %1 层交叉注意力的份额，对 %2 个头取平均。每行的标签是“读入 → 写出”，每行最大的份额加了框，也就是写这个字时主要在读的英文词：%3。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="102"/>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="101"/>
         <source>Nobody told the model which words belong together; it learned these links from sentence pairs alone. Word order differs, too: Chinese puts the place before the verb.</source>
         <translation>没有人告诉模型哪些词互相对应；这些联系是它只从句对中学出来的。两种语言的词序也不同：中文把地点放在动词前面。</translation>
     </message>
@@ -634,52 +624,52 @@
         <translation>这里显示第 %1 行（%2），它是对自己的词元最没把握的一行。下面是它最大的 %3 个 logit，从大到小；“%4”以 %5 胜出。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="54"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="57"/>
         <source>%1 logits in all</source>
         <translation>共 %1 个 logit</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="62"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="65"/>
         <source>Softmax: probabilities, the top five as bars</source>
         <translation>Softmax：概率，前五名画成柱子</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="65"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="68"/>
         <source>Softmax turns the logits into probabilities that add up to 1: p_v = e^(z_v) / Σ_u e^(z_u). A logit larger by 1 means a probability e ≈ 2.72 times larger.</source>
         <translation>Softmax 把 logits 变成加起来为 1 的概率：p_v = e^(z_v) / Σ_u e^(z_u)。logit 大 1，概率就大 e ≈ 2.72 倍。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="68"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="71"/>
         <source>Row %1 gives “%2” %3 and “%4” %5; the %6 other tokens share the remaining %7.</source>
         <translation>第 %1 行给“%2”%3，给“%4”%5；其余 %6 个词元分享剩下的 %7。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="84"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="87"/>
         <source>the rest</source>
         <translation>其余</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="96"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="99"/>
         <source>Greedy decoding: the likeliest token, one at a time</source>
         <translation>贪心解码：每次取最可能的词元</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="97"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="100"/>
         <source>To translate, the decoder starts from &lt;bos&gt; alone, takes the likeliest token, appends it to its input and runs again, until it writes &lt;eos&gt;. Here that takes %1 steps and gives “%2”.</source>
         <translation>翻译时，解码器只从 &lt;bos&gt; 开始，取最可能的词元，把它接到输入后面再算一遍，直到写出 &lt;eos&gt;。这里一共 %1 步，得到“%2”。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="100"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="103"/>
         <source>Below each chosen token, the runner-up. Greedy never goes back: where the runner-up was close (step %1), a different choice might have led to a better sentence. Beam search keeps a few choices open.</source>
         <translation>每个选中的词元下面是第二名。贪心解码从不回头：在第二名很接近的地方（第 %1 步），换一个选择也许会得到更好的句子。束搜索会同时保留几种选择。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="116"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="119"/>
         <source>chosen</source>
         <translation>选中</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="118"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="121"/>
         <source>runner-up</source>
         <translation>第二名</translation>
     </message>
