@@ -91,7 +91,7 @@ LessonStep Steps::softmax() {
     b.schedule(Z, 0.02, 0.2);
     b.schedule(P, 0.3, 0.85);
     b.schedule(R, 0.88, 0.97);
-    step.scene = b.finish(columnOf({gridOf(Z), gridOf(P), gridOf(R)}), {}, 3500);
+    step.scene = b.finish(columnOf({gridOf(Z), rowOf({gridOf(P), gridOf(R)})}, false), {}, 3500);
     return step;
 }
 
