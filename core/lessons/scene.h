@@ -53,6 +53,7 @@ struct SceneGrid {
     double lo = -1, hi = 1;              // colour range (finite)
     bool bars = false;                   // shares drawn as growing bars
     int widthGroup = -1;                 // grids of one group share one cell width
+    bool plain = false;                  // cells hold words (tokens): ink on grey, no colour scale
 
     SceneCell& at(int r, int c) { return cells[size_t(r * cols + c)]; }
     const SceneCell& at(int r, int c) const { return cells[size_t(r * cols + c)]; }
@@ -71,9 +72,16 @@ struct SceneNode {
     double appear = 0;       // Text: progress at which it fades in
 };
 
+/// A line from one cell to another (e.g. a beam-search node to its parent), drawn behind the cells.
+struct SceneLink {
+    CellSource from, to;  // row and col ≥ 0
+    double appear = 0;    // progress at which it is drawn
+};
+
 /// One step's picture: grids, the usual arrangement and optionally another (taller or wider).
 struct Scene {
     std::vector<SceneGrid> grids;
+    std::vector<SceneLink> links;
     SceneNode root;
     SceneNode altRoot;       // no children: none
     int durationMs = 3000;   // timing hint at 1× speed

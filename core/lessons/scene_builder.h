@@ -32,6 +32,9 @@ public:
     /// Cells of `grid` fill in one after another between progress `from` and `to` (a row at once if byRow).
     void schedule(int grid, double from, double to, bool byRow = false);
 
+    /// A line from one cell to another, drawn from progress `appear` (e.g. a tree node to its parent).
+    void link(CellSource from, CellSource to, double appear) { m_scene.links.push_back({from, to, appear}); }
+
     SceneGrid& grid(int index) { return m_scene.grids[size_t(index)]; }
     /// The finished scene.
     Scene finish(SceneNode root, SceneNode altRoot, int durationMs);

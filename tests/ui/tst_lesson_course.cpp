@@ -109,6 +109,10 @@ private slots:
         QTest::newRow("multi-head 1080p, demo sentence") << "multi-head" << QSize(1920, 1000) << true;
         QTest::newRow("positional-encoding 720p, twelve words") << "positional-encoding" << QSize(1280, 650) << true;
         QTest::newRow("positional-encoding 1080p") << "positional-encoding" << QSize(1920, 1000) << false;
+        QTest::newRow("decoder 720p") << "decoder" << QSize(1280, 650) << false;
+        QTest::newRow("decoder 1080p") << "decoder" << QSize(1920, 1000) << false;
+        QTest::newRow("output 720p") << "output" << QSize(1280, 650) << false;
+        QTest::newRow("output 1080p") << "output" << QSize(1920, 1000) << false;
     }
     void everyStepFits() {
         QFETCH(QString, id);
@@ -134,6 +138,51 @@ private slots:
         }
     }
 
+    // The translation lessons on a sentence typed with the trained en→zh model use that trace: their
+    // trace cells are the snapshot's, and the lesson shows the typed words.
+    void yourSentenceDrivesTheTranslationLessons() {
+        for (const char* id : {"decoder", "output"}) {
+            lesson()->setLesson(id);
+            QCOMPARE(lesson()->runSentence(QStringLiteral("my mother will eat the rice in the park tomorrow ."), 1), QString());
+            QTRY_COMPARE(lesson()->lesson().words.size(), size_t(11));
+            int fromTrace = 0;
+            for (int s = 0; s < lesson()->stepCount(); ++s) {
+                lesson()->setStep(s, false);
+                checkTraceCells();
+                for (const StageGrid& g : lesson()->scene().grids)
+                    for (const StageCell& c : g.cells) fromTrace += c.fromTrace;
+            }
+            QVERIFY(fromTrace > 20);
+            lesson()->loadThinkingMachines();
+            QTRY_COMPARE(lesson()->lesson().words.front(), std::string("the"));  // back on the lesson's own sentence
+        }
+    }
+
+    // The two scene elements the translation lessons added: lines between cells (the beam tree) and
+    // cells holding words (ink on the grey cell, no colour scale).
+    void beamTreeLinesAndWordCellsAreDrawn() {
+        m_view->resize(1920, 1000);
+        lesson()->setLesson("output");
+        lesson()->setStep(3, false);
+        const StageScene& scene = lesson()->scene();
+        QVERIFY(!scene.links.isEmpty());
+        const StageLink& link = scene.links.front();  // <bos> → the first token of the best hypothesis, one height
+        LessonStage* stage = m_view->stage();
+        QImage image = stage->viewport()->grab().toImage();
+        const QRect from = stage->cellViewportRect(link.fromGrid, link.fromRow * scene.grids[link.fromGrid].cols + link.fromCol);
+        const QRect to = stage->cellViewportRect(link.toGrid, link.toRow * scene.grids[link.toGrid].cols + link.toCol);
+        QVERIFY(to.left() - from.right() >= 6);
+        const QColor line = image.pixelColor((from.right() + to.left()) / 2, from.center().y());
+        QVERIFY2(line.red() < 150 && line.green() < 150, qPrintable(line.name()));
+        QCOMPARE(image.pixelColor((from.right() + to.left()) / 2, from.top() - 3), QColor(250, 250, 247));  // background off the line
+        lesson()->setLesson("decoder");
+        lesson()->setStep(0, false);
+        QVERIFY(lesson()->scene().grids[0].plain);
+        image = stage->viewport()->grab().toImage();
+        const QRect word = stage->cellViewportRect(0, 0);
+        QCOMPARE(image.pixelColor(word.left() + 5, word.center().y()), QColor(236, 236, 232));
+    }
+
     void screenshotsOfEveryLesson_data() {
         QTest::addColumn<QString>("id");
         QTest::addColumn<int>("steps");
@@ -141,6 +190,8 @@ private slots:
         QTest::newRow("why-attention") << "why-attention" << 5;
         QTest::newRow("multi-head") << "multi-head" << 5;
         QTest::newRow("positional-encoding") << "positional-encoding" << 5;
+        QTest::newRow("decoder") << "decoder" << 6;
+        QTest::newRow("output") << "output" << 5;
     }
     void screenshotsOfEveryLesson() {
         QFETCH(QString, id);

@@ -123,6 +123,7 @@ void LessonStage::paintEvent(QPaintEvent*) {
     p.translate(origin());
     p.scale(scale(), scale());
     const QSet<quint64> lit = litCells();
+    paintLinks(p);
     for (int g = 0; g < scene.grids.size(); ++g) paintGrid(p, g, lit);
     paintTexts(p, scene.laidOut());
 }
@@ -139,6 +140,22 @@ void LessonStage::paintTexts(QPainter& p, const StageNode& node) const {
         drawRichText(p, node.rect, node.text, f, Qt::AlignCenter);
     }
     for (const StageNode& c : node.children) paintTexts(p, c);
+}
+
+// Lines between cells (a node to its parent): from the right edge of one to the left edge of the
+// other; a link to a cell that a small stage trimmed away is not drawn.
+void LessonStage::paintLinks(QPainter& p) const {
+    const StageScene& scene = m_controller->scene();
+    const auto valid = [&](int g, int r, int c) {
+        return g >= 0 && g < scene.grids.size() && r >= 0 && r < scene.grids[g].rows && c >= 0 && c < scene.grids[g].cols;
+    };
+    for (const StageLink& l : scene.links) {
+        if (m_controller->progress() < l.appear || !valid(l.fromGrid, l.fromRow, l.fromCol) || !valid(l.toGrid, l.toRow, l.toCol))
+            continue;
+        const QRectF a = scene.grids[l.fromGrid].cellRect(l.fromRow, l.fromCol), b = scene.grids[l.toGrid].cellRect(l.toRow, l.toCol);
+        p.setPen(QPen(QColor(90, 90, 90), 2.5));
+        p.drawLine(QPointF(a.right() - 2, a.center().y()), QPointF(b.left() + 2, b.center().y()));
+    }
 }
 
 void LessonStage::paintGrid(QPainter& p, int index, const QSet<quint64>& lit) const {
@@ -194,7 +211,13 @@ void LessonStage::paintCell(QPainter& p, const StageGrid& g, int r, int c, bool 
     p.setPen(Qt::NoPen);
     p.setBrush(kEmpty);
     p.drawRoundedRect(rect, 4, 4);
-    if (fill > 0 && cell.masked) {  // −∞ from a mask: no colour of the scale, a hatched grey
+    if (fill > 0 && g.plain) {  // a word: ink on the grey cell
+        QColor ink = kInk;
+        ink.setAlphaF(fill);
+        p.setPen(ink);
+        p.setFont(stageFont());
+        p.drawText(rect, Qt::AlignCenter, cell.text);
+    } else if (fill > 0 && cell.masked) {  // −∞ from a mask: no colour of the scale, a hatched grey
         p.setBrush(QBrush(QColor(160, 160, 160), Qt::BDiagPattern));
         p.drawRoundedRect(rect, 4, 4);
         QColor ink = kInk;

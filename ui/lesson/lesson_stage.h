@@ -56,6 +56,7 @@ private:
     void paintGrid(QPainter& p, int index, const QSet<quint64>& lit) const;
     void paintCell(QPainter& p, const StageGrid& g, int r, int c, bool lit) const;
     void paintTexts(QPainter& p, const StageNode& node) const;
+    void paintLinks(QPainter& p) const;
     QSet<quint64> litCells() const;
     void announce(const QString& description);  // status bar and accessible description
     void resetCursor();

@@ -13,12 +13,6 @@ namespace {
 
 QString str(const std::string& s) { return QString::fromStdString(s); }
 
-QStringList strings(const std::vector<std::string>& list) {
-    QStringList out;
-    for (const std::string& s : list) out << str(s);
-    return out;
-}
-
 StageCell toStage(const core::SceneCell& c) {
     StageCell out;
     out.tensor = str(c.tensor);
@@ -35,11 +29,21 @@ StageCell toStage(const core::SceneCell& c) {
     return out;
 }
 
+// A label or title in context "Lesson": words such as "reads" have a translation; symbols and the
+// sentence's own words have none and pass unchanged.
+QString label(const std::string& s) { return s.empty() ? QString() : QCoreApplication::translate("Lesson", s.c_str()); }
+
+QStringList labels(const std::vector<std::string>& list) {
+    QStringList out;
+    for (const std::string& s : list) out << label(s);
+    return out;
+}
+
 StageGrid toStage(const core::SceneGrid& g) {
     StageGrid out;
-    out.title = str(g.title);
-    out.rowLabels = strings(g.rowLabels);
-    out.colLabels = strings(g.colLabels);
+    out.title = label(g.title);
+    out.rowLabels = labels(g.rowLabels);
+    out.colLabels = labels(g.colLabels);
     out.rows = g.rows;
     out.cols = g.cols;
     out.moreRows = g.moreRows;
@@ -51,6 +55,7 @@ StageGrid toStage(const core::SceneGrid& g) {
     out.hi = g.hi;
     out.bars = g.bars;
     out.widthGroup = g.widthGroup;
+    out.plain = g.plain;
     return out;
 }
 
@@ -143,6 +148,8 @@ QString lessonText(const core::LessonText& text) {
 StageScene buildStageScene(const core::LessonStep& step, const QSizeF& room) {
     StageScene scene;
     for (const core::SceneGrid& g : step.scene.grids) scene.grids << toStage(g);
+    for (const core::SceneLink& l : step.scene.links)
+        scene.links.push_back({l.from.grid, l.from.row, l.from.col, l.to.grid, l.to.row, l.to.col, l.appear});
     scene.root = toStage(step.scene.root);
     scene.altRoot = toStage(step.scene.altRoot);
     scene.durationMs = step.scene.durationMs;

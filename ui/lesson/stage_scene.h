@@ -47,6 +47,7 @@ struct StageGrid {
     bool bars = false;         // shares drawn as growing bars
     int widthGroup = -1;       // grids of one group get one cell width, so their columns line up
     double labelScale = 1.1;   // row and column labels' size relative to the numbers
+    bool plain = false;        // cells hold words: ink on grey, no colour scale
     // layout results (logical pixels)
     QRectF rect;               // the whole grid with labels
     QRectF cellsRect;          // the cell area
@@ -70,8 +71,16 @@ struct StageNode {
     QRectF rect;            // layout result
 };
 
+/// A line from the right edge of one cell to the left edge of another, behind the cells.
+struct StageLink {
+    int fromGrid = 0, fromRow = 0, fromCol = 0;
+    int toGrid = 0, toRow = 0, toCol = 0;
+    double appear = 0;  // progress at which it is drawn
+};
+
 struct StageScene {
     QVector<StageGrid> grids;
+    QVector<StageLink> links;
     StageNode root;
     StageNode altRoot;      // optional: the same grids arranged otherwise (taller or wider)
     bool alternative = false;  // altRoot is the one laid out
