@@ -81,7 +81,9 @@ Matrix HookedPass::attention(const std::string& p, const Matrix& xq, const Matri
         a.k[size_t(h)] = k.middleCols(h * d_k, d_k);
         a.v[size_t(h)] = v.middleCols(h * d_k, d_k);
     }
-    keep(p + "q", a.q), keep(p + "k", a.k), keep(p + "v", a.v);
+    keep(p + "q", a.q);
+    keep(p + "k", a.k);
+    keep(p + "v", a.v);
     a.mask = mask;
     keep(p + "mask", a.mask);
     for (size_t h = 0; h < size_t(heads); ++h) {
