@@ -13,6 +13,20 @@
 namespace alab::core {
 namespace {
 
+// The spec as it can be quoted in a one-line message: control characters written as \xNN.
+std::string printable(const std::string& text) {
+    std::string out;
+    for (unsigned char ch : text) {
+        if (ch >= 0x20 && ch != 0x7f) {
+            out += char(ch);
+        } else {
+            const char* hex = "0123456789abcdef";
+            out += std::string("\\x") + hex[ch >> 4] + hex[ch & 15];
+        }
+    }
+    return out;
+}
+
 bool parseWhole(const std::string& text, long long& out) {
     const char* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, out);
@@ -114,11 +128,12 @@ std::string parseIntervention(const std::string& spec, Intervention& out) {
     out.spec = spec;
     const size_t colon = spec.find(':');
     std::string err;
-    if (colon == std::string::npos) err = "expected TARGET:ACTION, e.g. encoder.1.self_attn.head=3:zero";
+    if (printable(spec) != spec) err = "a spec is one line of text without control characters";
+    else if (colon == std::string::npos) err = "expected TARGET:ACTION, e.g. encoder.1.self_attn.head=3:zero";
     if (err.empty()) err = parseTarget(spec.substr(0, colon), out);
     if (err.empty()) err = parseAction(spec.substr(colon + 1), out);
     if (err.empty() && out.head >= 0 && out.action == InterventionAction::Set) err = "set changes one cell: name it as TENSOR[i,j], not a head";
-    return err.empty() ? "" : "intervention \"" + spec + "\": " + err;
+    return err.empty() ? "" : "intervention \"" + printable(spec) + "\": " + err;
 }
 
 std::string prepareInterventions(const Model& model, const std::vector<int>& src, const std::vector<int>& tgt,
@@ -136,7 +151,7 @@ std::string prepareInterventions(const Model& model, const std::vector<int>& src
     for (Intervention& iv : list) {
         std::string err = checkOne(iv, shapes, baseline);
         if (err.empty() && iv.action == InterventionAction::Patch) err = readPatch(iv, shapes.at(iv.tensor));
-        if (!err.empty()) return "intervention \"" + iv.spec + "\": " + err;
+        if (!err.empty()) return "intervention \"" + printable(iv.spec) + "\": " + err;
     }
     return {};
 }

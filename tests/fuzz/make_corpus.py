@@ -145,7 +145,9 @@ def main():
                        ("set-cell", "decoder.0.ffn.hidden[1,7]:set=-2"), ("set-head-cell", "decoder.0.self_attn.scores[1,1,0]:set=9"),
                        ("mask", "decoder.0.self_attn.mask:zero"), ("bad-head", "encoder.0.self_attn.head=2:zero"),
                        ("bad-cell", "encoder.output[3,0]:set=1"), ("stat", "encoder.0.norm1_rstd:zero"),
-                       ("patch-missing", "encoder.output:patch-from=/nonexistent"), ("no-colon", "encoder.output")]:
+                       ("patch-missing", "encoder.output:patch-from=/nonexistent"), ("no-colon", "encoder.output"),
+                       # a newline inside an unknown tensor name came back in the error: two lines
+                       ("crash-newline-in-name", b"decoder\xb7\xb7\xb7\x00\x00\x00\n0.self_attn.skmask:zero")]:
         put("intervention", name, spec)
 
 
