@@ -1,6 +1,7 @@
 // attention-lab trace: run one forward pass and write every intermediate as .npy + index.json;
 // with --labels-ids also the loss and every gradient (output.loss, grad.*, grad.param.*).
 #include "app/cli_args.h"
+#include "app/cli_intervene.h"
 #include "app/commands.h"
 #include "app/model_inputs.h"
 #include "core/model_loader.h"
@@ -34,17 +35,22 @@ std::string runBackward(const CliArgs& args, const ModelInputs& in, const core::
 
 }  // namespace
 
-int runTrace(const std::vector<std::string>& argv) {
+int runTrace(const std::vector<std::string>& argvIn) {
+    std::vector<std::string> argv = argvIn, interventions;  // --intervene may repeat
+    if (std::string err = takeInterventions(argv, interventions); !err.empty()) return fail(err, 2);
     std::set<std::string> valued = modelOptionNames();
     valued.insert({"--out", "--labels-ids", "--label-smoothing"});
     CliArgs args(argv, valued, {});
     if (!args.error().empty()) return fail(args.error(), 2);
+    if (!interventions.empty() && args.has("--labels-ids")) return fail("--intervene cannot be combined with --labels-ids", 2);
     if (!args.has("--out")) return fail("trace needs --out DIR", 2);
     if (args.value("--out").empty()) return fail("--out needs a folder name, not an empty string", 2);
     ModelInputs in;
     if (std::string err = loadInputs(args, in); !err.empty()) return fail(err);
     core::Trace trace;
     if (std::string err = runForward(in, trace); !err.empty()) return fail(err);
+    if (!interventions.empty())
+        if (std::string err = applyInterventions(interventions, in, trace); !err.empty()) return fail(err);
     std::optional<core::Gradients> grads;
     if (std::string err = runBackward(args, in, trace, grads); !err.empty()) return fail(err);
     const std::string out = args.value("--out");

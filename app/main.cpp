@@ -17,7 +17,7 @@ const char* kUsage =
     "usage:\n"
     "  attention-lab                         open the lesson window (prints the walkthrough without a display)\n"
     "  attention-lab trace [--preset thinking-machines|demo | --weights F.safetensors --config F.json [--vocab F.txt] | --model DIR]\n"
-    "                      (--src TEXT | --src-ids 1,2,3) [--tgt TEXT | --tgt-ids 4,5] --out DIR\n"
+    "                      (--src TEXT | --src-ids 1,2,3) [--tgt TEXT | --tgt-ids 4,5] [--intervene SPEC]... --out DIR\n"
     "  attention-lab export [model and input options as for trace]\n"
     "                      --tensor encoder.0.self_attn.weights [--head 3] --format png|svg|pdf|csv|npy --out PATH\n"
     "  attention-lab export ... --all-heads DIR [--format ...]   (attention-lab export --help for more)\n"
@@ -25,6 +25,8 @@ const char* kUsage =
     "  attention-lab train (--task copy|reverse|sort|en-zh | --data F.tsv) [--d-model N] [--heads N] [--layers N] [--d-ff N] [--steps N] [--batch N] [--lr X] [--warmup N] [--label-smoothing X] [--seed S] [--resume DIR] --out DIR\n"
     "  attention-lab bleu --ref REF.txt --hyp HYP.txt   corpus BLEU-4, one sentence per line\n"
     "  attention-lab compare A_DIR B_DIR [--tol 1e-4]   two trace folders: each tensor's largest difference, the first divergence\n"
+    "  attention-lab why [model and input options as for trace] --token A [--vs B] [--pos N] [--no-ablation]\n"
+    "                      each head's and FFN's share of logit(A) − logit(B) at target position N (default: the last)\n"
     "  attention-lab --screenshot FILE.png [--lesson thinking-machines|demo] [--step N] [--lang en|zh_CN]\n"
     "                [--size 1920x1080] [--sentence TEXT] [--seed N] [--presentation on]   render a lesson step to a PNG\n"
     "                [--model DIR | --weights F --config F [--vocab F]] [--src TEXT | --src-ids 1,2,3]   on that model\n"
@@ -47,6 +49,7 @@ int dispatch(int argc, char** argv) {
     if (command == "translate") return alab::app::runTranslate({args.begin() + 1, args.end()});
     if (command == "train") return alab::app::runTrain({args.begin() + 1, args.end()});
     if (command == "compare") return alab::app::runCompare({args.begin() + 1, args.end()});
+    if (command == "why") return alab::app::runWhy({args.begin() + 1, args.end()});
     if (command == "bleu") return alab::app::runBleu({args.begin() + 1, args.end()});
     if (command == "--list-lessons") {
         const alab::app::CliArgs rest({args.begin() + 1, args.end()}, {}, {});

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace alab::core {
 namespace {
@@ -118,6 +119,26 @@ std::optional<std::string> lowEntropy(const std::string& name, const Tensor& t, 
     return std::nullopt;
 }
 
+std::optional<std::string> intervened(const Tensor& t, const Tensor* before, double bound) {
+    if (!before) return std::nullopt;
+    if (before->shape != t.shape || before->data.size() != t.data.size())
+        return "shape " + shapeString(before->shape) + " before the intervention, " + shapeString(t.shape) + " after";
+    int64_t count = 0, worst = -1;
+    double largest = 0;
+    for (size_t i = 0; i < t.data.size(); ++i) {
+        const float a = t.data[i], b = before->data[i];
+        if (a == b || (std::isnan(a) && std::isnan(b))) continue;
+        const double delta = std::isfinite(a) && std::isfinite(b) ? std::fabs(double(a) - double(b)) : std::numeric_limits<double>::infinity();
+        if (!(delta > bound)) continue;
+        ++count;
+        if (worst < 0 || delta > largest) largest = delta, worst = int64_t(i);
+    }
+    if (!count) return std::nullopt;
+    return std::to_string(count) + " value" + (count > 1 ? "s" : "") + " changed by the intervention, the largest by " +
+           number(largest) + " at " + indexText(t, worst) + " (" + number(before->data[size_t(worst)]) + " → " +
+           number(t.data[size_t(worst)]) + ", 1-based)";
+}
+
 }  // namespace
 
 bool globMatch(const std::string& pattern, const std::string& name) {
@@ -137,7 +158,8 @@ bool globMatch(const std::string& pattern, const std::string& name) {
     return p == pattern.size();
 }
 
-std::optional<std::string> checkBreakpoint(const Breakpoint& bp, const std::string& name, const Tensor& t) {
+std::optional<std::string> checkBreakpoint(const Breakpoint& bp, const std::string& name, const Tensor& t,
+                                           const Tensor* baseline) {
     if (!bp.enabled || !globMatch(bp.pattern, name)) return std::nullopt;
     switch (bp.condition) {
     case BreakCondition::Always: return "matches " + bp.pattern;
@@ -146,18 +168,21 @@ std::optional<std::string> checkBreakpoint(const Breakpoint& bp, const std::stri
     case BreakCondition::RowSumNotOne: return rowSumNotOne(name, t, bp.threshold);
     case BreakCondition::FullyMaskedRow: return fullyMaskedRow(name, t);
     case BreakCondition::LowEntropy: return lowEntropy(name, t, bp.threshold);
+    case BreakCondition::Intervened: return intervened(t, baseline, bp.threshold);
     }
     return std::nullopt;
 }
 
 std::optional<BreakHit> runToNextBreakpoint(const ExecutionOrder& order, const TensorLookup& lookup,
-                                            const std::vector<Breakpoint>& breakpoints, int from) {
+                                            const std::vector<Breakpoint>& breakpoints, int from,
+                                            const TensorLookup& baseline) {
     for (int op = std::max(from + 1, 0); op < int(order.ops.size()); ++op) {
         const std::string& name = order.ops[size_t(op)];
         const Tensor* t = lookup(name);
         if (!t) continue;
+        const Tensor* before = baseline ? baseline(name) : nullptr;
         for (size_t b = 0; b < breakpoints.size(); ++b)
-            if (auto why = checkBreakpoint(breakpoints[b], name, *t))
+            if (auto why = checkBreakpoint(breakpoints[b], name, *t, before))
                 return BreakHit{op, name, int(b), name + ": " + *why};
     }
     return std::nullopt;
@@ -167,7 +192,8 @@ namespace {
 const std::pair<BreakCondition, const char*> kKeys[] = {
     {BreakCondition::Always, "always"},         {BreakCondition::NanOrInf, "nan-inf"},
     {BreakCondition::AbsAbove, "abs-above"},    {BreakCondition::RowSumNotOne, "row-sum"},
-    {BreakCondition::FullyMaskedRow, "masked-row"}, {BreakCondition::LowEntropy, "low-entropy"}};
+    {BreakCondition::FullyMaskedRow, "masked-row"}, {BreakCondition::LowEntropy, "low-entropy"},
+    {BreakCondition::Intervened, "intervened"}};
 }  // namespace
 
 std::string breakConditionKey(BreakCondition c) {

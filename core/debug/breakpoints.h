@@ -1,6 +1,7 @@
 // Breakpoints of the step-through debugger: a tensor-name pattern plus a condition over the tensor's
 // values (NaN/Inf, |x| above a threshold, softmax rows not summing to 1, fully masked rows, a collapsed
-// attention head), and "run to the next breakpoint" over an execution order. Each hit comes with a
+// attention head, a value an intervention changed), and "run to the next breakpoint" over an execution
+// order. Each hit comes with a
 // reason a person can read; rows and heads in reasons count from 1.
 #pragma once
 
@@ -22,12 +23,14 @@ enum class BreakCondition {
     RowSumNotOne,    ///< a softmax output (".weights", "output.probs") row whose sum is off 1 by > threshold
     FullyMaskedRow,  ///< a ".mask" row of zeros, or a ".weights" row of zeros (a query that may attend to nothing)
     LowEntropy,      ///< an attention head whose mean row entropy (nats) of ".weights" is below threshold
+    Intervened,      ///< some value differs from the run before the intervention by more than threshold
 };
 
 struct Breakpoint {
     std::string pattern = "*";  ///< glob over dotted names: '*' any run of characters, '?' one character
     BreakCondition condition = BreakCondition::Always;
-    double threshold = 0;       ///< AbsAbove: the bound; RowSumNotOne: the tolerance; LowEntropy: nats
+    double threshold = 0;       ///< AbsAbove: the bound; RowSumNotOne: the tolerance; LowEntropy: nats;
+                                ///< Intervened: the |change| that counts (0: any change)
     bool enabled = true;
 };
 
@@ -35,7 +38,9 @@ struct Breakpoint {
 bool globMatch(const std::string& pattern, const std::string& name);
 
 /// Why `bp` stops at this tensor ("row 2 of head 1 sums to 0.5 (off 1 by 0.5 > 1e-05)"), or nothing.
-std::optional<std::string> checkBreakpoint(const Breakpoint& bp, const std::string& name, const Tensor& tensor);
+/// `baseline` is the same tensor in the run before an intervention (Intervened never stops without it).
+std::optional<std::string> checkBreakpoint(const Breakpoint& bp, const std::string& name, const Tensor& tensor,
+                                           const Tensor* baseline = nullptr);
 
 /// Where a run stopped.
 struct BreakHit {
@@ -49,11 +54,13 @@ struct BreakHit {
 using TensorLookup = std::function<const Tensor*(const std::string& name)>;
 
 /// Checks ops from+1, from+2, … (from = −1 starts at the first op) against every enabled breakpoint, in
-/// list order, and returns the first hit; nothing when the run ends without one.
+/// list order, and returns the first hit; nothing when the run ends without one. `baseline` looks tensors
+/// up in the run before an intervention, for the Intervened condition.
 std::optional<BreakHit> runToNextBreakpoint(const ExecutionOrder& order, const TensorLookup& lookup,
-                                            const std::vector<Breakpoint>& breakpoints, int from);
+                                            const std::vector<Breakpoint>& breakpoints, int from,
+                                            const TensorLookup& baseline = {});
 
-/// "nan-inf", "abs-above", "row-sum", "masked-row", "low-entropy", "always", and back.
+/// "nan-inf", "abs-above", "row-sum", "masked-row", "low-entropy", "intervened", "always", and back.
 std::string breakConditionKey(BreakCondition c);
 std::optional<BreakCondition> breakConditionFromKey(const std::string& key);
 

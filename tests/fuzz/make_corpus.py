@@ -140,6 +140,15 @@ def main():
         model_input(dict(tiny, heads=8, d_k=536870913), model_tensors(dict(tiny, proj=8)), "1,2|1"))
     put("model", "issue7-eps-1e300", model_input(dict(tiny, layer_norm_eps=1e300), model_tensors(tiny), "1,2|1"))
     put("model", "issue7-zero-element-extra", model_input(tiny, model_tensors(tiny) + [("zz.empty", [0], [])], "1|1"))
+    # interventions (fuzz_intervention): one spec per file, good and bad
+    for name, spec in [("zero-head", "encoder.0.self_attn.head=1:zero"), ("scale", "decoder.0.cross_attn.weights:scale=0.5"),
+                       ("set-cell", "decoder.0.ffn.hidden[1,7]:set=-2"), ("set-head-cell", "decoder.0.self_attn.scores[1,1,0]:set=9"),
+                       ("mask", "decoder.0.self_attn.mask:zero"), ("bad-head", "encoder.0.self_attn.head=2:zero"),
+                       ("bad-cell", "encoder.output[3,0]:set=1"), ("stat", "encoder.0.norm1_rstd:zero"),
+                       ("patch-missing", "encoder.output:patch-from=/nonexistent"), ("no-colon", "encoder.output"),
+                       # a newline inside an unknown tensor name came back in the error: two lines
+                       ("crash-newline-in-name", b"decoder\xb7\xb7\xb7\x00\x00\x00\n0.self_attn.skmask:zero")]:
+        put("intervention", name, spec)
 
 
 if __name__ == "__main__":
