@@ -52,7 +52,7 @@ public:
     }
 
     LessonText heads() const {
-        return {QT_TRANSLATE_NOOP("ArchitectureMap", "%1 heads × d_k %2"),
+        return {m_c.heads == 1 ? QT_TRANSLATE_NOOP("ArchitectureMap", "%1 head × d_k %2") : QT_TRANSLATE_NOOP("ArchitectureMap", "%1 heads × d_k %2"),
                 {std::to_string(m_c.heads), std::to_string(m_c.headDim())}};
     }
 
@@ -156,10 +156,11 @@ ArchitectureMap buildArchitectureMap(const ModelConfig& c) {
     MapWriter writer(c, map);
     writer.encoder();
     writer.decoder();
-    map.summary = {c.norm_first ? QT_TRANSLATE_NOOP("ArchitectureMap", "d_model %1 · %2 heads × d_k %3 · d_ff %4 · pre-norm")
-                                : QT_TRANSLATE_NOOP("ArchitectureMap", "d_model %1 · %2 heads × d_k %3 · d_ff %4 · post-norm (as the paper)"),
+    map.summary = {c.norm_first ? QT_TRANSLATE_NOOP("ArchitectureMap", "d_model %1 · h = %2 heads × d_k %3 · d_ff %4 · pre-norm")
+                                : QT_TRANSLATE_NOOP("ArchitectureMap", "d_model %1 · h = %2 heads × d_k %3 · d_ff %4 · post-norm (as the paper)"),
                    {std::to_string(c.d_model), std::to_string(c.heads), std::to_string(c.headDim()), std::to_string(c.d_ff)}};
-    map.heads = {QT_TRANSLATE_NOOP("ArchitectureMap", "%1 heads"), {std::to_string(c.heads)}};
+    map.heads = {c.heads == 1 ? QT_TRANSLATE_NOOP("ArchitectureMap", "%1 head") : QT_TRANSLATE_NOOP("ArchitectureMap", "%1 heads"),
+                 {std::to_string(c.heads)}};
     return map;
 }
 

@@ -2,6 +2,254 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArchitectureMap</name>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="39"/>
+        <location filename="../../core/lessons/architecture_map.cpp" line="90"/>
+        <source>Norm</source>
+        <translation>归一化</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="40"/>
+        <source>LayerNorm before the sublayer</source>
+        <translation>子层之前做 LayerNorm</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="42"/>
+        <source>Add</source>
+        <translation>残差相加</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="43"/>
+        <source>x + sublayer(norm(x))</source>
+        <translation>x + sublayer(norm(x))</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="47"/>
+        <source>Add &amp; Norm</source>
+        <translation>残差与归一化</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="48"/>
+        <source>norm(x + sublayer(x))</source>
+        <translation>norm(x + sublayer(x))</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="55"/>
+        <source>%1 head × d_k %2</source>
+        <translation>%1 个头 × d_k %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="55"/>
+        <source>%1 heads × d_k %2</source>
+        <translation>%1 个头 × d_k %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="62"/>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="62"/>
+        <source>Outputs (shifted right)</source>
+        <translation>输出（右移一位）</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="64"/>
+        <source>every word at once</source>
+        <translation>所有词同时读入</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="65"/>
+        <source>&lt;bos&gt; and the words so far</source>
+        <translation>&lt;bos&gt; 和已生成的词</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="68"/>
+        <source>Input Embedding</source>
+        <translation>输入嵌入</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="68"/>
+        <source>Output Embedding</source>
+        <translation>输出嵌入</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="70"/>
+        <source>%1 words → d_model %2, × √%2</source>
+        <translation>%1 个词 → d_model %2，× √%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="71"/>
+        <source>%1 words → d_model %2</source>
+        <translation>%1 个词 → d_model %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="72"/>
+        <source>sin / cos, added</source>
+        <translation>sin / cos，相加</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="73"/>
+        <source>a learned table, added</source>
+        <translation>学到的表，相加</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="74"/>
+        <source>none in this model</source>
+        <translation>本模型没有</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="76"/>
+        <source>Positional Encoding</source>
+        <translation>位置编码</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="81"/>
+        <source>Feed Forward</source>
+        <translation>前馈网络</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="82"/>
+        <source>%1 → d_ff %2 → %1, ReLU</source>
+        <translation>%1 → d_ff %2 → %1，ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="83"/>
+        <source>%1 → d_ff %2 → %1, GELU</source>
+        <translation>%1 → d_ff %2 → %1，GELU</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="91"/>
+        <source>after the last layer</source>
+        <translation>在最后一层之后</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="100"/>
+        <location filename="../../core/lessons/architecture_map.cpp" line="115"/>
+        <source>Multi-Head Attention</source>
+        <translation>多头注意力</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="112"/>
+        <source>Masked Multi-Head Attention</source>
+        <translation>带掩码的多头注意力</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="113"/>
+        <source>no peeking at later words</source>
+        <translation>看不到后面的词</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="116"/>
+        <source>Q from here, K and V from the encoder</source>
+        <translation>Q 来自这里，K 和 V 来自编码器</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="120"/>
+        <source>Linear</source>
+        <translation>线性层</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="121"/>
+        <source>d_model %1 → %2 words</source>
+        <translation>d_model %1 → %2 个词</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="122"/>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="124"/>
+        <source>Output Probabilities</source>
+        <translation>输出概率</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="125"/>
+        <source>the next word</source>
+        <translation>下一个词</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="159"/>
+        <source>d_model %1 · h = %2 heads × d_k %3 · d_ff %4 · pre-norm</source>
+        <translation>d_model %1 · h = %2 个头 × d_k %3 · d_ff %4 · 前置归一化（pre-norm）</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="160"/>
+        <source>d_model %1 · h = %2 heads × d_k %3 · d_ff %4 · post-norm (as the paper)</source>
+        <translation>d_model %1 · h = %2 个头 × d_k %3 · d_ff %4 · 后置归一化（post-norm，与论文相同）</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="162"/>
+        <source>%1 head</source>
+        <translation>%1 个头</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="162"/>
+        <source>%1 heads</source>
+        <translation>%1 个头</translation>
+    </message>
+</context>
+<context>
+    <name>alab::ui::ArchitectureMapView</name>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_paint.cpp" line="119"/>
+        <source>This model, drawn as the paper&apos;s Figure 1</source>
+        <translation>本模型的结构（按论文图 1 绘制）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_paint.cpp" line="126"/>
+        <source>Outlined: the lesson “%1”</source>
+        <translation>红框：课程“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_paint.cpp" line="138"/>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_paint.cpp" line="157"/>
+        <source>Encoder</source>
+        <translation>编码器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_paint.cpp" line="157"/>
+        <source>Decoder</source>
+        <translation>解码器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_paint.cpp" line="157"/>
+        <source>Decoder — not in this model</source>
+        <translation>解码器 —— 本模型没有</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_paint.cpp" line="235"/>
+        <source>Click a block to open its lesson. Dotted outline: its lesson is not in the course yet.</source>
+        <translation>点击方块打开对应的课程。虚线框：这一课还没有加入课程。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_view.cpp" line="148"/>
+        <source>This model has no such layer; the block shows where it would be.</source>
+        <translation>本模型没有这一层；方块只标出它本来所在的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_view.cpp" line="151"/>
+        <source>Click to open the lesson “%1”.</source>
+        <translation>点击打开课程“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_view.cpp" line="154"/>
+        <source>Its lesson (%1) is not in the course yet.</source>
+        <translation>它的课程（%1）还没有加入课程。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_view.cpp" line="200"/>
+        <source>Architecture</source>
+        <translation>结构图</translation>
+    </message>
+</context>
+<context>
     <name>alab::ui::ExplanationPanel</name>
     <message>
         <location filename="../../ui/lesson/explanation_panel.cpp" line="87"/>
@@ -567,102 +815,102 @@
 <context>
     <name>alab::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="154"/>
+        <location filename="../../ui/main_window.cpp" line="156"/>
         <source>AttentionLab — self-attention, step by step</source>
         <translation>AttentionLab — 一步一步看懂自注意力</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="155"/>
+        <location filename="../../ui/main_window.cpp" line="157"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="156"/>
+        <location filename="../../ui/main_window.cpp" line="158"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="157"/>
+        <location filename="../../ui/main_window.cpp" line="159"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="158"/>
+        <location filename="../../ui/main_window.cpp" line="160"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="159"/>
+        <location filename="../../ui/main_window.cpp" line="161"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="160"/>
+        <location filename="../../ui/main_window.cpp" line="162"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="162"/>
+        <location filename="../../ui/main_window.cpp" line="164"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="163"/>
+        <location filename="../../ui/main_window.cpp" line="165"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="164"/>
+        <location filename="../../ui/main_window.cpp" line="166"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="165"/>
+        <location filename="../../ui/main_window.cpp" line="167"/>
         <source>&amp;About AttentionLab</source>
         <translation>关于 AttentionLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="166"/>
+        <location filename="../../ui/main_window.cpp" line="168"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="167"/>
+        <location filename="../../ui/main_window.cpp" line="169"/>
         <source>Computing</source>
         <translation>正在计算</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="177"/>
+        <location filename="../../ui/main_window.cpp" line="179"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="178"/>
+        <location filename="../../ui/main_window.cpp" line="180"/>
         <source>&lt;table cellpadding=4&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;→ / Page Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← / Page Up&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home / End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;first / last step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;full screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;presentation mode (Esc leaves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl + / Ctrl − / Ctrl 0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;larger / smaller / normal size&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;A presentation clicker sends Page Down and Page Up, so it works too.&lt;/p&gt;</source>
         <translation>&lt;table cellpadding=4&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;→ / Page Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;下一步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← / Page Up&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home / End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;第一步 / 最后一步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;全屏&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;演示模式（按 Esc 退出）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl + / Ctrl − / Ctrl 0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;放大 / 缩小 / 原始大小&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;翻页笔发送的正是 Page Down 和 Page Up，所以也可以直接用。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="199"/>
+        <location filename="../../ui/main_window.cpp" line="201"/>
         <source>About AttentionLab</source>
         <translation>关于 AttentionLab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="200"/>
+        <location filename="../../ui/main_window.cpp" line="202"/>
         <source>&lt;p&gt;&lt;b&gt;AttentionLab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Teaches and inspects the Transformer: every number on screen comes from a small Transformer computed on this computer.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;AttentionLab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;用来讲解和检查 Transformer：屏幕上的每个数字都来自在这台电脑上运行的一个小型 Transformer。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="161"/>
+        <location filename="../../ui/main_window.cpp" line="163"/>
         <source>&amp;Threads…</source>
         <translation>线程数(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="191"/>
+        <location filename="../../ui/main_window.cpp" line="193"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="192"/>
+        <location filename="../../ui/main_window.cpp" line="194"/>
         <source>Compute on how many threads? This computer has %1 cores.</source>
         <translation>用多少个线程计算？这台电脑有 %1 个核心。</translation>
     </message>
