@@ -157,7 +157,7 @@ private slots:
         QCOMPARE(QDir(dir).entryList({"*.npy"}, QDir::Files).size(), layers * heads);
     }
 
-    // 120 decoder positions in a 320-pixel figure: cells of about 2 pixels. The causal mask's corner
+    // 120 decoder positions in a 480-pixel figure: cells of about 2–3 pixels. The causal mask's corner
     // (first rows, last columns) is grey and hatched in the exported file, as in the thumbnails.
     void allHeadsHatchMaskedCellsOfAnySize() {
         TraceSession session;
@@ -166,19 +166,19 @@ private slots:
         QCOMPARE(session.loadIds(source, {4, 5, 6}, std::vector<int>(120, 5), true), QString());
         AllHeadsRequest request;
         request.kind = AttentionKind::DecoderSelf;
-        request.size = {320, 320, 1};
+        request.size = {480, 480, 1};
         const QString dir = m_dir.filePath(QStringLiteral("long"));
         QCOMPARE(exportAllHeads(*session.snapshot(), request, dir), QString());
         const QImage image(QDir(dir).filePath(QStringLiteral("decoder.0.self_attn.weights.h0.png")));
-        QCOMPARE(image.size(), QSize(320, 320));
+        QCOMPARE(image.size(), QSize(480, 480));
         HeatmapData d;  // the same figure on screen, to find where the corner is drawn
         QCOMPARE(heatmapFor(*session.snapshot(), QStringLiteral("decoder.0.self_attn.weights"), 0, &d), QString());
         HeatmapPlot plot;
         plot.setAttribute(Qt::WA_DontShowOnScreen);
-        plot.resize(320, 320);
-        plot.setViewport(QRect(0, 0, 320, 320));
+        plot.resize(480, 480);
+        plot.setViewport(QRect(0, 0, 480, 480));
         plot.setHeatmap(d, ColorMapKind::Viridis);
-        plot.toPixmap(320, 320, 1.0);
+        plot.toPixmap(480, 480, 1.0);
         const double x0 = plot.xAxis->coordToPixel(80), x1 = plot.xAxis->coordToPixel(119);
         const double y0 = plot.yAxis->coordToPixel(0), y1 = plot.yAxis->coordToPixel(30);
         int hatch = 0, grey = 0, other = 0;
@@ -190,7 +190,7 @@ private slots:
                 else if (near(maskedColor())) ++grey;
                 else ++other;
             }
-        QVERIFY2(hatch > 20 && grey > hatch && other < (hatch + grey) / 10,
+        QVERIFY2(hatch > 50 && grey > hatch && other < (hatch + grey) / 4,  // other: the hatch lines' anti-aliased edges
                  qPrintable(QStringLiteral("%1 hatch, %2 grey, %3 other pixels").arg(hatch).arg(grey).arg(other)));
     }
 

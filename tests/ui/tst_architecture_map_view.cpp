@@ -2,7 +2,7 @@
 // lesson is registered opens that lesson and shows the lesson tab; a block whose lesson is not
 // registered does nothing and its tooltip says so; the red outline follows setLesson (in the data and
 // in the pixels); the map follows the loaded model (Thinking Machines: no decoder; a pre-norm file
-// model: decoder and Norm blocks). With ALAB_SCREENSHOT_DIR set, it also saves the tab at 1280×720 and
+// model: decoder and Norm blocks). With ALAB_SCREENSHOTS set, it also saves the tab at 1280×720 and
 // 1920×1080 in English and 简体中文. Offscreen, no sleeps.
 #include "core/lessons/registry.h"
 #include "test_support.h"
@@ -124,8 +124,8 @@ private slots:
     }
 
     void screenshots() {
-        const QString dir = qEnvironmentVariable("ALAB_SCREENSHOT_DIR");
-        if (dir.isEmpty()) QSKIP("set ALAB_SCREENSHOT_DIR to save the map's pictures");
+        const QString dir = qEnvironmentVariable("ALAB_SCREENSHOTS");
+        if (dir.isEmpty()) QSKIP("set ALAB_SCREENSHOTS to save the map's pictures");
         for (const char* model : {"thinking-machines", "en-zh"}) {
             if (QString::fromLatin1(model) == QLatin1String("en-zh")) {
                 core::ModelSource source;
