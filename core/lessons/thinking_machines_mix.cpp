@@ -219,9 +219,12 @@ LessonStep Steps::matrixForm() {
     std::swap(k.moreRows, k.moreCols);
     k.cells = transposed;
     k.colLabels = wordLabels();
+    k.rowAxis = SceneAxis::Numbers;
+    k.colAxis = SceneAxis::Words;
     const int A = b.matrix("A", name("weights"), {h}, a.weights[size_t(h)], rows, wordCap, wordLabels());
     b.shares(A);
     b.grid(A).colLabels = wordLabels();
+    b.grid(A).colAxis = SceneAxis::Words;
     b.schedule(A, 0.1, 0.45, true);
     const int V = b.matrix("V", name("v"), {h}, a.v[size_t(h)], rows, colCap, {});
     const int Z = b.matrix("Z", name("context"), {h}, z, rows, colCap, zs);
