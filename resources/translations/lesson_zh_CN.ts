@@ -262,7 +262,6 @@
     <message>
         <location filename="../../core/lessons/thinking_machines.cpp" line="182"/>
         <location filename="../../core/lessons/thinking_machines_mix.cpp" line="125"/>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="184"/>
         <source>⋮  %1 more words</source>
         <translation>⋮  还有 %1 个词</translation>
     </message>
@@ -397,7 +396,12 @@
         <translation>把每个词的值向量乘以它的份额：%1。份额大的词保留了大部分的值；份额小的词被调弱。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="200"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="173"/>
+        <source>⋮  %1 more words, added up:</source>
+        <translation>⋮  其余 %1 个词，加在一起：</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="212"/>
         <source>In practice every word is done at once. One matrix product QKᵀ gives all the scores, softmax runs along each row, and a second product with V mixes the values. Row i of Z is the z_i of step 7: the same numbers as step by step (largest difference %1).</source>
         <translation>实际计算时所有词一起算。一次矩阵乘法 QKᵀ 得到全部分数，softmax 沿每一行计算，再乘以 V 混合各个值。Z 的第 i 行就是第 7 步的 z_i：和逐步计算的数字相同（最大差 %1）。</translation>
     </message>
@@ -407,17 +411,17 @@
         <translation>给值加权</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="134"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="148"/>
         <source>Add them up: z₁, then z₂</source>
         <translation>相加：先得 z₁，再得 z₂</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="137"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="151"/>
         <source>Adding the weighted values gives %1, the new vector for “%2”: it now carries information from the whole sentence, %3 words. The same steps for “%4” give its own shares (%5) and its vector %6.</source>
         <translation>把加权后的值相加，得到 %1，即“%2”的新向量：它现在带有整句话（%3 个词）的信息。对“%4”做同样的步骤，得到它自己的份额（%5）和它的向量 %6。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="194"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="206"/>
         <source>All words at once: the matrix form</source>
         <translation>一次算完所有词：矩阵形式</translation>
     </message>
