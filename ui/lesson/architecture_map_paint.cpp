@@ -107,11 +107,14 @@ void ArchitectureMapView::paintEvent(QPaintEvent*) {
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), QColor(0xfd, 0xfd, 0xfb));
     if (m_map.blocks.empty()) return;
-    const double u = m_unit;
-    const std::vector<int> lit = highlighted();
-    const auto isLit = [&lit](int i) { return std::find(lit.begin(), lit.end(), i) != lit.end(); };
+    paintHeader(p);
+    paintStacks(p);
+    paintArrows(p);
+    paintBlocks(p);
+}
 
-    // Header: what this is, the config's numbers, and which lesson is outlined.
+// What this is, the config's numbers, which lesson is outlined, and (at the bottom) how to use it.
+void ArchitectureMapView::paintHeader(QPainter& p) {
     p.setPen(kInk);
     p.setFont(pixelFont(font(), std::clamp(height() * 0.032, 14.0, 34.0), true));
     const double line = m_header.height() / 2;
@@ -126,7 +129,16 @@ void ArchitectureMapView::paintEvent(QPaintEvent*) {
                    tr("Outlined: the lesson “%1”").arg(QCoreApplication::translate("Lesson", shown->title.c_str())));
     }
 
-    // The N× boxes and their counts (the encoder's on its left, the decoder's on its right).
+    p.setPen(QColor(0x55, 0x55, 0x55));
+    p.setFont(pixelFont(font(), std::clamp(height() * 0.02, 11.0, 22.0), false));
+    p.drawText(QRectF(m_header.left(), height() - m_header.top() * 2.1, m_header.width(), m_header.top() * 2),
+               Qt::AlignCenter, tr("Click a block to open its lesson. Dotted outline: its lesson is not in the course yet."));
+}
+
+// The N× boxes with their counts (the encoder's on its left, the decoder's on its right), and the
+// column headings above each column's top.
+void ArchitectureMapView::paintStacks(QPainter& p) {
+    const double u = m_unit;
     for (int c = 0; c < 2; ++c) {
         if (m_stack[c].isNull()) continue;
         const bool present = c == 0 ? m_map.encoderLayers > 0 : m_map.hasDecoder;
@@ -144,7 +156,6 @@ void ArchitectureMapView::paintEvent(QPaintEvent*) {
         p.drawText(label, (c == 0 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, count);
     }
 
-    // Column headings above each column's top.
     for (int c = 0; c < 2; ++c) {
         double top = m_stack[c].isNull() ? 1e9 : m_stack[c].top();
         double left = 1e9, right = -1e9;
@@ -160,7 +171,11 @@ void ArchitectureMapView::paintEvent(QPaintEvent*) {
         p.drawText(QRectF(left - u, top - u * 1.15, right - left + 2 * u, u * 0.7), Qt::AlignCenter, heading);
     }
 
-    // Arrows: up each column, the residual skips on the left of the blocks, the encoder's output across.
+}
+
+// Up each column, the residual skips on the left of the blocks, the encoder's output across.
+void ArchitectureMapView::paintArrows(QPainter& p) {
+    const double u = m_unit;
     const QColor arrowColour(0x55, 0x55, 0x55);
     p.setPen(QPen(arrowColour, std::max(1.2, u * 0.04)));
     int last[2] = {-1, -1};
@@ -203,7 +218,13 @@ void ArchitectureMapView::paintEvent(QPaintEvent*) {
         p.drawText(QRectF(midX + u * 0.1, y - u * 0.45, u * 1.5, u * 0.4), Qt::AlignLeft | Qt::AlignBottom, QStringLiteral("K, V"));
     }
 
-    // The blocks.
+}
+
+// The blocks coloured by kind, the shown lesson's outlined, and the heads tab.
+void ArchitectureMapView::paintBlocks(QPainter& p) {
+    const double u = m_unit;
+    const std::vector<int> lit = highlighted();
+    const auto isLit = [&lit](int i) { return std::find(lit.begin(), lit.end(), i) != lit.end(); };
     for (size_t i = 0; i < m_map.blocks.size(); ++i) {
         const core::MapBlock& b = m_map.blocks[i];
         const QRectF& r = m_rects[i];
@@ -228,11 +249,6 @@ void ArchitectureMapView::paintEvent(QPaintEvent*) {
         p.drawText(m_headsTab.adjusted(2, 2, -2, -2), Qt::AlignCenter | Qt::TextWordWrap, mapText(m_map.heads));
     }
 
-    // Legend.
-    p.setPen(QColor(0x55, 0x55, 0x55));
-    p.setFont(pixelFont(font(), std::clamp(height() * 0.02, 11.0, 22.0), false));
-    p.drawText(QRectF(m_header.left(), height() - m_header.top() * 2.1, m_header.width(), m_header.top() * 2),
-               Qt::AlignCenter, tr("Click a block to open its lesson. Dotted outline: its lesson is not in the course yet."));
 }
 
 }  // namespace alab::ui

@@ -10,6 +10,7 @@
 
 #include <vector>
 
+class QPainter;
 class QTabWidget;
 
 namespace alab::ui {
@@ -51,6 +52,10 @@ protected:
 
 private:
     void rebuild();
+    void paintHeader(QPainter& p);
+    void paintStacks(QPainter& p);
+    void paintArrows(QPainter& p);
+    void paintBlocks(QPainter& p);
     void layoutBlocks();
     std::string lessonOf(int block) const;
 
