@@ -126,10 +126,14 @@ private slots:
     void screenshots() {
         const QString dir = qEnvironmentVariable("ALAB_SCREENSHOTS");
         if (dir.isEmpty()) QSKIP("set ALAB_SCREENSHOTS to save the map's pictures");
-        for (const char* model : {"thinking-machines", "en-zh"}) {
-            if (QString::fromLatin1(model) == QLatin1String("en-zh")) {
-                core::ModelSource source;
-                source.preset = model;
+        for (const char* model : {"thinking-machines", "en-zh", "prenorm_h4"}) {
+            core::ModelSource source;
+            if (QString::fromLatin1(model) == QLatin1String("en-zh")) source.preset = model;
+            if (QString::fromLatin1(model) == QLatin1String("prenorm_h4")) {
+                source.weightsPath = std::string(ALAB_SOURCE_DIR) + "/tests/golden/prenorm_h4/weights.safetensors";
+                source.configPath = std::string(ALAB_SOURCE_DIR) + "/tests/golden/prenorm_h4/config.json";
+            }
+            if (!source.preset.empty() || !source.weightsPath.empty()) {
                 QCOMPARE(m_window->session()->loadIds(source, {4, 5, 6}, {1, 2}, true), QString());
                 QCoreApplication::processEvents();
             }
