@@ -4,6 +4,7 @@
 #include "core/file_io.h"
 #include "core/presets.h"
 #include "core/safetensors.h"
+#include "core/train/model_folder.h"
 #include "core/train/shipped_models.h"
 
 namespace alab::core {
@@ -48,6 +49,8 @@ std::string loadModel(const ModelSource& source, LoadedModel& out) {
         out.vocab = std::move(vocab);
         const size_t slash = source.weightsPath.find_last_of('/');
         out.name = slash == std::string::npos ? source.weightsPath : source.weightsPath.substr(slash + 1);
+        // Trained only with a training log beside the weights (`train` writes one); else the lessons say untrained.
+        out.untrained = !hasTrainingLog(slash == std::string::npos ? std::string(".") : source.weightsPath.substr(0, slash + 1));
         return {};
     } catch (const InvalidArgument& e) {
         return e.what();

@@ -27,7 +27,7 @@ struct LoadedModel {
     std::shared_ptr<const Model> model;
     Vocabulary vocab;  // empty (size 0) when a file model came without a vocabulary
     std::string name;  // the preset name or the weights file name
-    bool untrained = false;  // random weights (the demo preset): its attention means nothing yet
+    bool untrained = false;  // random weights (the demo preset), or files without a training log beside them
 };
 
 /// Loads a preset or a weights + config pair. Returns "" or an error such as

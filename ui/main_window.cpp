@@ -5,6 +5,7 @@
 #include "ui/common/thread_setting.h"
 #include "ui/common/trace_session.h"
 #include "ui/language.h"
+#include "ui/lesson/architecture_map_view.h"
 #include "ui/lesson/lesson_controller.h"
 #include "ui/lesson/lesson_menu.h"
 #include "ui/lesson/lesson_stage.h"
@@ -43,6 +44,7 @@ MainWindow::MainWindow(bool restoreLanguage, QWidget* parent)
     menuBar()->insertMenu(m_languageMenu->menuAction(), lessons);
     connect(lessons, &LessonMenu::chosen, this, [this] { m_tabs->setCurrentWidget(m_lesson); });
     createStatusBar();
+    installArchitectureMap(m_tabs, m_lesson);  // Figure 1: a click opens a block's lesson
     installAnalysisViews(this, m_tabs, m_session);
     m_lesson->controller()->loadThinkingMachines();
     if (const QScreen* screen = QApplication::primaryScreen()) {

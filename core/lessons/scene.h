@@ -40,6 +40,10 @@ struct SceneCell {
 /// How a grid is coloured: signed numbers blue–orange around 0, shares viridis on a fixed [0, 1].
 enum class SceneColors { Signed, Shares };
 
+/// What runs along a grid axis: words (positions) or the numbers of a vector. A projector shows fewer
+/// of each; knowing which is which keeps Q's columns and Kᵀ's rows (both d_k) cut alike.
+enum class SceneAxis { Words, Numbers };
+
 /// A labelled matrix or vector (or a derived row).
 struct SceneGrid {
     std::string title;                   // symbol above the grid, e.g. "Q" or "α₁ⱼ"
@@ -54,6 +58,7 @@ struct SceneGrid {
     bool bars = false;                   // shares drawn as growing bars
     int widthGroup = -1;                 // grids of one group share one cell width
     bool plain = false;                  // cells hold words (tokens): ink on grey, no colour scale
+    SceneAxis rowAxis = SceneAxis::Words, colAxis = SceneAxis::Numbers;  // Kᵀ: Numbers × Words; A: Words × Words
 
     SceneCell& at(int r, int c) { return cells[size_t(r * cols + c)]; }
     const SceneCell& at(int r, int c) const { return cells[size_t(r * cols + c)]; }

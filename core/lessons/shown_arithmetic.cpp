@@ -25,6 +25,20 @@ int sumDecimals(const std::vector<std::vector<double>>& terms, const std::vector
     return -1;
 }
 
+SumPrecision sumPrecision(const std::vector<std::vector<double>>& terms, const std::vector<double>& totals) {
+    static constexpr int kOrder[][2] = {{2, 2}, {3, 3}, {4, 4}, {3, 2}, {4, 2}, {4, 3}, {5, 3}, {5, 4}, {6, 4}};
+    for (const auto& [dt, dz] : kOrder) {
+        bool ok = true;
+        for (size_t c = 0; c < totals.size() && ok; ++c) {
+            double sum = 0;
+            for (const std::vector<double>& term : terms) sum += shown(term[c], dt);
+            ok = formatFixed(sum, dz) == formatFixed(totals[c], dz);
+        }
+        if (ok) return {dt, dz};
+    }
+    return {};
+}
+
 int ratioDecimals(const std::vector<double>& numerators, double denominator, const std::vector<double>& shares) {
     for (int d = 2; d <= 4; ++d) {
         bool ok = true;

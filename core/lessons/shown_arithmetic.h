@@ -11,6 +11,15 @@ namespace alab::core {
 /// add up to totals[c] rounded to d decimals. -1 when no such d exists (the lesson then writes ≈).
 int sumDecimals(const std::vector<std::vector<double>>& terms, const std::vector<double>& totals);
 
+/// Decimals for a sum whose terms may be written finer than its total: terms rounded to `terms`
+/// decimals add up to the total rounded to `total` decimals (terms ≥ total). -1, -1: none found.
+struct SumPrecision {
+    int terms = -1, total = -1;
+};
+/// The first (terms, total) of (2, 2), (3, 3), (4, 4) — as sumDecimals — then (3, 2), (4, 2), (4, 3),
+/// (5, 3), (5, 4), (6, 4) that holds in every column: terms up to two decimals finer than the total.
+SumPrecision sumPrecision(const std::vector<std::vector<double>>& terms, const std::vector<double>& totals);
+
 /// The fewest decimals d in [2, 4] at which every numerators[j] / denominator, both rounded to d
 /// decimals, rounds to the share shares[j] shown with two decimals. -1 when none does.
 int ratioDecimals(const std::vector<double>& numerators, double denominator, const std::vector<double>& shares);

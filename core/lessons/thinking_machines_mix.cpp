@@ -129,6 +129,20 @@ LessonStep Steps::weigh() {
     return step;
 }
 
+namespace {
+
+// The rows step 7 writes: α_Fj·v_j for the `shown` first words, then (when words are hidden) one row
+// with the others' terms added up, so what is written sums to z_F. [rows][cols]
+std::vector<std::vector<double>> sumRows(const Matrix& weights, const Matrix& v, int F, int shown, int cols) {
+    const int S = int(v.rows());
+    std::vector<std::vector<double>> rows(size_t(shown < S ? shown + 1 : S), std::vector<double>(size_t(cols), 0.0));
+    for (int j = 0; j < S; ++j)
+        for (int c = 0; c < cols; ++c) rows[size_t(std::min(j, shown))][size_t(c)] += double(weights(F, j)) * v(j, c);
+    return rows;
+}
+
+}  // namespace
+
 LessonStep Steps::sum() {
     const int second = s.second;
     LessonStep step{"sum", QT_TRANSLATE_NOOP("Lesson", "Add them up: z₁, then z₂"), {}, {}, {}, {}, {}, {}};
@@ -147,30 +161,29 @@ LessonStep Steps::sum() {
     const Matrix& v = a.v[size_t(h)];
     const Matrix& z = a.context[size_t(h)];
     const int shownCols = std::min(colCap, d_k);
-    std::vector<std::vector<double>> terms;  // [S][shownCols]: α_Fj·v_j
-    for (int j = 0; j < S; ++j) {
-        terms.emplace_back();
-        for (int c = 0; c < shownCols; ++c) terms.back().push_back(double(a.weights[size_t(h)](F, j)) * v(j, c));
-    }
     std::vector<double> totals;
     for (int c = 0; c < shownCols; ++c) totals.push_back(z(F, c));
-    const int d = sumDecimals(S == shown ? terms : std::vector<std::vector<double>>{}, totals);
-    const int decimals = d < 0 ? 2 : d;
+    const std::vector<std::vector<double>> written = sumRows(a.weights[size_t(h)], v, F, shown, shownCols);
+    const SumPrecision d = sumPrecision(written, totals);  // the terms may need more decimals than z₁
+    const int decimals = d.terms < 0 ? 2 : d.terms;
     std::vector<SceneNode> termNodes;
     std::vector<int> termGrids;
-    for (int j = 0; j < shown; ++j) {
-        termGrids.push_back(b.derived({}, "α" + pairSub(F + 1, j + 1) + "·v" + sub(j + 1), terms[size_t(j)], {}, d_k > colCap,
-                                      v.minCoeff(), v.maxCoeff()));
+    for (size_t j = 0; j < written.size(); ++j) {
+        const bool rest = int(j) == shown;  // the hidden words' terms, added up
+        if (rest) termNodes.push_back(textOf({QT_TRANSLATE_NOOP("Lesson", "⋮  %1 more words, added up:"), {std::to_string(S - shown)}}, 0, 1.0));
+        const std::string label = rest ? "α" + sub(F + 1) + "ⱼ·vⱼ, j = " + std::to_string(shown + 1) + "…" + std::to_string(S)
+                                       : "α" + pairSub(F + 1, int(j) + 1) + "·v" + sub(int(j) + 1);
+        termGrids.push_back(b.derived({}, label, written[j], {}, d_k > colCap, v.minCoeff(), v.maxCoeff()));
         for (SceneCell& c : b.grid(termGrids.back()).cells) c.text = formatFixed(c.value, decimals);
         b.grid(termGrids.back()).widthGroup = 1;
         termNodes.push_back(gridOf(termGrids.back()));
     }
-    const int Z1 = b.matrix({}, name("context"), {h}, z, {F}, colCap, {(d < 0 ? "≈ z" : "= z") + sub(F + 1)});
+    const int Z1 = b.matrix({}, name("context"), {h}, z, {F}, colCap, {(d.total < 0 ? "≈ z" : "= z") + sub(F + 1)});
     b.grid(Z1).widthGroup = 1;
     b.schedule(Z1, 0.1, 0.5);
     for (int c = 0; c < b.grid(Z1).cols; ++c) {
         SceneCell& cell = b.grid(Z1).cells[size_t(c)];
-        cell.text = formatFixed(cell.value, decimals);
+        cell.text = formatFixed(cell.value, d.total < 0 ? 2 : d.total);
         cell.highlight = true;
         for (int g : termGrids) cell.sweep.push_back({g, 0, c});
     }
@@ -181,7 +194,6 @@ LessonStep Steps::sum() {
     const int Z2 = b.matrix({}, name("context"), {h}, z, {second}, colCap, {"z" + sub(second + 1)});
     b.schedule(Z2, 0.78, 0.98);
     const SceneNode secondLine = rowOf({gridOf(A2), symbolOf("· V  →", 0.75), gridOf(Z2)});
-    if (shown < S) termNodes.push_back(textOf({QT_TRANSLATE_NOOP("Lesson", "⋮  %1 more words"), {std::to_string(S - shown)}}, 0, 1.0));
     std::vector<SceneNode> under = termNodes;
     under.push_back(gridOf(Z1));
     const SceneNode alt = columnOf({rowOf({symbolOf("Σ", 0, 2.2), columnOf(under, false)}), secondLine}, false);
@@ -219,9 +231,12 @@ LessonStep Steps::matrixForm() {
     std::swap(k.moreRows, k.moreCols);
     k.cells = transposed;
     k.colLabels = wordLabels();
+    k.rowAxis = SceneAxis::Numbers;
+    k.colAxis = SceneAxis::Words;
     const int A = b.matrix("A", name("weights"), {h}, a.weights[size_t(h)], rows, wordCap, wordLabels());
     b.shares(A);
     b.grid(A).colLabels = wordLabels();
+    b.grid(A).colAxis = SceneAxis::Words;
     b.schedule(A, 0.1, 0.45, true);
     const int V = b.matrix("V", name("v"), {h}, a.v[size_t(h)], rows, colCap, {});
     const int Z = b.matrix("Z", name("context"), {h}, z, rows, colCap, zs);

@@ -16,4 +16,14 @@ std::vector<int> greedyDecoderInput(const Model& model, const Vocabulary& vocab,
     return out;
 }
 
+std::vector<int> predictedTokens(const Trace& trace) {
+    std::vector<int> out(size_t(trace.logits.rows()));
+    for (Eigen::Index t = 0; t < trace.logits.rows(); ++t) {
+        Eigen::Index best = 0;
+        trace.logits.row(t).maxCoeff(&best);
+        out[size_t(t)] = int(best);
+    }
+    return out;
+}
+
 }  // namespace alab::core

@@ -130,6 +130,19 @@ std::string loadModelFolder(const std::string& dir, LoadedModel& out) {
     return {};
 }
 
+bool hasTrainingLog(const std::string& dir) {
+    std::string text;
+    if (!readFile((fs::path(dir) / "log.csv").string(), text).empty()) return false;
+    int lines = 0;
+    size_t start = 0;
+    while (start < text.size() && lines < 2) {  // a header and one step
+        const size_t end = std::min(text.find('\n', start), text.size());
+        if (text.find_first_not_of(" \t\r", start) < end) ++lines;
+        start = end + 1;
+    }
+    return lines >= 2;
+}
+
 std::string readTaskJson(const std::string& dir, Json& out) {
     out = Json();
     const fs::path path = fs::path(dir) / kTaskFile;

@@ -48,6 +48,10 @@ ModelSource modelFolderSource(const std::string& dir);
 /// Loads a folder as loadModel does; the model is named after the folder. Returns "" or the error.
 std::string loadModelFolder(const std::string& dir, LoadedModel& out);
 
+/// True when `dir` holds a trainer's log.csv (as `attention-lab train` writes it) with at least one
+/// step: the weights beside it were trained. A folder of random initial weights has none.
+bool hasTrainingLog(const std::string& dir);
+
 /// task.json of a folder, or null when the folder has none; returns "" or a read / parse error.
 std::string readTaskJson(const std::string& dir, Json& out);
 

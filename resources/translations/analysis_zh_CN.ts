@@ -42,77 +42,87 @@
 <context>
     <name>AttentionKinds</name>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="69"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="90"/>
         <source>Encoder self-attention</source>
         <translation>编码器自注意力</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="70"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="91"/>
         <source>Decoder self-attention (causal)</source>
         <translation>解码器自注意力（因果）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="71"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="92"/>
         <source>Cross-attention (decoder → encoder)</source>
         <translation>交叉注意力（解码器 → 编码器）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="143"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="164"/>
         <source>No trace has been computed yet.</source>
         <translation>还没有计算出任何前向轨迹。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="149"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="170"/>
         <source>no tensor named &quot;%1&quot;; nearest: %2</source>
         <translation>没有名为“%1”的张量；最接近的是：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="31"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="41"/>
         <source>head %1 — %2</source>
         <translation>第 %1 个头 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="32"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="31"/>
+        <source>query: decoder input → the word it predicts</source>
+        <translation>查询：解码器输入 → 它预测的词</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="42"/>
         <source>layer %1 · head %2 — %3</source>
         <translation>第 %1 层 · 第 %2 个头 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="157"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="50"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="178"/>
         <source>%1 has %2 heads (shape %3); head %4 (counting from 0) does not exist, they run from 0 to %5</source>
         <translation>%1 有 %2 个头（形状 %3）；头 %4（从 0 数起）不存在，编号为 0 到 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="165"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="186"/>
         <source>%1 has shape %2 and cannot be shown as a heatmap</source>
         <translation>%1 的形状为 %2，无法显示为热力图</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="175"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="196"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="176"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="197"/>
         <source>query</source>
         <translation>查询（query）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="177"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="198"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="178"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="199"/>
         <source>key</source>
         <translation>键（key）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="179"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="200"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="180"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="201"/>
         <source>token</source>
         <translation>词元</translation>
     </message>
@@ -654,11 +664,16 @@
     </message>
     <message>
         <location filename="../../ui/analysis/heatmap_plot.cpp" line="204"/>
+        <source>%1 (%2, writes %3) → %4 (%5): %6</source>
+        <translation>%1（%2，写出 %3）→ %4（%5）：%6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="212"/>
         <source>%1 (%2) → %3 (%4): %5</source>
         <translation>%1（%2）→ %3（%4）：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="210"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="218"/>
         <source>%1 (%2 %3) · %4 %5: %6</source>
         <translation>%1（%2 %3）· %4 %5：%6</translation>
     </message>

@@ -906,7 +906,12 @@
         <source>runner-up</source>
         <translation>第二名</translation>
     </message>
-</context>
+<message>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="173" />
+        <source>⋮  %1 more words, added up:</source>
+        <translation>⋮  其余 %1 个词，加在一起：</translation>
+    </message>
+    </context>
 <context>
     <name>alab::ui::LessonActions</name>
     <message>
@@ -1282,4 +1287,246 @@
         <translation>恢复论文设置</translation>
     </message>
 </context>
-</TS>
+<context><name>ArchitectureMap</name><message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="39" />
+        <location filename="../../core/lessons/architecture_map.cpp" line="90" />
+        <source>Norm</source>
+        <translation>归一化</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="40" />
+        <source>LayerNorm before the sublayer</source>
+        <translation>子层之前做 LayerNorm</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="42" />
+        <source>Add</source>
+        <translation>残差相加</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="43" />
+        <source>x + sublayer(norm(x))</source>
+        <translation>x + sublayer(norm(x))</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="47" />
+        <source>Add &amp; Norm</source>
+        <translation>残差与归一化</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="48" />
+        <source>norm(x + sublayer(x))</source>
+        <translation>norm(x + sublayer(x))</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="55" />
+        <source>%1 head × d_k %2</source>
+        <translation>%1 个头 × d_k %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="55" />
+        <source>%1 heads × d_k %2</source>
+        <translation>%1 个头 × d_k %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="62" />
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="62" />
+        <source>Outputs (shifted right)</source>
+        <translation>输出（右移一位）</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="64" />
+        <source>every word at once</source>
+        <translation>所有词同时读入</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="65" />
+        <source>&lt;bos&gt; and the words so far</source>
+        <translation>&lt;bos&gt; 和已生成的词</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="68" />
+        <source>Input Embedding</source>
+        <translation>输入嵌入</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="68" />
+        <source>Output Embedding</source>
+        <translation>输出嵌入</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="70" />
+        <source>%1 words → d_model %2, × √%2</source>
+        <translation>%1 个词 → d_model %2，× √%2</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="71" />
+        <source>%1 words → d_model %2</source>
+        <translation>%1 个词 → d_model %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="72" />
+        <source>sin / cos, added</source>
+        <translation>sin / cos，相加</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="73" />
+        <source>a learned table, added</source>
+        <translation>学到的表，相加</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="74" />
+        <source>none in this model</source>
+        <translation>本模型没有</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="76" />
+        <source>Positional Encoding</source>
+        <translation>位置编码</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="81" />
+        <source>Feed Forward</source>
+        <translation>前馈网络</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="82" />
+        <source>%1 → d_ff %2 → %1, ReLU</source>
+        <translation>%1 → d_ff %2 → %1，ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="83" />
+        <source>%1 → d_ff %2 → %1, GELU</source>
+        <translation>%1 → d_ff %2 → %1，GELU</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="91" />
+        <source>after the last layer</source>
+        <translation>在最后一层之后</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="100" />
+        <location filename="../../core/lessons/architecture_map.cpp" line="115" />
+        <source>Multi-Head Attention</source>
+        <translation>多头注意力</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="112" />
+        <source>Masked Multi-Head Attention</source>
+        <translation>带掩码的多头注意力</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="113" />
+        <source>no peeking at later words</source>
+        <translation>看不到后面的词</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="116" />
+        <source>Q from here, K and V from the encoder</source>
+        <translation>Q 来自这里，K 和 V 来自编码器</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="120" />
+        <source>Linear</source>
+        <translation>线性层</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="121" />
+        <source>d_model %1 → %2 words</source>
+        <translation>d_model %1 → %2 个词</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="122" />
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="124" />
+        <source>Output Probabilities</source>
+        <translation>输出概率</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="125" />
+        <source>the next word</source>
+        <translation>下一个词</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="159" />
+        <source>d_model %1 · h = %2 heads × d_k %3 · d_ff %4 · pre-norm</source>
+        <translation>d_model %1 · h = %2 个头 × d_k %3 · d_ff %4 · 前置归一化（pre-norm）</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="160" />
+        <source>d_model %1 · h = %2 heads × d_k %3 · d_ff %4 · post-norm (as the paper)</source>
+        <translation>d_model %1 · h = %2 个头 × d_k %3 · d_ff %4 · 后置归一化（post-norm，与论文相同）</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="162" />
+        <source>%1 head</source>
+        <translation>%1 个头</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/architecture_map.cpp" line="162" />
+        <source>%1 heads</source>
+        <translation>%1 个头</translation>
+    </message>
+</context><context><name>alab::ui::ArchitectureMapView</name><message>
+        <location filename="../../ui/lesson/architecture_map_paint.cpp" line="119" />
+        <source>This model, drawn as the paper's Figure 1</source>
+        <translation>本模型的结构（按论文图 1 绘制）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_paint.cpp" line="126" />
+        <source>Outlined: the lesson “%1”</source>
+        <translation>红框：课程“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_paint.cpp" line="138" />
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_paint.cpp" line="157" />
+        <source>Encoder</source>
+        <translation>编码器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_paint.cpp" line="157" />
+        <source>Decoder</source>
+        <translation>解码器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_paint.cpp" line="157" />
+        <source>Decoder — not in this model</source>
+        <translation>解码器 —— 本模型没有</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_paint.cpp" line="235" />
+        <source>Click a block to open its lesson. Dotted outline: its lesson is not in the course yet.</source>
+        <translation>点击方块打开对应的课程。虚线框：这一课还没有加入课程。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_view.cpp" line="148" />
+        <source>This model has no such layer; the block shows where it would be.</source>
+        <translation>本模型没有这一层；方块只标出它本来所在的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_view.cpp" line="151" />
+        <source>Click to open the lesson “%1”.</source>
+        <translation>点击打开课程“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_view.cpp" line="154" />
+        <source>Its lesson (%1) is not in the course yet.</source>
+        <translation>它的课程（%1）还没有加入课程。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/architecture_map_view.cpp" line="200" />
+        <source>Architecture</source>
+        <translation>结构图</translation>
+    </message>
+</context></TS>

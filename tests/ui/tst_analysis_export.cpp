@@ -2,6 +2,7 @@
 // all heads (one file per head plus index.json), and failures that leave no file behind.
 #include "core/npy.h"
 #include "ui/analysis/figure_export.h"
+#include "ui/analysis/heatmap_plot.h"
 #include "ui/common/trace_session.h"
 #include "test_support.h"
 
@@ -154,6 +155,43 @@ private slots:
         QCOMPARE(exportAllHeads(*m_snap, request, dir, &files), QString());
         QCOMPARE(QDir(dir).entryList({"*.png"}, QDir::Files).size(), 0);
         QCOMPARE(QDir(dir).entryList({"*.npy"}, QDir::Files).size(), layers * heads);
+    }
+
+    // 120 decoder positions in a 480-pixel figure: cells of about 2–3 pixels. The causal mask's corner
+    // (first rows, last columns) is grey and hatched in the exported file, as in the thumbnails.
+    void allHeadsHatchMaskedCellsOfAnySize() {
+        TraceSession session;
+        core::ModelSource source;
+        source.preset = "demo";
+        QCOMPARE(session.loadIds(source, {4, 5, 6}, std::vector<int>(120, 5), true), QString());
+        AllHeadsRequest request;
+        request.kind = AttentionKind::DecoderSelf;
+        request.size = {480, 480, 1};
+        const QString dir = m_dir.filePath(QStringLiteral("long"));
+        QCOMPARE(exportAllHeads(*session.snapshot(), request, dir), QString());
+        const QImage image(QDir(dir).filePath(QStringLiteral("decoder.0.self_attn.weights.h0.png")));
+        QCOMPARE(image.size(), QSize(480, 480));
+        HeatmapData d;  // the same figure on screen, to find where the corner is drawn
+        QCOMPARE(heatmapFor(*session.snapshot(), QStringLiteral("decoder.0.self_attn.weights"), 0, &d), QString());
+        HeatmapPlot plot;
+        plot.setAttribute(Qt::WA_DontShowOnScreen);
+        plot.resize(480, 480);
+        plot.setViewport(QRect(0, 0, 480, 480));
+        plot.setHeatmap(d, ColorMapKind::Viridis);
+        plot.toPixmap(480, 480, 1.0);
+        const double x0 = plot.xAxis->coordToPixel(80), x1 = plot.xAxis->coordToPixel(119);
+        const double y0 = plot.yAxis->coordToPixel(0), y1 = plot.yAxis->coordToPixel(30);
+        int hatch = 0, grey = 0, other = 0;
+        for (int y = int(std::min(y0, y1)) + 1; y < int(std::max(y0, y1)); ++y)
+            for (int x = int(std::min(x0, x1)) + 1; x < int(std::max(x0, x1)); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                const auto near = [&c](QColor e) { return std::abs(c.red() - e.red()) + std::abs(c.green() - e.green()) + std::abs(c.blue() - e.blue()) < 40; };
+                if (near(QColor(110, 110, 110))) ++hatch;
+                else if (near(maskedColor())) ++grey;
+                else ++other;
+            }
+        QVERIFY2(hatch > 50 && grey > hatch && other < (hatch + grey) / 4,  // other: the hatch lines' anti-aliased edges
+                 qPrintable(QStringLiteral("%1 hatch, %2 grey, %3 other pixels").arg(hatch).arg(grey).arg(other)));
     }
 
     void allHeadsRefusesAFolderWithOtherFiles() {

@@ -141,6 +141,36 @@ private slots:
 
     // Attention names as the views read them (core/trace_names underneath): every kind round-trips,
     // other tensors are not attention maps.
+    // On the trained en→zh model a decoder row reads its input token and writes the next one: rows are
+    // labelled "<bos> → 我", so the <bos> row's cross-attention to "my" lines up with 我; the
+    // encoder's rows keep their words, and the hover text names both.
+    void decoderRowsNameWhatTheyPredict() {
+        TraceSession session;
+        core::ModelSource source;
+        source.preset = "en-zh";
+        QCOMPARE(session.load(source, QStringLiteral("my mother eats the rice ."),
+                              QStringLiteral("<bos> 我 的 妈 妈 吃 米 饭 。"), true), QString());
+        const auto snap = session.snapshot();
+        HeatmapData cross;
+        QCOMPARE(heatmapFor(*snap, QStringLiteral("decoder.0.cross_attn.weights"), 0, &cross), QString());
+        QCOMPARE(cross.rowPredictions.size(), snap->tgtTokens.size());
+        QCOMPARE(cross.rowLabel(0), QStringLiteral("<bos> → 我"));
+        QCOMPARE(cross.rowLabel(1), QStringLiteral("我 → 的"));
+        QCOMPARE(cross.rowLabel(8), QStringLiteral("。 → <eos>"));
+        QCOMPARE(cross.rowLabels.value(0), QStringLiteral("<bos>"));  // the data keep the input tokens
+        QVERIFY(cross.rowTitle.contains(QStringLiteral("predicts")));
+        HeatmapData self;
+        QCOMPARE(heatmapFor(*snap, QStringLiteral("decoder.1.self_attn.weights"), 2, &self), QString());
+        QCOMPARE(self.rowLabel(3), QStringLiteral("妈 → 妈"));
+        HeatmapData enc;
+        QCOMPARE(heatmapFor(*snap, QStringLiteral("encoder.0.self_attn.weights"), 0, &enc), QString());
+        QVERIFY(enc.rowPredictions.isEmpty());
+        QCOMPARE(enc.rowLabel(1), QStringLiteral("mother"));
+        HeatmapPlot plot;
+        plot.setHeatmap(cross, ColorMapKind::Viridis);
+        QVERIFY2(plot.describeCell(0, 0).startsWith(QStringLiteral("<bos> (1, writes 我) → my (1): ")), qPrintable(plot.describeCell(0, 0)));
+    }
+
     void attentionNames() {
         for (AttentionKind kind : allAttentionKinds()) {
             AttentionKind k = AttentionKind::EncoderSelf;

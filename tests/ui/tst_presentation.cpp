@@ -1,6 +1,6 @@
 // Presentation mode, as on a projector: F5 leaves only the stage and a slim caption (Esc leaves),
 // and at 1280 × 720 the steps draw their numbers at least 28 px high (each grid shows at most
-// 3 × 2 cells there, the rest as ⋮ / …), step 8 (the widest scene) included, for Thinking
+// 3 words × 2 numbers there, the rest as ⋮ / …, so Q and Kᵀ show the same d_k numbers), step 8 (the widest scene) included, for Thinking
 // Machines and for six-word sentences of short and of long words, measured from the renderer's own layout.
 #include "ui/lesson/explanation_panel.h"
 #include "ui/lesson/lesson_controller.h"
@@ -11,6 +11,7 @@
 #include "ui/main_window.h"
 
 #include <QFont>
+#include <QMap>
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QTabBar>
@@ -18,6 +19,26 @@
 #include <QTest>
 
 using namespace alab::ui;
+
+namespace {
+
+// Step 8 cut for a smaller screen keeps the product's shapes: Q's numbers as many as Kᵀ's rows, Q's
+// words as many as Kᵀ's and A's columns, and A, V and Z with as many rows as Q. "" or what differs.
+QString matrixShapesAgree(const StageScene& scene) {
+    QMap<QString, const StageGrid*> g;
+    for (const StageGrid& grid : scene.grids) g[grid.title] = &grid;
+    for (const char* t : {"Q", "Kᵀ", "A", "V", "Z"})
+        if (!g.contains(QString::fromUtf8(t))) return QStringLiteral("no grid ") + QString::fromUtf8(t);
+    const StageGrid &q = *g["Q"], &k = *g[QStringLiteral("Kᵀ")], &a = *g["A"], &v = *g["V"], &z = *g["Z"];
+    const QString shapes = QStringLiteral("Q %1×%2, Kᵀ %3×%4, A %5×%6, V %7×%8, Z %9×%10")
+                               .arg(q.rows).arg(q.cols).arg(k.rows).arg(k.cols).arg(a.rows).arg(a.cols)
+                               .arg(v.rows).arg(v.cols).arg(z.rows).arg(z.cols);
+    const bool ok = q.cols == k.rows && q.moreCols == k.moreRows && q.rows == k.cols && a.rows == q.rows &&
+                    a.cols == k.cols && v.rows == a.cols && z.rows == a.rows && z.cols == v.cols;
+    return ok ? QString() : shapes;
+}
+
+}  // namespace
 
 class TestPresentation : public QObject {
     Q_OBJECT
@@ -72,6 +93,10 @@ private slots:
             const double px = stageFont().pixelSize() * view.stage()->scale();
             report += QStringLiteral(" %1:%2").arg(s + 1).arg(px, 0, 'f', 1);
             smallest = std::min(smallest, px);
+            if (view.controller()->lesson().steps[size_t(s)].id == "matrix") {
+                const QString shapes = matrixShapesAgree(view.controller()->scene());
+                QVERIFY2(shapes.isEmpty(), qPrintable(shapes));
+            }
         }
         qInfo("number height (px) per step:%s", qPrintable(report));
         QVERIFY2(smallest >= 28, qPrintable(report));
@@ -100,6 +125,10 @@ private slots:
             const double px = stageFont().pixelSize() * view->stage()->scale();
             report += QStringLiteral(" %1:%2").arg(s + 1).arg(px, 0, 'f', 1);
             smallest = std::min(smallest, px);
+            if (view->controller()->lesson().steps[size_t(s)].id == "matrix") {
+                const QString shapes = matrixShapesAgree(view->controller()->scene());
+                QVERIFY2(shapes.isEmpty(), qPrintable(shapes));
+            }
         }
         qInfo("number height (px) per step:%s", qPrintable(report));
         QVERIFY2(smallest >= 12, qPrintable(report));

@@ -42,7 +42,7 @@ QString exportAllHeads(const Snapshot& snapshot, const AllHeadsRequest& request,
     core::StagingDirectory staging(QDir::cleanPath(dir).toStdString());
     if (!staging.error().empty()) return QString::fromStdString(staging.error());
     QJsonArray files;
-    QStringList rowLabels, colLabels;
+    QStringList rowLabels, colLabels, rowPredictions;
     for (int l = 0; l < layers; ++l) {
         const QString name = attentionTensorName(request.kind, l, request.part);
         const std::optional<core::Tensor> tensor = core::findTensor(*snapshot.trace, name.toStdString());
@@ -60,6 +60,7 @@ QString exportAllHeads(const Snapshot& snapshot, const AllHeadsRequest& request,
                                      {QStringLiteral("layer"), l}, {QStringLiteral("head"), h},
                                      {QStringLiteral("shape"), QJsonArray{int(data.values.rows()), int(data.values.cols())}}});
             rowLabels = data.rowLabels;
+            rowPredictions = data.rowPredictions;
             colLabels = data.colLabels;
         }
     }
@@ -70,6 +71,7 @@ QString exportAllHeads(const Snapshot& snapshot, const AllHeadsRequest& request,
                             {QStringLiteral("heads"), heads},
                             {QStringLiteral("model"), snapshot.modelName},
                             {QStringLiteral("row_tokens"), jsonStrings(rowLabels)},
+                            {QStringLiteral("row_predictions"), jsonStrings(rowPredictions)},  // decoder rows: next token
                             {QStringLiteral("col_tokens"), jsonStrings(colLabels)},
                             {QStringLiteral("src_tokens"), jsonStrings(snapshot.srcTokens)},
                             {QStringLiteral("tgt_tokens"), jsonStrings(snapshot.tgtTokens)},

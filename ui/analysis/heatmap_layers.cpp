@@ -77,15 +77,21 @@ void CellTextLayer::draw(QCPPainter* painter) {
     const int c0 = std::max(0, int(std::floor(m_key->range().lower))), r0 = std::max(0, int(std::floor(m_value->range().lower)));
     const int c1 = std::min(int(m_values->cols()) - 1, int(std::ceil(m_key->range().upper)));
     const int r1 = std::min(int(m_values->rows()) - 1, int(std::ceil(m_value->range().upper)));
-    if (w >= 4 && h >= 4 && (c1 - c0 + 1) * (r1 - r0 + 1) <= 40000) {  // masked cells: grey, hatched
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(QBrush(QColor(110, 110, 110), Qt::BDiagPattern));
-        for (int r = r0; r <= r1; ++r)
-            for (int c = c0; c <= c1; ++c)
-                if (!std::isfinite((*m_values)(r, c)) || (m_masked && (*m_masked)(r, c) != 0))
-                    painter->drawRect(QRectF(m_key->coordToPixel(c) - w / 2, m_value->coordToPixel(r) - h / 2, w, h));
-        painter->setBrush(Qt::NoBrush);
-    }
+    // Masked cells: grey and hatched at any cell size, as in the all-heads thumbnails; consecutive
+    // masked cells of a row are one rectangle, so the pattern shows even when a cell is a pixel wide.
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QBrush(QColor(110, 110, 110), Qt::BDiagPattern));
+    const auto isHidden = [this](int r, int c) { return !std::isfinite((*m_values)(r, c)) || (m_masked && (*m_masked)(r, c) != 0); };
+    for (int r = r0; r <= r1; ++r)
+        for (int c = c0; c <= c1; ++c) {
+            if (!isHidden(r, c)) continue;
+            const int first = c;
+            while (c + 1 <= c1 && isHidden(r, c + 1)) ++c;
+            const double left = m_key->coordToPixel(first - 0.5), right = m_key->coordToPixel(c + 0.5);
+            const double top = m_value->coordToPixel(r - 0.5), bottom = m_value->coordToPixel(r + 0.5);
+            painter->drawRect(QRectF(QPointF(std::min(left, right), std::min(top, bottom)), QPointF(std::max(left, right), std::max(top, bottom))));
+        }
+    painter->setBrush(Qt::NoBrush);
     if (!readable(w, h)) return;
     if ((c1 - c0 + 1) * (r1 - r0 + 1) > 4000) return;
     QFont font = painter->font();

@@ -73,7 +73,7 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
 void HeatmapPlot::setHeatmap(const HeatmapData& data, ColorMapKind kind) {
     m_data = data;
     m_kind = kind;
-    m_rowTicker->setLabels(m_data.rowLabels);
+    m_rowTicker->setLabels(m_data.rowDisplayLabels());
     m_colTicker->setLabels(m_data.colLabels);
     m_title->setText(m_data.title());
     yAxis->setLabel(m_data.rowTitle);
@@ -200,6 +200,14 @@ QString HeatmapPlot::describeCell(int row, int col) const {
     const QString value = std::isinf(v) && v < 0 ? tr("−∞ (masked)")
                           : m_data.isMasked(row, col) ? tr("0 (masked)")
                                                       : displayNumber(double(v), 'g', 4);
+    if (m_data.isAttention && row < m_data.rowPredictions.size())  // a decoder row: what it reads and writes
+        return tr("%1 (%2, writes %3) → %4 (%5): %6")
+            .arg(m_data.rowLabels.value(row))
+            .arg(displayIndex(row))
+            .arg(m_data.rowPredictions[row])
+            .arg(m_data.colLabels.value(col))
+            .arg(displayIndex(col))
+            .arg(value);
     if (m_data.isAttention)
         return tr("%1 (%2) → %3 (%4): %5")
             .arg(m_data.rowLabels.value(row))

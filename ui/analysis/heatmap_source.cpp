@@ -2,6 +2,7 @@
 #include "ui/analysis/heatmap_source.h"
 
 #include "core/tensor_export.h"
+#include "core/train/decoder_input.h"
 #include "core/trace_names.h"
 #include "ui/analysis/heatmap_image.h"
 #include "ui/common/display_text.h"
@@ -21,6 +22,15 @@ QStringList labelsFor(const Snapshot& s, core::AxisLabels axis, int count) {
     return out;
 }
 
+// A decoder row reads the input up to its own token and predicts the next: label it with both
+// ("<bos> → 我"), so a cross-attention row lines up with the word it writes.
+void addPredictions(const Snapshot& s, HeatmapData* d) {
+    if (!s.trace || s.trace->logits.rows() != d->values.rows()) return;
+    for (int id : core::predictedTokens(*s.trace))
+        d->rowPredictions << (s.vocab.size() > id ? QString::fromStdString(s.vocab.token(id)) : QStringLiteral("#%1").arg(id));
+    d->rowTitle = QCoreApplication::translate("AttentionKinds", "query: decoder input → the word it predicts");
+}
+
 }  // namespace
 
 QString HeatmapData::title() const {
@@ -33,6 +43,17 @@ QString HeatmapData::title() const {
         .arg(displayIndex(layer))
         .arg(displayIndex(head))
         .arg(data);
+}
+
+QString HeatmapData::rowLabel(int row) const {
+    if (row < 0 || row >= rowPredictions.size()) return rowLabels.value(row);
+    return QCoreApplication::translate("AttentionKinds", "%1 → %2").arg(rowLabels.value(row), rowPredictions[row]);
+}
+
+QStringList HeatmapData::rowDisplayLabels() const {
+    QStringList out;
+    for (int r = 0; r < rowLabels.size(); ++r) out << rowLabel(r);
+    return out;
 }
 
 bool HeatmapData::isMasked(int row, int col) const {
@@ -179,6 +200,7 @@ QString heatmapFromTensor(const Snapshot& snapshot, const QString& name, const c
     const QString dimension = QCoreApplication::translate("AttentionKinds", "dimension");
     const QString token = QCoreApplication::translate("AttentionKinds", "token");
     d.rowTitle = axes.rows == core::AxisLabels::Index ? row : d.isAttention ? query : position;
+    if (d.isAttention && axes.rows == core::AxisLabels::Target) addPredictions(snapshot, &d);
     d.colTitle = d.isAttention ? key : axes.cols == core::AxisLabels::Index ? dimension : token;
     d.isWeights = name.endsWith(QLatin1String(".weights"));
     if (d.isWeights && snapshot.trace) {  // weights the mask forced to exactly 0 are drawn like −∞ scores

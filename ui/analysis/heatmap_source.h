@@ -21,6 +21,7 @@ struct HeatmapData {
     int head = -1;                     // the head shown of a [h, r, c] tensor; -1 for a 2-D tensor
     core::Matrix values;               // [rows, cols]
     QStringList rowLabels, colLabels;  // [rows], [cols]
+    QStringList rowPredictions;        // [rows] decoder query rows: the token each row predicts; else empty
     QString rowTitle, colTitle;        // "query", "key", "position", "dimension"
     bool isAttention = false;          // scores / scaled / weights: show "query → key: value"
     bool hasNegative = false;          // signed values: the diverging map fits
@@ -29,6 +30,8 @@ struct HeatmapData {
     core::Matrix masked;               // [rows, cols] 1 where the mask hides the key (weights); else empty
     bool isMasked(int row, int col) const;  // a −∞ score or a weight the mask forced to 0
     bool isEmpty() const { return values.size() == 0; }
+    QString rowLabel(int row) const;   // "<bos> → 我" for a decoder query row, else its token
+    QStringList rowDisplayLabels() const;
     QString title() const;             // "layer 1 · head 4 — encoder.0.self_attn.weights[3]"
 };
 

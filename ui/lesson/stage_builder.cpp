@@ -56,6 +56,8 @@ StageGrid toStage(const core::SceneGrid& g) {
     out.bars = g.bars;
     out.widthGroup = g.widthGroup;
     out.plain = g.plain;
+    out.rowsAreWords = g.rowAxis == core::SceneAxis::Words;
+    out.colsAreWords = g.colAxis == core::SceneAxis::Words;
     return out;
 }
 
@@ -72,11 +74,14 @@ StageNode toStage(const core::SceneNode& n) {
     return out;
 }
 
-int g_maxCols = 0, g_maxRows = 0;  // 0: every cell the core scene shows
+int g_maxCols = 0, g_maxRows = 0;  // numbers and words along an axis; 0: every cell the core scene shows
 
-// A small stage or a projector shows fewer cells of a wide grid, with the ellipsis the grid already draws.
-void trim(StageGrid& g, int maxRows, int maxCols) {
-    const int cols = std::min(g.cols, maxCols), rows = std::min(g.rows, maxRows);
+// A small stage or a projector shows fewer cells of a wide grid, with the ellipsis the grid already draws:
+// at most `maxWords` words and `maxNumbers` numbers of a vector along each axis, so Kᵀ (numbers × words)
+// is cut as Q (words × numbers) is.
+void trim(StageGrid& g, int maxWords, int maxNumbers) {
+    const int cols = std::min(g.cols, g.colsAreWords ? maxWords : maxNumbers);
+    const int rows = std::min(g.rows, g.rowsAreWords ? maxWords : maxNumbers);
     if (cols == g.cols && rows == g.rows) return;
     decltype(g.cells) kept;
     for (int r = 0; r < rows; ++r)
@@ -133,9 +138,9 @@ constexpr double kProjectorPixels = 28.5, kDeskPixels = 12.5;
 
 }  // namespace
 
-void setStageCellLimit(int maxRows, int maxCols) {
-    g_maxRows = maxRows;
-    g_maxCols = maxCols;
+void setStageCellLimit(int maxWords, int maxNumbers) {
+    g_maxRows = maxWords;
+    g_maxCols = maxNumbers;
 }
 
 QString lessonText(const core::LessonText& text) {
@@ -154,10 +159,11 @@ StageScene buildStageScene(const core::LessonStep& step, const QSizeF& room) {
     scene.altRoot = toStage(step.scene.altRoot);
     scene.durationMs = step.scene.durationMs;
     layoutScene(scene);
-    if (g_maxRows > 0 || g_maxCols > 0)  // presentation: numbers at least 28 px high on a 1280 × 720 projector
-        fit(scene, QSizeF(1280 - 56, 720 - 90), kProjectorPixels,
-            {QSize(g_maxCols > 0 ? g_maxCols : 1 << 20, g_maxRows > 0 ? g_maxRows : 1 << 20)});
-    else if (!room.isEmpty())  // at a desk: readable numbers in the window as it is
+    if (g_maxRows > 0 || g_maxCols > 0) {  // presentation: numbers at least 28 px high on a 1280 × 720 projector
+        const int numbers = g_maxCols > 0 ? g_maxCols : 1 << 20, words = g_maxRows > 0 ? g_maxRows : 1 << 20;
+        fit(scene, QSizeF(1280 - 56, 720 - 90), kProjectorPixels,  // one word fewer if long words need it
+            {QSize(numbers, words), QSize(numbers, std::max(2, words - 1))});
+    } else if (!room.isEmpty())  // at a desk: readable numbers in the window as it is
         fit(scene, room, kDeskPixels, {QSize(4, 4), QSize(4, 3), QSize(4, 2), QSize(3, 2)});
     return scene;
 }

@@ -46,6 +46,7 @@ struct StageGrid {
     double lo = -1, hi = 1;    // colour range
     bool bars = false;         // shares drawn as growing bars
     int widthGroup = -1;       // grids of one group get one cell width, so their columns line up
+    bool rowsAreWords = true, colsAreWords = false;  // core's SceneAxis: which cell limit cuts each axis
     double labelScale = 1.1;   // row and column labels' size relative to the numbers
     bool plain = false;        // cells hold words: ink on grey, no colour scale
     // layout results (logical pixels)

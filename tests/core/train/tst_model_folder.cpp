@@ -57,6 +57,31 @@ private slots:
         QCOMPARE(task.find("seed")->toInt(), int64_t(5));
     }
 
+    // A folder of initial weights is untrained until a trainer's log.csv with a step sits beside them;
+    // a header alone is no training. The same holds when the files are named one by one.
+    void trainedOnlyWithATrainingLog() {
+        QTemporaryDir tmp;
+        const std::string dir = tmp.filePath("fresh").toStdString();
+        QCOMPARE(writeModelFolder(dir, newModelFolder("copy", buildVocabulary(*makeTask("copy")), tinyShape(), 1)), std::string());
+        const auto untrained = [&dir] {
+            LoadedModel viaFolder, viaFiles;
+            if (!loadModelFolder(dir, viaFolder).empty() || !loadModel(modelFolderSource(dir), viaFiles).empty()) qFatal("load failed");
+            if (viaFolder.untrained != viaFiles.untrained) qFatal("folder and files disagree");
+            return viaFolder.untrained;
+        };
+        QVERIFY(untrained());
+        QVERIFY(core::writeFileAtomic(dir + "/log.csv", "step,train_loss\n\n").empty());
+        QVERIFY(untrained());
+        QVERIFY(core::writeFileAtomic(dir + "/log.csv", "step,train_loss\n1,2.5\n").empty());
+        QVERIFY(!untrained());
+        LoadedModel golden;  // PyTorch's random initial weights, no log
+        ModelSource source;
+        source.weightsPath = std::string(ALAB_SOURCE_DIR) + "/tests/golden/prenorm_h4/weights.safetensors";
+        source.configPath = std::string(ALAB_SOURCE_DIR) + "/tests/golden/prenorm_h4/config.json";
+        QCOMPARE(loadModel(source, golden), std::string());
+        QVERIFY(golden.untrained);
+    }
+
     void rewritesAModelFolderInPlace() {
         QTemporaryDir tmp;
         const std::string dir = tmp.filePath("m").toStdString();

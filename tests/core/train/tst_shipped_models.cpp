@@ -81,6 +81,12 @@ private slots:
         QCOMPARE(encodeSource(m.vocab, "my mother will eat the rice in the park tomorrow .", src), std::string());
         const std::vector<int> in = greedyDecoderInput(*m.model, m.vocab, src);
         QCOMPARE(QString::fromStdString(targetText(m.vocab, in)), QStringLiteral("<bos> 我 的 妈 妈 明 天 会 在 公 园 吃 米 饭 。"));
+        // Each decoder row predicts the next input token (the <bos> row writes 我), the last row <eos>.
+        const std::vector<int> predicted = predictedTokens(m.model->forward(src, in));
+        QCOMPARE(predicted.size(), in.size());
+        for (size_t t = 0; t + 1 < in.size(); ++t) QCOMPARE(predicted[t], in[t + 1]);
+        QCOMPARE(predicted.back(), m.vocab.eos());
+        QVERIFY(predictedTokens(m.model->forward(src)).empty());  // no decoder run, no predictions
     }
 
     void commandLineTakesShippedNames() {  // the program in build/app/ finds build/share/attention-lab/models
