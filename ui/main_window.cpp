@@ -3,6 +3,7 @@
 
 #include "ui/analysis/analysis_views.h"
 #include "ui/common/thread_setting.h"
+#include "ui/debugger/debugger_install.h"
 #include "ui/common/trace_session.h"
 #include "ui/language.h"
 #include "ui/lesson/lesson_controller.h"
@@ -44,6 +45,7 @@ MainWindow::MainWindow(bool restoreLanguage, QWidget* parent)
     connect(lessons, &LessonMenu::chosen, this, [this] { m_tabs->setCurrentWidget(m_lesson); });
     createStatusBar();
     installAnalysisViews(this, m_tabs, m_session);
+    installDebugger(this, m_tabs, m_session);
     m_lesson->controller()->loadThinkingMachines();
     if (const QScreen* screen = QApplication::primaryScreen()) {
         const QRect available = screen->availableGeometry();
