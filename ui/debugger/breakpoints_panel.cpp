@@ -41,9 +41,9 @@ QString BreakpointsPanel::conditionLabel(core::BreakCondition c) {
     case core::BreakCondition::Always: return tr("always");
     case core::BreakCondition::NanOrInf: return tr("NaN or ∞");
     case core::BreakCondition::AbsAbove: return tr("|x| above");
-    case core::BreakCondition::RowSumNotOne: return tr("softmax row sum off 1 by more than");
+    case core::BreakCondition::RowSumNotOne: return tr("row sum off 1 by more than");
     case core::BreakCondition::FullyMaskedRow: return tr("a fully masked row");
-    case core::BreakCondition::LowEntropy: return tr("attention entropy below (nats)");
+    case core::BreakCondition::LowEntropy: return tr("entropy below (nats)");
     }
     return {};
 }
@@ -116,7 +116,9 @@ void BreakpointsPanel::rebuild() {
         on->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
         on->setCheckState(b.enabled ? Qt::Checked : Qt::Unchecked);
         m_table->setItem(r, 0, on);
-        m_table->setItem(r, 1, new QTableWidgetItem(QString::fromStdString(b.pattern)));
+        auto* pattern = new QTableWidgetItem(QString::fromStdString(b.pattern));
+        pattern->setToolTip(pattern->text());
+        m_table->setItem(r, 1, pattern);
         auto* cond = new QTableWidgetItem(conditionLabel(b.condition));
         cond->setFlags(cond->flags() & ~Qt::ItemIsEditable);
         m_table->setItem(r, 2, cond);
@@ -146,6 +148,8 @@ void BreakpointsPanel::retranslate() {
         m_condition->setItemText(i, conditionLabel(core::BreakCondition(m_condition->itemData(i).toInt())));
     m_pattern->setPlaceholderText(tr("tensor pattern, e.g. decoder.*.cross_attn.weights"));
     m_pattern->setToolTip(tr("* stands for any run of characters, ? for one character"));
+    m_condition->setToolTip(tr("Row sum: softmax outputs (….weights, output.probs). Fully masked row: ….mask or "
+                               "….weights. Entropy: the mean row entropy of one head of ….weights."));
     m_add->setText(tr("Add breakpoint"));
     m_remove->setText(tr("Remove"));
     m_hint->setText(tr("Continue (F5) runs to the first op, in execution order, where a breakpoint's pattern "

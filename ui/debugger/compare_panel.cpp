@@ -66,6 +66,8 @@ ComparePanel::ComparePanel(DebuggerState* state, QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     split->addWidget(bottom);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
     auto* layout = new QGridLayout(this);
     layout->addLayout(grid, 0, 0);
     layout->addWidget(split, 1, 0);

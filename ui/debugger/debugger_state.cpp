@@ -107,11 +107,15 @@ void DebuggerState::setBreakpoints(const std::vector<core::Breakpoint>& bps) {
     emit breakpointsChanged();
 }
 
-bool DebuggerState::hasBreakpointAt(int op) const {
-    if (op < 0 || op >= opCount()) return false;
-    return std::any_of(m_breakpoints.begin(), m_breakpoints.end(), [&](const core::Breakpoint& b) {
-        return b.enabled && core::globMatch(b.pattern, m_order.ops[size_t(op)]);
-    });
+DebuggerState::BreakMark DebuggerState::breakMarkAt(int op) const {
+    BreakMark mark = BreakMark::None;
+    if (op < 0 || op >= opCount()) return mark;
+    for (const core::Breakpoint& b : m_breakpoints) {
+        if (!b.enabled || !core::globMatch(b.pattern, m_order.ops[size_t(op)])) continue;
+        if (b.condition == core::BreakCondition::Always) return BreakMark::Always;
+        mark = BreakMark::Conditional;
+    }
+    return mark;
 }
 
 void DebuggerState::setWatches(const QStringList& names) {

@@ -53,8 +53,9 @@ public:
 
     const std::vector<core::Breakpoint>& breakpoints() const { return m_breakpoints; }
     void setBreakpoints(const std::vector<core::Breakpoint>& bps);
-    /// True when an enabled breakpoint's pattern matches op `op`'s name.
-    bool hasBreakpointAt(int op) const;
+    /// Which mark op `op` carries in the tree: none, a conditional breakpoint, or one that always stops.
+    enum class BreakMark { None, Conditional, Always };
+    BreakMark breakMarkAt(int op) const;
 
     const QStringList& watches() const { return m_watches; }
     void setWatches(const QStringList& names);

@@ -39,7 +39,7 @@ DebuggerView::DebuggerView(TraceSession* session, QWidget* parent)
     m_split->setStretchFactor(0, 2);
     m_split->setStretchFactor(1, 5);
     m_split->setStretchFactor(2, 2);
-    m_split->setSizes({260, 700, 340});
+    m_split->setSizes({260, 700, 360});
     m_notice->setObjectName(QStringLiteral("debuggerNotice"));
     m_notice->setWordWrap(true);
     m_notice->setStyleSheet(QStringLiteral("QLabel { background: #fff4c2; color: #3a2e00; padding: 4px; }"));
@@ -59,6 +59,7 @@ DebuggerView::DebuggerView(TraceSession* session, QWidget* parent)
     connect(m_state, &DebuggerState::problem, this, &DebuggerView::showNotice);
     connect(m_compare, &ComparePanel::problem, this, &DebuggerView::showNotice);
     connect(m_state, &DebuggerState::runChanged, this, [this] { m_stop->clear(); });
+    connect(m_state, &DebuggerState::currentChanged, this, [this] { m_stop->clear(); });  // a stop sets it again
     qApp->installEventFilter(this);
     retranslate();
 }

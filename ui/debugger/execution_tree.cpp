@@ -46,6 +46,7 @@ ExecutionTree::ExecutionTree(DebuggerState* state, QWidget* parent) : QTreeWidge
     setObjectName(QStringLiteral("executionTree"));
     setColumnCount(3);
     setUniformRowHeights(true);
+    setTreePosition(kName);  // the marker column stays a narrow gutter; the names carry the indentation
     setSelectionMode(QAbstractItemView::SingleSelection);
     header()->setSectionResizeMode(kMarker, QHeaderView::ResizeToContents);
     header()->setSectionResizeMode(kName, QHeaderView::Stretch);
@@ -68,9 +69,13 @@ void ExecutionTree::rebuild() {
     std::function<void(const core::OpNode&, QTreeWidgetItem*)> add = [&](const core::OpNode& node, QTreeWidgetItem* parent) {
         auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(this);
         if (node.group == core::OpGroup::Tensor) {
-            item->setText(kName, QString::fromStdString(node.tensor));
+            // The group above says where the op is; the leaf shows the last part of the name ("scores"),
+            // the tooltip and the op view the whole dotted name.
+            const QString name = QString::fromStdString(node.tensor);
+            item->setText(kName, parent ? name.section(QLatin1Char('.'), -1) : name);
+            item->setToolTip(kName, name);
             item->setData(kName, kOpRole, node.firstOp);
-            if (const core::Tensor* t = m_state->tensor(item->text(kName))) item->setText(kShape, shapeText(*t));
+            if (const core::Tensor* t = m_state->tensor(name)) item->setText(kShape, shapeText(*t));
             m_leaves[size_t(node.firstOp)] = item;
             return;
         }
@@ -110,9 +115,12 @@ void ExecutionTree::showCurrent(int op) {
 
 void ExecutionTree::updateMarkers() {
     for (size_t i = 0; i < m_leaves.size(); ++i) {
-        const bool here = int(i) == m_state->current(), bp = m_state->hasBreakpointAt(int(i));
-        m_leaves[i]->setText(kMarker, (here ? QStringLiteral("▶") : QString()) + (bp ? QStringLiteral("●") : QString()));
-        m_leaves[i]->setForeground(kMarker, bp ? QBrush(QColor(0xc0, 0x20, 0x20)) : QBrush());
+        const bool here = int(i) == m_state->current();
+        const DebuggerState::BreakMark mark = m_state->breakMarkAt(int(i));
+        const QString dot = mark == DebuggerState::BreakMark::Always ? QStringLiteral("●")
+                            : mark == DebuggerState::BreakMark::Conditional ? QStringLiteral("○") : QString();
+        m_leaves[i]->setText(kMarker, (here ? QStringLiteral("▶") : QString()) + dot);
+        m_leaves[i]->setForeground(kMarker, dot.isEmpty() ? QBrush() : QBrush(QColor(0xc0, 0x20, 0x20)));
     }
 }
 

@@ -1,6 +1,7 @@
 // ExecutionTree: the forward pass as a tree in execution order (inputs → encoder layers → their
 // sub-layers → … → logits → probs), one leaf per recorded tensor. The current op is selected and
-// marked ▶, ops that an enabled breakpoint's pattern matches carry ●. Clicking a leaf picks it as the
+// marked ▶; ops that an enabled breakpoint's pattern matches carry ● (it always stops there) or ○ (it
+// stops when its condition holds). Clicking a leaf picks it as the
 // cursor for "run to cursor"; double-clicking jumps there.
 #pragma once
 

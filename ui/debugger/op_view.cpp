@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
@@ -62,16 +63,20 @@ OpView::OpView(DebuggerState* state, QWidget* parent)
     top->addWidget(m_title, 1);
     top->addWidget(m_headLabel);
     top->addWidget(m_head);
-    auto* row = new QHBoxLayout;
+    // Inputs stacked on the left, the output as tall as all of them on the right: each heatmap keeps
+    // half the view's width, which a row of three would not leave on a 1280-pixel screen.
+    auto* row = m_grid = new QGridLayout;
     for (int i = 0; i < 3; ++i) {
         auto* panel = new TensorPanel(this);
         panel->setObjectName(QStringLiteral("opInput%1").arg(i + 1));
         m_inputs.push_back(panel);
-        row->addWidget(panel, 1);
+        row->addWidget(panel, i, 0);
     }
     m_output->setObjectName(QStringLiteral("opOutput"));
-    row->addWidget(m_arrow);
-    row->addWidget(m_output, 1);
+    row->addWidget(m_arrow, 0, 1, 3, 1);
+    row->addWidget(m_output, 0, 2, 3, 1);
+    row->setColumnStretch(0, 1);
+    row->setColumnStretch(2, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_formula);
@@ -114,6 +119,8 @@ void OpView::refresh() {
         m_inputs[i]->showTensor(*snap, tr("Input %1: %2").arg(i + 1).arg(in), in, *m_state->tensor(in), head());
     }
     m_arrow->setVisible(!info.inputs.empty());
+    m_grid->removeWidget(m_output);  // without inputs the output takes the whole width
+    m_grid->addWidget(m_output, 0, info.inputs.empty() ? 0 : 2, 3, info.inputs.empty() ? 3 : 1);
     m_output->showTensor(*snap, tr("Output: %1").arg(name), name, *out, head());
 }
 

@@ -7,6 +7,7 @@
 
 #include <vector>
 
+class QGridLayout;
 class QLabel;
 class QSpinBox;
 
@@ -43,6 +44,7 @@ private:
     QLabel* m_arrow;
     std::vector<TensorPanel*> m_inputs;  // [3] at most; hidden when unused
     TensorPanel* m_output;
+    QGridLayout* m_grid = nullptr;
 };
 
 /// An op formula of core/debug/op_info in the interface's language (symbols stay as they are).

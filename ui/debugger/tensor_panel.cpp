@@ -7,6 +7,8 @@
 #include "ui/debugger/stats_text.h"
 
 #include <QLabel>
+
+#include <qcustomplot.h>
 #include <QVBoxLayout>
 
 namespace alab::ui {
@@ -32,8 +34,17 @@ void TensorPanel::showTensor(const Snapshot& snapshot, const QString& caption, c
     m_caption->setText(QStringLiteral("<b>%1</b>").arg(caption.toHtmlEscaped()));
     HeatmapData data;
     const int h = t.rank() == 3 ? std::clamp<int>(head, 0, int(std::max<int64_t>(t.shape[0], 1)) - 1) : head;
-    if (QString err = heatmapFromTensor(snapshot, name, t, h, &data); !err.isEmpty()) m_plot->clearHeatmap(err);
-    else m_plot->setHeatmap(data, defaultColorMap(data));
+    if (QString err = heatmapFromTensor(snapshot, name, t, h, &data); !err.isEmpty()) {
+        m_plot->clearHeatmap(err);
+    } else {
+        m_plot->setHeatmap(data, defaultColorMap(data));
+        // The caption above names the tensor; the plot's own long title would force narrow plots wider
+        // than their panel, so it only names the head.
+        if (auto* title = qobject_cast<QCPTextElement*>(m_plot->plotLayout()->element(0, 0))) {
+            title->setText(t.rank() == 3 ? tr("head %1").arg(h + 1) : QString());
+            m_plot->replot();
+        }
+    }
     m_stats->setText(statsLine(t, core::tensorStats(t)));
 }
 
