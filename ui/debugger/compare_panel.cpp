@@ -46,6 +46,28 @@ ComparePanel::ComparePanel(DebuggerState* state, QWidget* parent)
     m_tol->setValue(state->tolerance());
     m_head->setRange(1, 1);
     m_diff->setObjectName(QStringLiteral("compareDifference"));
+    buildLayout();
+    connect(m_openFolder, &QPushButton::clicked, this, &ComparePanel::openFolder);
+    connect(m_runSentence, &QPushButton::clicked, this, &ComparePanel::runSentence);
+    connect(m_src, &QLineEdit::returnPressed, this, &ComparePanel::runSentence);
+    connect(m_close, &QPushButton::clicked, state, &DebuggerState::clearSecond);
+    connect(m_tol, &QDoubleSpinBox::valueChanged, state, &DebuggerState::setTolerance);
+    connect(m_goFirst, &QPushButton::clicked, this, [this] {
+        const int op = m_state->firstDivergenceOp();
+        if (op < 0) return;
+        m_state->setCurrent(op);
+        showDifference(m_state->opName(op));
+    });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &ComparePanel::rowChosen);
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row) {
+        if (const QTableWidgetItem* item = m_table->item(row, 0)) m_state->setCurrentByName(item->text());
+    });
+    connect(m_head, &QSpinBox::valueChanged, this, &ComparePanel::rowChosen);
+    connect(state, &DebuggerState::comparisonChanged, this, &ComparePanel::rebuild);
+    retranslate();
+}
+
+void ComparePanel::buildLayout() {
     auto* grid = new QGridLayout;
     grid->addWidget(m_openFolder, 0, 0, 1, 3);
     grid->addWidget(m_src, 1, 0, 1, 3);
@@ -72,24 +94,6 @@ ComparePanel::ComparePanel(DebuggerState* state, QWidget* parent)
     layout->addLayout(grid, 0, 0);
     layout->addWidget(split, 1, 0);
     layout->setRowStretch(1, 1);
-    connect(m_openFolder, &QPushButton::clicked, this, &ComparePanel::openFolder);
-    connect(m_runSentence, &QPushButton::clicked, this, &ComparePanel::runSentence);
-    connect(m_src, &QLineEdit::returnPressed, this, &ComparePanel::runSentence);
-    connect(m_close, &QPushButton::clicked, state, &DebuggerState::clearSecond);
-    connect(m_tol, &QDoubleSpinBox::valueChanged, state, &DebuggerState::setTolerance);
-    connect(m_goFirst, &QPushButton::clicked, this, [this] {
-        const int op = m_state->firstDivergenceOp();
-        if (op < 0) return;
-        m_state->setCurrent(op);
-        showDifference(m_state->opName(op));
-    });
-    connect(m_table, &QTableWidget::itemSelectionChanged, this, &ComparePanel::rowChosen);
-    connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row) {
-        if (const QTableWidgetItem* item = m_table->item(row, 0)) m_state->setCurrentByName(item->text());
-    });
-    connect(m_head, &QSpinBox::valueChanged, this, &ComparePanel::rowChosen);
-    connect(state, &DebuggerState::comparisonChanged, this, &ComparePanel::rebuild);
-    retranslate();
 }
 
 void ComparePanel::openFolder() {

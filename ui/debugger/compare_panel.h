@@ -39,6 +39,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void buildLayout();
     void rebuild();
     void retranslate();
     void openFolder();
