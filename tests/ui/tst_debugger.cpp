@@ -3,7 +3,7 @@
 // full-screen and presentation keys); the op view shows the formula, inputs and output of the op; F5
 // stops at each breakpoint kind planted in the model (NaN from an overflowing weight, a huge bias, a collapsed head,
 // a fully masked row) and not in the unmodified model; run to cursor stops at a breakpoint on the way;
-// watches follow a new input.
+// watches follow a new input (taken when the tab is shown).
 #include "ui/analysis/heatmap_plot.h"
 #include "ui/common/trace_session.h"
 #include "ui/debugger/breakpoints_panel.h"
@@ -216,6 +216,12 @@ void TestDebugger::watchesFollowTheInput() {
     QCOMPARE(table->item(0, 1)->text(), QStringLiteral("[3,16]"));
     QVERIFY(table->item(0, 4)->text() != before);
     QCOMPARE(view->state()->currentName(), QStringLiteral("encoder.input"));  // kept by name
+    // While another tab is shown a new trace is only noted; showing the debugger takes it.
+    w.tabs()->setCurrentIndex(0);
+    QCOMPARE(loadGoldenInto(*w.session(), [](core::NamedTensors&, std::vector<int>& src) { src = {1, 2}; }), QString());
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("[3,16]"));
+    w.tabs()->setCurrentWidget(view);
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("[2,16]"));
 }
 
 QTEST_MAIN(TestDebugger)

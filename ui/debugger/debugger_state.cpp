@@ -10,7 +10,21 @@
 namespace alab::ui {
 
 DebuggerState::DebuggerState(TraceSession* session, QObject* parent) : QObject(parent), m_session(session) {
-    connect(session, &TraceSession::snapshotChanged, this, &DebuggerState::takeSnapshot);
+    connect(session, &TraceSession::snapshotChanged, this, [this] {
+        if (m_following) takeSnapshot();
+        else m_stale = true;
+    });
+    takeSnapshot();
+}
+
+void DebuggerState::setFollowing(bool on) {
+    m_following = on;
+    if (on) sync();
+}
+
+void DebuggerState::sync() {
+    if (!m_stale) return;
+    m_stale = false;
     takeSnapshot();
 }
 

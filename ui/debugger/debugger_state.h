@@ -27,6 +27,11 @@ public:
     explicit DebuggerState(TraceSession* session, QObject* parent = nullptr);
 
     TraceSession* session() const { return m_session; }
+    /// While not following (the tab is hidden), a new trace is only noted, not copied; following again
+    /// (or sync()) takes the newest one. Saves a copy of every tensor of large traces nobody looks at.
+    void setFollowing(bool on);
+    /// Takes the session's newest trace now if it was only noted.
+    void sync();
     std::shared_ptr<const Snapshot> snapshot() const { return m_snapshot; }
     const core::TraceRun& run() const { return m_run; }
     const core::ExecutionOrder& order() const { return m_order; }
@@ -112,6 +117,8 @@ private:
     core::TraceRun m_second;
     core::RunComparison m_comparison;
     double m_tolerance = 1e-4;
+    bool m_following = true;
+    bool m_stale = false;
 };
 
 }  // namespace alab::ui

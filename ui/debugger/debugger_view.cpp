@@ -61,7 +61,18 @@ DebuggerView::DebuggerView(TraceSession* session, QWidget* parent)
     connect(m_state, &DebuggerState::runChanged, this, [this] { m_stop->clear(); });
     connect(m_state, &DebuggerState::currentChanged, this, [this] { m_stop->clear(); });  // a stop sets it again
     qApp->installEventFilter(this);
+    m_state->setFollowing(false);  // until the tab is shown
     retranslate();
+}
+
+void DebuggerView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    m_state->setFollowing(true);
+}
+
+void DebuggerView::hideEvent(QHideEvent* event) {
+    QWidget::hideEvent(event);
+    m_state->setFollowing(false);
 }
 
 void DebuggerView::createActions() {

@@ -79,7 +79,8 @@ SessionActions::SessionActions(QMainWindow* window, QTabWidget* tabs, DebuggerVi
 
 core::DebugSession SessionActions::capture() const {
     core::DebugSession s;
-    const DebuggerState* st = m_view->state();
+    DebuggerState* st = m_view->state();
+    st->sync();
     if (const std::shared_ptr<const Snapshot> snap = st->snapshot()) {
         const core::ModelSource& src = snap->source;
         s.model.preset = src.preset;
@@ -158,6 +159,7 @@ QString SessionActions::restoreModel(const core::DebugSession& s, QStringList* n
 
 void SessionActions::restoreRest(const core::DebugSession& s, QStringList* notes) {
     DebuggerState* st = m_view->state();
+    st->sync();
     st->setBreakpoints(toVector(s.breakpoints));
     QStringList watches;
     for (const std::string& w : s.watches) watches << QString::fromStdString(w);
