@@ -5,7 +5,7 @@ Qt 6.4's lupdate does not understand `namespace alab::ui {`, so it writes contex
 "MainWindow" where tr() at run time looks up "alab::ui::MainWindow". This script strips the
 namespace from the .ts contexts, runs lupdate (which then merges the old translations), and puts
 the namespace back on every context that names a Q_OBJECT class under ui/.
-Usage: python3 scripts/update_translations.py [lesson_zh_CN.ts analysis_zh_CN.ts]   (then translate the new entries in Qt Linguist)
+Usage: python3 scripts/update_translations.py [lesson_zh_CN.ts analysis_zh_CN.ts debugger_zh_CN.ts]   (then translate the new entries in Qt Linguist)
 """
 import pathlib
 import re
@@ -19,6 +19,7 @@ SOURCES = {
     "lesson_zh_CN.ts": ["core/lesson.cpp", "core/lessons", "ui/lesson", "ui/main_window.cpp", "ui/main_window.h",
                         "ui/language.cpp", "app/gui.cpp"],
     "analysis_zh_CN.ts": ["ui/analysis", "ui/common", "app/cli_export.cpp"],
+    "debugger_zh_CN.ts": ["ui/debugger"],
 }
 
 

@@ -3,6 +3,7 @@
 
 #include "ui/analysis/analysis_views.h"
 #include "ui/common/thread_setting.h"
+#include "ui/debugger/debugger_install.h"
 #include "ui/common/trace_session.h"
 #include "ui/language.h"
 #include "ui/lesson/architecture_map_view.h"
@@ -46,6 +47,7 @@ MainWindow::MainWindow(bool restoreLanguage, QWidget* parent)
     createStatusBar();
     installArchitectureMap(m_tabs, m_lesson);  // Figure 1: a click opens a block's lesson
     installAnalysisViews(this, m_tabs, m_session);
+    installDebugger(this, m_tabs, m_session);
     m_lesson->controller()->loadThinkingMachines();
     if (const QScreen* screen = QApplication::primaryScreen()) {
         const QRect available = screen->availableGeometry();

@@ -54,6 +54,7 @@ QString TraceSession::load(const core::ModelSource& source, const QString& srcTe
     core::LoadedModel loaded;
     if (std::string err = core::loadModel(source, loaded); !err.empty()) return reject(QString::fromStdString(err));
     std::shared_ptr<Snapshot> next = snapshotOf(loaded);
+    next->source = source;
     if (QString err = encodeInto(loaded, srcText, tgtText, *next); !err.isEmpty()) return reject(err);
     return start(next, wait);
 }
@@ -62,7 +63,11 @@ QString TraceSession::loadIds(const core::ModelSource& source, const std::vector
                               bool wait) {
     core::LoadedModel loaded;
     if (std::string err = core::loadModel(source, loaded); !err.empty()) return reject(QString::fromStdString(err));
-    return loadModel(loaded, src, tgt, wait);
+    std::shared_ptr<Snapshot> next = snapshotOf(loaded);
+    next->source = source;
+    next->src = src;
+    next->tgt = tgt;
+    return start(next, wait);
 }
 
 QString TraceSession::loadModel(const core::LoadedModel& loaded, const std::vector<int>& src, const std::vector<int>& tgt,
@@ -78,6 +83,7 @@ QString TraceSession::setText(const QString& srcText, const QString& tgtText, bo
     const core::LoadedModel loaded{m_snapshot->model, m_snapshot->vocab, m_snapshot->modelName.toStdString(),
                                     m_snapshot->untrained};
     std::shared_ptr<Snapshot> next = snapshotOf(loaded);
+    next->source = m_snapshot->source;
     if (QString err = encodeInto(loaded, srcText, tgtText, *next); !err.isEmpty()) return reject(err);
     return start(next, wait);
 }

@@ -20,6 +20,7 @@ struct Snapshot {
     core::Vocabulary vocab;
     QString modelName;
     bool untrained = false;  // random weights (demo preset)
+    core::ModelSource source;  // what was loaded (empty when the caller loaded the model itself)
     std::vector<int> src, tgt;         // token ids
     QStringList srcTokens, tgtTokens;  // labels for rows and columns
     std::shared_ptr<const core::Trace> trace;

@@ -1,0 +1,703 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>alab::ui::BreakpointsPanel</name>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="41"/>
+        <source>always</source>
+        <translation>总是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="42"/>
+        <source>NaN or ∞</source>
+        <translation>NaN 或 ∞</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="43"/>
+        <source>|x| above</source>
+        <translation>|x| 大于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="45"/>
+        <source>a fully masked row</source>
+        <translation>整行被遮蔽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="44"/>
+        <source>row sum off 1 by more than</source>
+        <translation>行和偏离 1 超过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="46"/>
+        <source>entropy below (nats)</source>
+        <translation>熵低于（奈特）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="146"/>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="146"/>
+        <source>Tensor pattern</source>
+        <translation>张量名模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="146"/>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="146"/>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="149"/>
+        <source>tensor pattern, e.g. decoder.*.cross_attn.weights</source>
+        <translation>张量名模式，例如 decoder.*.cross_attn.weights</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="150"/>
+        <source>* stands for any run of characters, ? for one character</source>
+        <translation>* 匹配任意一串字符，? 匹配单个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="151"/>
+        <source>Row sum: softmax outputs (….weights, output.probs). Fully masked row: ….mask or ….weights. Entropy: the mean row entropy of one head of ….weights.</source>
+        <translation>行和：适用于 softmax 的输出（….weights、output.probs）。整行被遮蔽：适用于 ….mask 或 ….weights。熵：….weights 中一个头的平均行熵。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="153"/>
+        <source>Add breakpoint</source>
+        <translation>添加断点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="154"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/breakpoints_panel.cpp" line="155"/>
+        <source>Continue (F5) runs to the first op, in execution order, where a breakpoint&apos;s pattern matches and its condition holds.</source>
+        <translation>继续（F5）按执行顺序运行，停在第一个名字符合某个断点模式且条件成立的运算上。</translation>
+    </message>
+</context>
+<context>
+    <name>alab::ui::ComparePanel</name>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="94"/>
+        <source>Open a trace folder to compare with</source>
+        <translation>打开用于对比的追踪文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="140"/>
+        <source>%1: shape %2 here, %3 in the second run</source>
+        <translation>%1：此处形状为 %2，第二次运行中为 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="145"/>
+        <source>Difference (this run − second run): %1</source>
+        <translation>差值（本次运行 − 第二次运行）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="156"/>
+        <source>Open a trace folder…</source>
+        <translation>打开追踪文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="157"/>
+        <source>or a second sentence for the same model</source>
+        <translation>或为同一模型输入第二个句子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="158"/>
+        <source>its target (optional)</source>
+        <translation>其目标句（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="159"/>
+        <source>Run second sentence</source>
+        <translation>运行第二个句子</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="160"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="161"/>
+        <source>Tolerance</source>
+        <translation>容差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="162"/>
+        <source>Go to first divergence</source>
+        <translation>跳到第一个分歧处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="163"/>
+        <source>Head</source>
+        <translation>头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="164"/>
+        <source>Tensor</source>
+        <translation>张量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="164"/>
+        <source>max |a − b|</source>
+        <translation>最大 |a − b|</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="164"/>
+        <source>Relative</source>
+        <translation>相对差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="164"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="167"/>
+        <source>Compared with the trace folder %1.</source>
+        <translation>对比对象：追踪文件夹 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="168"/>
+        <source>Compared with the same model on “%1”.</source>
+        <translation>对比对象：同一模型在“%1”上的运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="170"/>
+        <source>No second run. Open a trace folder or run a second sentence to compare.</source>
+        <translation>还没有第二次运行。打开一个追踪文件夹，或运行第二个句子来对比。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="173"/>
+        <source>%1 tensors in both runs agree within the tolerance.</source>
+        <translation>两次运行共有的 %1 个张量都在容差之内一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="176"/>
+        <source>First divergence in execution order: %1 (relative difference %2).</source>
+        <translation>按执行顺序的第一个分歧：%1（相对差 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>alab::ui::DebuggerState</name>
+    <message>
+        <location filename="../../ui/debugger/debugger_state.cpp" line="31"/>
+        <source>The second sentence no longer fits the model (%1); the comparison was closed.</source>
+        <translation>第二个句子已不适用于当前模型（%1），对比已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/second_run.cpp" line="27"/>
+        <location filename="../../ui/debugger/second_run.cpp" line="48"/>
+        <source>No model is loaded.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/second_run.cpp" line="28"/>
+        <source>The second sentence is empty.</source>
+        <translation>第二个句子是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/second_run.cpp" line="31"/>
+        <source>The second sentence has %1 tokens; this model takes at most %2.</source>
+        <translation>第二个句子有 %1 个词元，而这个模型最多接受 %2 个。</translation>
+    </message>
+</context>
+<context>
+    <name>alab::ui::DebuggerView</name>
+    <message>
+        <location filename="../../ui/debugger/debugger_install.cpp" line="26"/>
+        <source>Debugger</source>
+        <translation>调试器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="126"/>
+        <source>No breakpoint was hit; the run reached its last op.</source>
+        <translation>没有命中任何断点，运行到了最后一个运算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="132"/>
+        <source>&lt;b&gt;Stopped&lt;/b&gt; at op %1 (%2) by breakpoint %3: %4</source>
+        <translation>&lt;b&gt;已停下&lt;/b&gt;：第 %1 个运算（%2），断点 %3：%4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="160"/>
+        <source>Breakpoints</source>
+        <translation>断点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="161"/>
+        <source>Watches</source>
+        <translation>监视</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="162"/>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="167"/>
+        <source>Restart</source>
+        <translation>从头开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="168"/>
+        <source>Step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="169"/>
+        <source>Step over</source>
+        <translation>单步跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="170"/>
+        <source>Step into</source>
+        <translation>单步进入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="171"/>
+        <source>Step out</source>
+        <translation>单步跳出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="172"/>
+        <source>Run to cursor</source>
+        <translation>运行到光标处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="173"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>alab::ui::ExecutionTree</name>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="21"/>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="22"/>
+        <source>Encoder layer %1</source>
+        <translation>编码器第 %1 层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="23"/>
+        <source>Decoder inputs</source>
+        <translation>解码器输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="24"/>
+        <source>Decoder layer %1</source>
+        <translation>解码器第 %1 层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="26"/>
+        <source>Masked self-attention</source>
+        <translation>带掩码的自注意力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="27"/>
+        <source>Self-attention</source>
+        <translation>自注意力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="28"/>
+        <source>Cross-attention</source>
+        <translation>交叉注意力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="30"/>
+        <source>LayerNorm %1</source>
+        <translation>层归一化 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="31"/>
+        <source>Residual add %1</source>
+        <translation>残差相加 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="32"/>
+        <source>Add &amp; Norm %1</source>
+        <translation>相加与归一化 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="33"/>
+        <source>Feed-forward</source>
+        <translation>前馈网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="34"/>
+        <source>Encoder output</source>
+        <translation>编码器输出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="35"/>
+        <source>Decoder output</source>
+        <translation>解码器输出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="36"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="37"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="132"/>
+        <source>Op (tensor)</source>
+        <translation>运算（张量）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="132"/>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+</context>
+<context>
+    <name>alab::ui::OpView</name>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="79"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="134"/>
+        <source>Head</source>
+        <translation>头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="94"/>
+        <source>No trace yet</source>
+        <translation>还没有追踪结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="100"/>
+        <source>Op %1 of %2: &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>第 %1 / %2 个运算：&lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="114"/>
+        <source>Input %1: %2</source>
+        <translation>输入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="117"/>
+        <source>Output: %1</source>
+        <translation>输出：%1</translation>
+    </message>
+</context>
+<context>
+    <name>alab::ui::SessionActions</name>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="35"/>
+        <source>The weights file</source>
+        <translation>权重文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="36"/>
+        <source>The config file</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="37"/>
+        <source>The vocabulary file</source>
+        <translation>词表文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="40"/>
+        <source>%1 %2 is missing (moved or deleted).</source>
+        <translation>%1 %2 不见了（已移动或删除）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="42"/>
+        <source>%1 %2 has changed since the session was saved.</source>
+        <translation>%1 %2 在保存会话之后被修改过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="63"/>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="64"/>
+        <location filename="../../ui/debugger/session_actions.cpp" line="69"/>
+        <source>AttentionLab sessions (*.alab)</source>
+        <translation>AttentionLab 会话 (*.alab)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="68"/>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="112"/>
+        <source>There is no run to save yet.</source>
+        <translation>还没有可保存的运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="114"/>
+        <source>This model was given on the command line; a session can name a preset or a model opened with File → Open model.</source>
+        <translation>这个模型是从命令行给出的；会话只能记录预设模型，或通过“文件 → 打开模型”打开的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="119"/>
+        <source>The session was not saved: %1</source>
+        <translation>会话没有保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="131"/>
+        <source>The session was not opened: %1</source>
+        <translation>会话没有打开：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="138"/>
+        <source>The model could not be loaded (%1); the current model and input are kept.</source>
+        <translation>无法加载模型（%1），保留当前的模型和输入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="154"/>
+        <source>its files are missing</source>
+        <translation>它的文件不见了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="172"/>
+        <source>The second run could not be restored: %1</source>
+        <translation>无法恢复第二次运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="174"/>
+        <source>This run has no tensor %1; the debugger starts at the first op.</source>
+        <translation>本次运行没有张量 %1，调试器从第一个运算开始。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="209"/>
+        <source>Open &amp;session…</source>
+        <translation>打开会话(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="210"/>
+        <source>Restore a debugger session: model, input, breakpoints, watches, the second run and the views</source>
+        <translation>恢复调试会话：模型、输入、断点、监视、第二次运行和视图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="211"/>
+        <source>Sa&amp;ve session…</source>
+        <translation>保存会话(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="212"/>
+        <source>Save the debugger&apos;s state as an .alab file</source>
+        <translation>把调试器的状态保存为 .alab 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/session_actions.cpp" line="213"/>
+        <source>&amp;Recent sessions</source>
+        <translation>最近的会话(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>alab::ui::TensorPanel</name>
+    <message>
+        <location filename="../../ui/debugger/tensor_panel.cpp" line="44"/>
+        <source>head %1</source>
+        <translation>第 %1 个头</translation>
+    </message>
+</context>
+<context>
+    <name>alab::ui::WatchesPanel</name>
+    <message>
+        <location filename="../../ui/debugger/watches_panel.cpp" line="50"/>
+        <source>not in this run</source>
+        <translation>本次运行中没有</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/watches_panel.cpp" line="56"/>
+        <source>Tensor</source>
+        <translation>张量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/watches_panel.cpp" line="56"/>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/watches_panel.cpp" line="56"/>
+        <source>Min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/watches_panel.cpp" line="56"/>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/watches_panel.cpp" line="56"/>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/watches_panel.cpp" line="56"/>
+        <source>Std</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/watches_panel.cpp" line="57"/>
+        <source>NaN</source>
+        <translation>NaN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/watches_panel.cpp" line="57"/>
+        <source>±∞</source>
+        <translation>±∞</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/watches_panel.cpp" line="58"/>
+        <source>Watch current op</source>
+        <translation>监视当前运算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/watches_panel.cpp" line="59"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>alab::ui::BreakReason</name>
+    <message>
+        <location filename="../../ui/debugger/break_reason.cpp" line="17"/>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/break_reason.cpp" line="17"/>
+        <source>row %1 of head %2</source>
+        <translation>第 %2 个头的第 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/break_reason.cpp" line="29"/>
+        <source>the name matches %1</source>
+        <translation>名字符合 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/break_reason.cpp" line="31"/>
+        <source>%1 NaN or infinite value(s), the first (%2) at %3, counting from 1</source>
+        <translation>有 %1 个 NaN 或无穷值，第一个（%2）位于 %3（从 1 数起）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/break_reason.cpp" line="34"/>
+        <source>|x| = %1 &gt; %2 at %3, counting from 1</source>
+        <translation>|x| = %1 &gt; %2，位于 %3（从 1 数起）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/break_reason.cpp" line="36"/>
+        <source>%1 sums to %2 (off 1 by more than %3)</source>
+        <translation>%1 的和为 %2（偏离 1 超过 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/break_reason.cpp" line="39"/>
+        <source>%1 is fully masked: this query may attend to no key</source>
+        <translation>%1 被整行遮蔽：这个查询不能关注任何键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/break_reason.cpp" line="41"/>
+        <source>%1 has all-zero attention weights: every key was masked</source>
+        <translation>%1 的注意力权重全为 0：所有键都被遮蔽了</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/break_reason.cpp" line="43"/>
+        <source>head %1 has collapsed: its mean row entropy is %2 nats, below %3</source>
+        <translation>第 %1 个头已塌缩：平均行熵为 %2 奈特，低于 %3</translation>
+    </message>
+</context>
+<context>
+    <name>alab::ui::DebuggerFormula</name>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="21"/>
+        <source>Q = X·W_Q (one block of d_k columns per head)</source>
+        <translation>Q = X·W_Q（每个头占 d_k 列）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="22"/>
+        <source>S / √d_k   (−∞ where the mask is 0)</source>
+        <translation>S / √d_k   （掩码为 0 处为 −∞）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="23"/>
+        <source>mask_ij = 1 if j ≤ i (causal), else 0</source>
+        <translation>mask_ij = 1 当 j ≤ i（因果），否则为 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="24"/>
+        <source>mask_ij = 1 unless key j is padding</source>
+        <translation>mask_ij = 1，除非键 j 是填充</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="25"/>
+        <source>A = softmax(QKᵀ / √d_k), row by row</source>
+        <translation>A = softmax(QKᵀ / √d_k)，逐行计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="26"/>
+        <source>μ = mean of each row</source>
+        <translation>μ = 每一行的均值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="27"/>
+        <source>1/σ = 1 / √(var + ε), each row</source>
+        <translation>1/σ = 1 / √(var + ε)，逐行计算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="28"/>
+        <source>h = act(x·W_1 + b_1)   (act: ReLU or GELU)</source>
+        <translation>h = act(x·W_1 + b_1)   （act：ReLU 或 GELU）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="29"/>
+        <source>the layer&apos;s output</source>
+        <translation>该层的输出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="30"/>
+        <source>the last layer&apos;s output</source>
+        <translation>最后一层的输出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="31"/>
+        <source>E[token] · √d_model</source>
+        <translation>E[词元] · √d_model</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="32"/>
+        <source>x = E[token]·√d_model + PE</source>
+        <translation>x = E[词元]·√d_model + PE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="33"/>
+        <source>y = E[token]·√d_model + PE</source>
+        <translation>y = E[词元]·√d_model + PE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/op_view.cpp" line="34"/>
+        <source>P = softmax(logits), row by row</source>
+        <translation>P = softmax(logits)，逐行计算</translation>
+    </message>
+</context>
+<context>
+    <name>alab::ui::DebuggerStats</name>
+    <message>
+        <location filename="../../ui/debugger/stats_text.cpp" line="13"/>
+        <source>shape %1 · min %2 · max %3 · mean %4 · std %5 · NaN %6 · +∞ %7 · −∞ %8</source>
+        <translation>形状 %1 · 最小 %2 · 最大 %3 · 均值 %4 · 标准差 %5 · NaN %6 · +∞ %7 · −∞ %8</translation>
+    </message>
+</context>
+</TS>

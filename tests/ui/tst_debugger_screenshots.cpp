@@ -1,0 +1,71 @@
+// Screenshots of the Debugger tab for review: with ALAB_SCREENSHOTS=DIR set, saves the tab stopped at
+// a breakpoint (with watches), the compare panel after "Go to first divergence", and the watches
+// panel, at 1280×720 and 1920×1080 in English and 简体中文, on the demo model. Skipped otherwise: it
+// checks nothing a person has not looked at.
+#include "ui/common/trace_session.h"
+#include "ui/debugger/compare_panel.h"
+#include "ui/debugger/debugger_state.h"
+#include "ui/debugger/debugger_view.h"
+#include "ui/debugger/execution_tree.h"
+#include "ui/main_window.h"
+
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace alab;
+using namespace alab::ui;
+
+class TestDebuggerScreenshots : public QObject {
+    Q_OBJECT
+private slots:
+    void debuggerTab_data() {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QSize>("size");
+        for (const char* lang : {"en", "zh_CN"})
+            for (QSize s : {QSize(1280, 720), QSize(1920, 1080)})
+                QTest::newRow(qPrintable(QStringLiteral("%1 %2x%3").arg(lang).arg(s.width()).arg(s.height())))
+                    << QString::fromLatin1(lang) << s;
+    }
+    void debuggerTab() {
+        const QString out = qEnvironmentVariable("ALAB_SCREENSHOTS");
+        if (out.isEmpty()) QSKIP("set ALAB_SCREENSHOTS=DIR to save screenshots of the debugger tab");
+        QFETCH(QString, lang);
+        QFETCH(QSize, size);
+        QCoreApplication::setOrganizationName(QStringLiteral("AttentionLabTests"));
+        MainWindow w(false);
+        QVERIFY(w.setLanguage(lang, false));
+        w.resize(size);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        core::ModelSource demo;
+        demo.preset = "demo";
+        QCOMPARE(w.session()->load(demo, QStringLiteral("the cat sat on the mat"), QStringLiteral("<bos> 猫 坐 在 垫 子 上"), true),
+                 QString());
+        auto* view = w.findChild<DebuggerView*>();
+        w.tabs()->setCurrentWidget(view);
+        DebuggerState* st = view->state();
+        st->setBreakpoints({{"decoder.*.cross_attn.weights", core::BreakCondition::Always, 0, true},
+                            {"*", core::BreakCondition::NanOrInf, 0, true}});
+        st->setWatches({QStringLiteral("encoder.0.self_attn.weights"), QStringLiteral("decoder.0.cross_attn.weights"),
+                        QStringLiteral("output.probs")});
+        const QString tag = QStringLiteral("%1/%2-%3x%4-").arg(out, lang).arg(size.width()).arg(size.height());
+        const auto shot = [&](const QString& name) {
+            QCoreApplication::processEvents();
+            QVERIFY(w.grab().save(tag + name + QStringLiteral(".png")));
+        };
+        view->tree()->setFocus();
+        QTest::keyClick(view->tree(), Qt::Key_F5);
+        shot(QStringLiteral("debugger-breakpoint"));
+        view->setSidePanel(QStringLiteral("watches"));
+        st->setCurrentByName(QStringLiteral("encoder.0.self_attn.context"));
+        shot(QStringLiteral("debugger-watches"));
+        view->setSidePanel(QStringLiteral("compare"));
+        QCOMPARE(st->setSecondText(QStringLiteral("the mat sat on the cat"), QStringLiteral("<bos> 猫 坐 在 垫 子 上")), QString());
+        view->comparePanel()->firstDivergenceButton()->click();
+        shot(QStringLiteral("debugger-compare"));
+    }
+};
+
+QTEST_MAIN(TestDebuggerScreenshots)
+#include "tst_debugger_screenshots.moc"
