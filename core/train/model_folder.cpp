@@ -90,12 +90,13 @@ ModelFolder newModelFolder(const std::string& taskName, const Vocabulary& vocab,
     return f;
 }
 
-std::string writeModelFolder(const std::string& dir, const ModelFolder& folder, const std::vector<FolderFile>& extra) {
+std::string writeModelFolder(const std::string& dir, const ModelFolder& folder, const std::vector<FolderFile>& extra,
+                             FolderWrite mode) {
     if (dir.empty()) return "the model folder name is empty";
     if (std::string err = checkFolder(folder); !err.empty()) return "cannot write " + dir + ": " + err;
     const auto files = folderFiles(folder, extra);
     std::error_code ec;
-    if (!fs::exists(dir, ec)) {
+    if (mode == FolderWrite::Swap || !fs::exists(dir, ec)) {
         StagingDirectory staging(dir);
         if (!staging.error().empty()) return staging.error();
         for (const auto& [name, bytes] : files)
