@@ -158,7 +158,7 @@ private slots:
         QString err, before = tmp.filePath("before"), after = tmp.filePath("after");
         if (!ran || p.exitStatus() != QProcess::NormalExit || p.exitCode() == 99) {
             qInfo("no private tmpfs here (%s); a 16 KiB file-size limit stands in for the full disk",
-                  p.readAllStandardError().constData());
+                  p.readAllStandardError().trimmed().constData());
             after = before = tmp.filePath("run");
             QVERIFY(runApp(tiny(before, 10)).exitCode == 0);
             const QMap<QString, QByteArray> previous = snapshot(before);
