@@ -45,7 +45,8 @@ enum class FolderWrite {
 /// appears whole (staged, then renamed); an existing one must be empty or marked as attention-lab's
 /// (core/tensor/output_folder.h). InPlace: every file is first written complete under a temporary
 /// name, and only when all are written are they renamed into place, so a full disk leaves the
-/// previous files as they were; other files in the folder stay. Swap: the folder is always either
+/// previous files as they were; other files in the folder stay (temporaries of these files that a
+/// killed writer left are removed). Swap: the folder is always either
 /// the previous version or the new one, even if the process is killed. Returns "" or one line.
 std::string writeModelFolder(const std::string& dir, const ModelFolder& folder, const std::vector<FolderFile>& extra = {},
                              FolderWrite mode = FolderWrite::InPlace);
