@@ -1,11 +1,14 @@
-// attention-lab train: drives a core Trainer from the command line, prints progress (a redrawn
-// one-line bar on a terminal, plain lines otherwise), writes the model folder with log.csv at each
-// evaluation and at the end, and on SIGINT / SIGTERM saves what it has and exits with a message.
+// attention-lab train: drives a core Trainer from the command line, prints progress (a bar redrawn
+// in place on a terminal, plain lines at each evaluation otherwise), and saves the run (the model
+// folder with log.csv, and OUT/checkpoint) every --checkpoint-every steps and at the end. The first
+// SIGINT / SIGTERM / SIGHUP lets the current step finish, saves, and exits with 130 (the program's
+// one signal handler, core/tensor/signal_cleanup.h, records it); a second one stops at once.
 #include "app/cli_args.h"
 #include "app/commands.h"
-#include "core/file_io.h"
 #include "core/tensor.h"
+#include "core/tensor/signal_cleanup.h"
 #include "core/train/checkpoint.h"
+#include "core/train/progress_line.h"
 #include "core/train/trainer.h"
 
 #include <algorithm>
@@ -19,11 +22,14 @@
 namespace alab::app {
 namespace {
 
-volatile std::sig_atomic_t g_stop = 0;  // set by the handler only; read by the training loop
-extern "C" void onStopSignal(int) { g_stop = 1; }
+struct RunOptions {
+    core::TrainerOptions trainer;
+    int checkpointEvery = 0;  // 0: at each evaluation (a tenth of the steps)
+};
 
-bool readOptions(const CliArgs& a, core::TrainerOptions& o, std::string& error)
+bool readOptions(const CliArgs& a, RunOptions& run, std::string& error)
 {
+    core::TrainerOptions& o = run.trainer;
     long long n = 0;
     double x = 0;
     auto integer = [&](const char* name, int& out, long long lo) {
@@ -35,10 +41,11 @@ bool readOptions(const CliArgs& a, core::TrainerOptions& o, std::string& error)
         out = int(n);
         return true;
     };
-    auto number = [&](const char* name, float& out) {
+    auto number = [&](const char* name, float& out, double below) {  // in [0, below)
         if (!a.has(name)) return true;
-        if (!parseNumber(a.value(name), x) || !(x >= 0) || x > 1e6) {
-            error = std::string(name) + " needs a finite number ≥ 0, got '" + a.value(name) + "'";
+        if (!parseNumber(a.value(name), x) || !(x >= 0) || !(x < below)) {
+            error = std::string(name) + (below < 2 ? " needs a number in [0, 1)" : " needs a finite number ≥ 0") +
+                    ", got '" + a.value(name) + "'";
             return false;
         }
         out = float(x);
@@ -50,8 +57,10 @@ bool readOptions(const CliArgs& a, core::TrainerOptions& o, std::string& error)
     const bool ok = integer("--d-model", o.d_model, 1) && integer("--heads", o.heads, 1) &&
                     integer("--layers", o.layers, 1) && integer("--d-ff", o.d_ff, 1) &&
                     integer("--steps", o.steps, 1) && integer("--batch", o.batch, 1) &&
-                    integer("--warmup", o.warmup, 1) && integer("--seed", seed, 0) && number("--lr", o.lr_scale) &&
-                    number("--label-smoothing", o.label_smoothing);
+                    integer("--warmup", o.warmup, 1) && integer("--seed", seed, 0) &&
+                    integer("--checkpoint-every", run.checkpointEvery, 1) && number("--lr", o.lr_scale, 1e6) &&
+                    number("--label-smoothing", o.label_smoothing, 1) && number("--clip", o.clip, 1e6) &&
+                    number("--dropout", o.dropout, 1) && number("--weight-decay", o.weight_decay, 1e6);
     o.seed = uint64_t(seed);
     if (ok && o.lr_scale <= 0) {
         error = "--lr needs a positive number";
@@ -62,14 +71,50 @@ bool readOptions(const CliArgs& a, core::TrainerOptions& o, std::string& error)
 
 std::string save(const core::Trainer& t, const std::string& dir, const std::string& log)
 {
-    return core::writeCheckpoint(dir, core::checkpointOf(t, log));  // model, log.csv and the optimizer state
+    return core::saveTrainingRun(dir, core::checkpointOf(t, log));  // the model, log.csv and OUT/checkpoint
 }
 
-void progress(const core::StepRecord& r, int steps, double secondsPerStep, bool tty)
+std::string logHeader(const core::TrainerOptions& o)
 {
-    const double eta = secondsPerStep * (steps - r.step);
-    std::fprintf(stderr, "%sstep %d/%d  loss %.4f  %.0f tokens/s  ETA %.0f s%s", tty ? "\r" : "", r.step, steps,
-                 r.loss, r.tokens_per_second, eta, tty ? "   " : "\n");
+    return std::string("step,train_loss,val_loss,") +
+           (o.dataPath.empty() && o.task != "en-zh" ? "val_exact_match" : "val_bleu") +
+           ",lr,grad_norm,tokens_per_s\n";
+}
+
+// Steps until done or a stop signal, logging each step, evaluating a tenth of the way each time and
+// saving every `checkpointEvery` steps; returns "" or the error that stopped it.
+std::string trainLoop(core::Trainer& t, int checkpointEvery, const std::string& out, std::ostringstream& log)
+{
+    const int steps = t.options().steps, first = t.stepsDone();
+    const int evalEvery = std::max(1, steps / 10);
+    const bool tty = isatty(STDERR_FILENO);
+    const auto start = std::chrono::steady_clock::now();
+    while (!t.done() && !core::stopSignalPending()) {
+        const core::StepRecord r = t.step();
+        core::ProgressInfo p{r.step, steps, r.loss, r.tokens_per_second, -1, {}};
+        log << r.step << ',' << r.loss << ',';
+        const bool evaluated = r.step % evalEvery == 0 || t.done();
+        if (evaluated) {
+            const core::EvalRecord e = t.evaluate();
+            log << e.loss << ',' << (e.useBleu ? e.bleu : e.exact_match);
+            char score[96];
+            std::snprintf(score, sizeof score, "val loss %.4f  %s %.2f", e.loss, e.useBleu ? "BLEU" : "exact match",
+                          e.useBleu ? e.bleu : e.exact_match);
+            p.score = score;
+        } else {
+            log << ',';
+        }
+        log << ',' << r.lr << ',' << r.grad_norm << ',' << r.tokens_per_second << '\n';
+        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        p.etaSeconds = elapsed / (r.step - first) * (steps - r.step);
+        if (tty) std::fprintf(stderr, "\r%s ", core::progressLine(p, 24).c_str());
+        else if (evaluated) std::fprintf(stderr, "%s\n", core::progressLine(p, 0).c_str());
+        const bool checkpoint = checkpointEvery > 0 ? r.step % checkpointEvery == 0 : evaluated;
+        if (checkpoint || t.done())
+            if (std::string error = save(t, out, log.str()); !error.empty()) return error;
+    }
+    if (tty) std::fputc('\n', stderr);
+    return {};
 }
 
 }  // namespace
@@ -77,55 +122,38 @@ void progress(const core::StepRecord& r, int steps, double secondsPerStep, bool 
 int runTrain(const std::vector<std::string>& args)
 {
     const CliArgs a(args, {"--task", "--data", "--d-model", "--heads", "--layers", "--d-ff", "--steps", "--batch",
-                           "--lr", "--warmup", "--label-smoothing", "--seed", "--out", "--resume"}, {});
+                           "--lr", "--warmup", "--label-smoothing", "--seed", "--out", "--resume", "--clip", "--dropout",
+                           "--weight-decay", "--checkpoint-every"}, {});
     if (!a.error().empty()) return fail(a.error(), 2);
     if (!a.has("--out")) return fail("train needs --out DIR", 2);
     if (a.has("--task") && a.has("--data")) return fail("train needs exactly one of --task NAME or --data FILE.tsv", 2);
     if (!a.has("--resume") && !a.has("--task") && !a.has("--data"))
         return fail("train needs exactly one of --task NAME or --data FILE.tsv", 2);
-    core::TrainerOptions o;
+    RunOptions run;
     core::Checkpoint resumed;
     std::string error;
-    if (a.has("--resume") && !(error = core::readCheckpoint(a.value("--resume"), resumed)).empty()) return fail(error);
-    if (a.has("--resume")) o = resumed.options;
-    if (!readOptions(a, o, error)) return fail(error, 2);
+    const std::string from = a.has("--resume") ? core::checkpointFolderOf(a.value("--resume")) : std::string();
+    if (!from.empty() && !(error = core::readCheckpoint(from, resumed)).empty()) return fail(error);
+    if (!from.empty()) run.trainer = resumed.options;
+    if (!readOptions(a, run, error)) return fail(error, 2);
+    const core::TrainerOptions& o = run.trainer;
     try {
-        std::unique_ptr<core::Trainer> owned =
-            a.has("--resume") ? core::resumeTrainer(resumed, o) : std::make_unique<core::Trainer>(o);
-        core::Trainer& t = *owned;
-        std::signal(SIGINT, onStopSignal);
-        std::signal(SIGTERM, onStopSignal);
-        const bool tty = isatty(STDERR_FILENO);
-        const int evalEvery = std::max(1, o.steps / 10);
+        std::unique_ptr<core::Trainer> t =
+            from.empty() ? std::make_unique<core::Trainer>(o) : core::resumeTrainer(resumed, o);
         std::ostringstream log;
-        if (a.has("--resume") && !resumed.log.empty()) log << core::logUpToStep(resumed.log, t.stepsDone());
-        else log << "step,train_loss,val_loss," << (o.dataPath.empty() && o.task != "en-zh" ? "val_exact_match" : "val_bleu")
-            << ",lr,grad_norm,tokens_per_s\n";
-        const auto start = std::chrono::steady_clock::now();
-        while (!t.done() && !g_stop) {
-            const core::StepRecord r = t.step();
-            log << r.step << ',' << r.loss << ',';
-            if (r.step % evalEvery == 0 || t.done()) {
-                const core::EvalRecord e = t.evaluate();
-                log << e.loss << ',' << (e.useBleu ? e.bleu : e.exact_match);
-            } else {
-                log << ',';
-            }
-            log << ',' << r.lr << ',' << r.grad_norm << ',' << r.tokens_per_second << '\n';
-            const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-            progress(r, o.steps, elapsed / r.step, tty);
-            if ((r.step % evalEvery == 0 || t.done()) && !(error = save(t, a.value("--out"), log.str())).empty())
-                return fail(error);
-        }
-        if (tty) std::fputc('\n', stderr);
-        if (g_stop) {
-            error = save(t, a.value("--out"), log.str());
-            if (!error.empty()) return fail(error);
-            std::fprintf(stderr, "attention-lab: interrupted at step %d; saved to %s\n", t.stepsDone(),
-                         a.value("--out").c_str());
+        if (!from.empty() && !resumed.log.empty()) log << core::logUpToStep(resumed.log, t->stepsDone());
+        else log << logHeader(o);
+        core::deferStopSignals(true);
+        if (std::string err = trainLoop(*t, run.checkpointEvery, a.value("--out"), log); !err.empty())
+            return fail(err);
+        if (const int sig = core::stopSignalPending()) {
+            if (std::string err = save(*t, a.value("--out"), log.str()); !err.empty()) return fail(err);
+            std::fprintf(stderr, "attention-lab: %s at step %d; saved to %s (continue with --resume)\n",
+                         sig == SIGINT ? "interrupted" : "stopped", t->stepsDone(), a.value("--out").c_str());
             return 130;
         }
-        const core::EvalRecord e = t.evaluate();
+        core::deferStopSignals(false);
+        const core::EvalRecord e = t->evaluate();
         std::printf("held-out %s %.2f, loss %.4f; saved to %s\n", e.useBleu ? "BLEU" : "exact match",
                     e.useBleu ? e.bleu : e.exact_match, e.loss, a.value("--out").c_str());
     } catch (const std::exception& ex) {

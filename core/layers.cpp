@@ -52,27 +52,31 @@ Matrix feedForward(const Matrix& x, const Linear& linear1, const Linear& linear2
 }
 
 Matrix encoderLayer(const Matrix& x, const EncoderLayerWeights& w, const ModelConfig& c, const Matrix& mask,
-                    EncoderLayerTrace* t) {
+                    EncoderLayerTrace* t, Dropout* drop) {
     const float eps = c.layer_norm_eps;
+    Matrix* mask1 = t ? &t->dropout1 : nullptr;
+    Matrix* mask2 = t ? &t->dropout2 : nullptr;
     Matrix h;
     if (!c.norm_first) {  // x = norm1(x + sa(x)); x = norm2(x + ff(x))
-        h = x + multiHeadAttention(x, x, w.self_attn, c.heads, mask, t ? &t->self_attn : nullptr);
+        h = x + applyDropout(multiHeadAttention(x, x, w.self_attn, c.heads, mask, t ? &t->self_attn : nullptr), drop,
+                             mask1);
         keep(t ? &t->residual1 : nullptr, h);
         h = layerNorm(h, w.norm1, eps, t ? &t->norm1_stats : nullptr);
         keep(t ? &t->norm1 : nullptr, h);
         keep(t ? &t->add_norm1 : nullptr, h);
-        h = h + feedForward(h, w.linear1, w.linear2, c.activation, t ? &t->ffn : nullptr);
+        h = h + applyDropout(feedForward(h, w.linear1, w.linear2, c.activation, t ? &t->ffn : nullptr), drop, mask2);
         keep(t ? &t->residual2 : nullptr, h);
         h = layerNorm(h, w.norm2, eps, t ? &t->norm2_stats : nullptr);
         keep(t ? &t->norm2 : nullptr, h);
     } else {  // x = x + sa(norm1(x)); x = x + ff(norm2(x))
         const Matrix n1 = layerNorm(x, w.norm1, eps, t ? &t->norm1_stats : nullptr);
         keep(t ? &t->norm1 : nullptr, n1);
-        h = x + multiHeadAttention(n1, n1, w.self_attn, c.heads, mask, t ? &t->self_attn : nullptr);
+        h = x + applyDropout(multiHeadAttention(n1, n1, w.self_attn, c.heads, mask, t ? &t->self_attn : nullptr), drop,
+                             mask1);
         keep(t ? &t->add_norm1 : nullptr, h);
         const Matrix n2 = layerNorm(h, w.norm2, eps, t ? &t->norm2_stats : nullptr);
         keep(t ? &t->norm2 : nullptr, n2);
-        h = h + feedForward(n2, w.linear1, w.linear2, c.activation, t ? &t->ffn : nullptr);
+        h = h + applyDropout(feedForward(n2, w.linear1, w.linear2, c.activation, t ? &t->ffn : nullptr), drop, mask2);
     }
     keep(t ? &t->add_norm2 : nullptr, h);
     keep(t ? &t->output : nullptr, h);
@@ -80,39 +84,42 @@ Matrix encoderLayer(const Matrix& x, const EncoderLayerWeights& w, const ModelCo
 }
 
 Matrix decoderLayer(const Matrix& x, const Matrix& memory, const DecoderLayerWeights& w, const ModelConfig& c,
-                    const Matrix& selfMask, const Matrix& crossMask, DecoderLayerTrace* t) {
+                    const Matrix& selfMask, const Matrix& crossMask, DecoderLayerTrace* t, Dropout* drop) {
     const float eps = c.layer_norm_eps;
+    Matrix* mask1 = t ? &t->dropout1 : nullptr;
+    Matrix* mask2 = t ? &t->dropout2 : nullptr;
+    Matrix* mask3 = t ? &t->dropout3 : nullptr;
     AttentionTrace* sa = t ? &t->self_attn : nullptr;
     AttentionTrace* ca = t ? &t->cross_attn : nullptr;
     FfnTrace* ff = t ? &t->ffn : nullptr;
     Matrix h;
     if (!c.norm_first) {
-        h = x + multiHeadAttention(x, x, w.self_attn, c.heads, selfMask, sa);
+        h = x + applyDropout(multiHeadAttention(x, x, w.self_attn, c.heads, selfMask, sa), drop, mask1);
         keep(t ? &t->residual1 : nullptr, h);
         h = layerNorm(h, w.norm1, eps, t ? &t->norm1_stats : nullptr);
         keep(t ? &t->norm1 : nullptr, h);
         keep(t ? &t->add_norm1 : nullptr, h);
-        h = h + multiHeadAttention(h, memory, w.cross_attn, c.heads, crossMask, ca);
+        h = h + applyDropout(multiHeadAttention(h, memory, w.cross_attn, c.heads, crossMask, ca), drop, mask2);
         keep(t ? &t->residual2 : nullptr, h);
         h = layerNorm(h, w.norm2, eps, t ? &t->norm2_stats : nullptr);
         keep(t ? &t->norm2 : nullptr, h);
         keep(t ? &t->add_norm2 : nullptr, h);
-        h = h + feedForward(h, w.linear1, w.linear2, c.activation, ff);
+        h = h + applyDropout(feedForward(h, w.linear1, w.linear2, c.activation, ff), drop, mask3);
         keep(t ? &t->residual3 : nullptr, h);
         h = layerNorm(h, w.norm3, eps, t ? &t->norm3_stats : nullptr);
         keep(t ? &t->norm3 : nullptr, h);
     } else {
         const Matrix n1 = layerNorm(x, w.norm1, eps, t ? &t->norm1_stats : nullptr);
         keep(t ? &t->norm1 : nullptr, n1);
-        h = x + multiHeadAttention(n1, n1, w.self_attn, c.heads, selfMask, sa);
+        h = x + applyDropout(multiHeadAttention(n1, n1, w.self_attn, c.heads, selfMask, sa), drop, mask1);
         keep(t ? &t->add_norm1 : nullptr, h);
         const Matrix n2 = layerNorm(h, w.norm2, eps, t ? &t->norm2_stats : nullptr);
         keep(t ? &t->norm2 : nullptr, n2);
-        h = h + multiHeadAttention(n2, memory, w.cross_attn, c.heads, crossMask, ca);
+        h = h + applyDropout(multiHeadAttention(n2, memory, w.cross_attn, c.heads, crossMask, ca), drop, mask2);
         keep(t ? &t->add_norm2 : nullptr, h);
         const Matrix n3 = layerNorm(h, w.norm3, eps, t ? &t->norm3_stats : nullptr);
         keep(t ? &t->norm3 : nullptr, n3);
-        h = h + feedForward(n3, w.linear1, w.linear2, c.activation, ff);
+        h = h + applyDropout(feedForward(n3, w.linear1, w.linear2, c.activation, ff), drop, mask3);
     }
     keep(t ? &t->add_norm3 : nullptr, h);
     keep(t ? &t->output : nullptr, h);

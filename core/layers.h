@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/config.h"
+#include "core/model/dropout.h"
 #include "core/trace.h"
 #include "core/weights.h"
 
@@ -17,11 +18,13 @@ Matrix feedForward(const Matrix& x, const Linear& linear1, const Linear& linear2
                    FfnTrace* trace = nullptr);
 
 /// One encoder layer: self-attention then FFN, each with a residual connection and LayerNorm.
+/// With `dropout` (training), each sub-layer's output is dropped out before the residual sum.
 Matrix encoderLayer(const Matrix& x, const EncoderLayerWeights& w, const ModelConfig& c, const Matrix& mask,
-                    EncoderLayerTrace* trace = nullptr);
+                    EncoderLayerTrace* trace = nullptr, Dropout* dropout = nullptr);
 
 /// One decoder layer: masked self-attention, encoder–decoder attention (Q from x, K and V from memory), FFN.
 Matrix decoderLayer(const Matrix& x, const Matrix& memory, const DecoderLayerWeights& w, const ModelConfig& c,
-                    const Matrix& selfMask, const Matrix& crossMask, DecoderLayerTrace* trace = nullptr);
+                    const Matrix& selfMask, const Matrix& crossMask, DecoderLayerTrace* trace = nullptr,
+                    Dropout* dropout = nullptr);
 
 }  // namespace alab::core

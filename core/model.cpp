@@ -40,7 +40,8 @@ Matrix Model::embed(const std::vector<int>& ids, const Matrix& table, Matrix* em
     return e + *pe;
 }
 
-Trace Model::forward(const std::vector<int>& src, const std::vector<int>& tgt, const CapturePolicy& capture) const {
+Trace Model::forward(const std::vector<int>& src, const std::vector<int>& tgt, const CapturePolicy& capture,
+                     Dropout* dropout) const {
     const ModelConfig& c = m_config;
     if (src.empty()) throw InvalidArgument("the source sentence is empty");
     checkIds(src, c.src_vocab, "source");
@@ -54,14 +55,15 @@ Trace Model::forward(const std::vector<int>& src, const std::vector<int>& tgt, c
     const int S = int(src.size()), T = int(tgt.size());
 
     // Encoder: every query may attend to every non-padding key.
-    Matrix x = embed(src, m_weights.src_embed, &t.src_embedding, &t.src_positional_encoding);
+    Matrix x = applyDropout(embed(src, m_weights.src_embed, &t.src_embedding, &t.src_positional_encoding), dropout,
+                            &t.src_dropout);
     t.encoder_input = x;
     const Matrix srcMask = paddingMask(S, src, c.pad_id);
     t.encoder.resize(size_t(c.encoder_layers));
     for (int l = 0; l < c.encoder_layers; ++l) {
         EncoderLayerTrace* lt = capture.encoder(l) ? &t.encoder[size_t(l)] : nullptr;
         if (lt) lt->captured = true;
-        x = encoderLayer(x, m_weights.encoder[size_t(l)], c, srcMask, lt);
+        x = encoderLayer(x, m_weights.encoder[size_t(l)], c, srcMask, lt, dropout);
     }
     if (c.final_norm && c.encoder_layers > 0) x = layerNorm(x, m_weights.encoder_norm, c.layer_norm_eps, &t.encoder_norm_stats);
     t.encoder_output = x;
@@ -69,7 +71,8 @@ Trace Model::forward(const std::vector<int>& src, const std::vector<int>& tgt, c
 
     // Decoder: causal self-attention (and target padding); cross-attention masks source padding.
     const Matrix& memory = t.encoder_output;
-    Matrix y = embed(tgt, m_weights.tgt_embed, &t.tgt_embedding, &t.tgt_positional_encoding);
+    Matrix y = applyDropout(embed(tgt, m_weights.tgt_embed, &t.tgt_embedding, &t.tgt_positional_encoding), dropout,
+                            &t.tgt_dropout);
     t.decoder_input = y;
     const Matrix selfMask = causalMask(T).cwiseProduct(paddingMask(T, tgt, c.pad_id));
     const Matrix crossMask = paddingMask(T, src, c.pad_id);
@@ -77,7 +80,7 @@ Trace Model::forward(const std::vector<int>& src, const std::vector<int>& tgt, c
     for (int l = 0; l < c.decoder_layers; ++l) {
         DecoderLayerTrace* lt = capture.decoder(l) ? &t.decoder[size_t(l)] : nullptr;
         if (lt) lt->captured = true;
-        y = decoderLayer(y, memory, m_weights.decoder[size_t(l)], c, selfMask, crossMask, lt);
+        y = decoderLayer(y, memory, m_weights.decoder[size_t(l)], c, selfMask, crossMask, lt, dropout);
     }
     if (c.final_norm) y = layerNorm(y, m_weights.decoder_norm, c.layer_norm_eps, &t.decoder_norm_stats);
     t.decoder_output = y;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/config.h"
+#include "core/model/dropout.h"
 #include "core/trace.h"
 #include "core/weights.h"
 
@@ -21,8 +22,9 @@ public:
 
     /// One forward pass. src must be non-empty; tgt may be empty (encoder only). Ids are checked
     /// against the vocabularies and lengths against max_len (InvalidArgument naming the position).
+    /// `dropout` (training only) drops out the embedding sums and every sub-layer's output.
     Trace forward(const std::vector<int>& src, const std::vector<int>& tgt = {},
-                  const CapturePolicy& capture = {}) const;
+                  const CapturePolicy& capture = {}, Dropout* dropout = nullptr) const;
 
     /// Greedy decoding: start from bos, append the argmax of the last row until eos or maxSteps.
     std::vector<int> greedyDecode(const std::vector<int>& src, int bos, int eos, int maxSteps) const;

@@ -51,6 +51,7 @@ struct EncoderLayerTrace {
     Matrix output;            // [S, d_model]
     Matrix residual1, residual2;          // [S, d_model] x + sublayer(x) entering LayerNorm i (post-norm only)
     LayerNormStats norm1_stats, norm2_stats;  // [S, 1] each
+    Matrix dropout1, dropout2;  // [S, d_model] training only: the sub-layer outputs' dropout masks (0 or 1/(1−p))
 };
 
 /// One decoder layer; its fields are empty unless `captured`.
@@ -65,6 +66,7 @@ struct DecoderLayerTrace {
     Matrix output;              // [T, d_model]
     Matrix residual1, residual2, residual3;  // [T, d_model] the sums entering LayerNorm i (post-norm only)
     LayerNormStats norm1_stats, norm2_stats, norm3_stats;  // [T, 1] each
+    Matrix dropout1, dropout2, dropout3;  // [T, d_model] training only: the sub-layer outputs' dropout masks
 };
 
 /// Which layers keep their intermediates; inputs and outputs are always kept.
@@ -95,6 +97,7 @@ struct Trace {
     LayerNormStats decoder_norm_stats; // [T, 1] each, when final_norm
     Matrix logits;                     // [T, tgt_vocab]
     Matrix probs;                      // [T, tgt_vocab]
+    Matrix src_dropout, tgt_dropout;   // [S|T, d_model] training only: dropout masks of embeddings + positions
 };
 
 /// Called with each recorded tensor's dotted name and its values.

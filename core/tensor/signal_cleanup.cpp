@@ -28,6 +28,8 @@ struct Slot {
 
 Slot g_slots[kSlots];
 std::atomic<bool> g_installed{false};
+std::atomic<bool> g_deferred{false};
+std::atomic<int> g_pending{0};  // the deferred stop signal, 0 = none
 
 struct Dirent64 {  // the kernel's linux_dirent64
     uint64_t d_ino;
@@ -71,6 +73,12 @@ void removeCreatedParents(const Slot& s) {
 
 void onSignal(int sig) {
     const int savedErrno = errno;
+    int none = 0;
+    if (g_deferred.load() && g_pending.compare_exchange_strong(none, sig)) {
+        say("\nattention-lab: stopping after this step and saving a checkpoint (press Ctrl-C again to stop at once)\n");
+        errno = savedErrno;
+        return;
+    }
     for (Slot& s : g_slots) {
         const int phase = s.state.load();
         if (phase <= 0) continue;
@@ -120,6 +128,13 @@ void installCleanupOnSignals() {
     }
     std::signal(SIGXFSZ, SIG_IGN);
 }
+
+void deferStopSignals(bool on) {
+    g_deferred.store(on);
+    if (!on) g_pending.store(0);
+}
+
+int stopSignalPending() { return g_pending.load(); }
 
 int registerStaging(const std::string& staging, const std::string& finalPath, int createdParents) {
     if (staging.size() >= kPathMax || finalPath.size() >= kPathMax) return -1;

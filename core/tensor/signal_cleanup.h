@@ -1,7 +1,8 @@
-// Cleanup of unfinished output folders when the process is stopped by SIGINT, SIGTERM or SIGHUP.
-// Every StagingDirectory registers its staging path in a fixed table; the signal handler (which may
-// only use async-signal-safe calls) empties and removes each registered folder, removes the parent
-// folders the writer created, prints one line naming the user's path, and re-raises the signal.
+// The program's one handler for SIGINT, SIGTERM and SIGHUP. Every StagingDirectory registers its
+// staging path in a fixed table; the handler (which may only use async-signal-safe calls) empties and
+// removes each registered folder, removes the parent folders the writer created, prints one line
+// naming the user's path, and re-raises the signal. A command that can stop cleanly by itself (train
+// saves a checkpoint) defers the stop signals: the first one is only recorded, a second one stops.
 #pragma once
 
 #include <string>
@@ -20,6 +21,13 @@ enum class StagingPhase {
 /// Installs the handlers (once; later calls do nothing) and ignores SIGXFSZ, so writing past a
 /// file-size limit fails with an error message instead of killing the process.
 void installCleanupOnSignals();
+
+/// While `on`, the first stop signal is recorded (stopSignalPending) and the program goes on, so that
+/// it can finish its step, save and exit by itself; a second one ends it at once as described above.
+void deferStopSignals(bool on);
+
+/// The stop signal recorded while deferred (SIGINT, SIGTERM or SIGHUP), or 0.
+int stopSignalPending();
 
 /// Registers `staging` (a folder that will appear as `finalPath`); `createdParents` is how many
 /// ancestors of finalPath this writer created. Returns a slot, or -1 when the table is full or a

@@ -43,7 +43,8 @@ Json optionsJson(const TrainerOptions& o) {
         {"task", Json(o.task)}, {"data", Json(o.dataPath)}, {"d_model", Json(o.d_model)}, {"heads", Json(o.heads)},
         {"layers", Json(o.layers)}, {"d_ff", Json(o.d_ff)}, {"steps", Json(o.steps)}, {"batch", Json(o.batch)},
         {"lr_scale", Json(double(o.lr_scale))}, {"warmup", Json(o.warmup)},
-        {"label_smoothing", Json(double(o.label_smoothing))}, {"seed", hex(o.seed)}, {"clip", Json(double(o.clip))}, {"eval_examples", Json(o.evalExamples)}});
+        {"label_smoothing", Json(double(o.label_smoothing))}, {"seed", hex(o.seed)}, {"clip", Json(double(o.clip))}, {"eval_examples", Json(o.evalExamples)},
+        {"dropout", Json(double(o.dropout))}, {"weight_decay", Json(double(o.weight_decay))}});
 }
 
 TrainerOptions optionsFrom(const Json& j) {
@@ -62,6 +63,8 @@ TrainerOptions optionsFrom(const Json& j) {
     o.seed = unhex(j.find("seed"), "seed");
     o.clip = float(field(j, "clip").toNumber());
     o.evalExamples = int(field(j, "eval_examples").toInt());
+    if (const Json* d = j.find("dropout")) o.dropout = float(d->toNumber());  // absent in older checkpoints: 0
+    if (const Json* d = j.find("weight_decay")) o.weight_decay = float(d->toNumber());
     return o;
 }
 
@@ -141,7 +144,20 @@ std::string writeCheckpoint(const std::string& dir, const Checkpoint& c) {
     return writeModelFolder(dir, c.model,
                             {{kLogFile, c.log},
                              {kOptimizerFile, serializeSafetensors(moments)},
-                             {kTrainStateFile, stateJson(c).dump(2) + "\n"}});
+                             {kTrainStateFile, stateJson(c).dump(2) + "\n"}},
+                            FolderWrite::Swap);
+}
+
+std::string saveTrainingRun(const std::string& outDir, const Checkpoint& c) {
+    // The top first: it creates outDir with our marker, which the checkpoint folder's writer needs.
+    if (std::string err = writeModelFolder(outDir, c.model, {{kLogFile, c.log}}); !err.empty()) return err;
+    return writeCheckpoint((fs::path(outDir) / kCheckpointFolder).string(), c);
+}
+
+std::string checkpointFolderOf(const std::string& dir) {
+    std::error_code ec;
+    const fs::path inner = fs::path(dir) / kCheckpointFolder;
+    return fs::exists(inner / kTrainStateFile, ec) ? inner.string() : dir;
 }
 
 std::string readCheckpoint(const std::string& dir, Checkpoint& out) {

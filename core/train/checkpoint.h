@@ -26,9 +26,21 @@ struct Checkpoint {
 /// The trainer's options, state and model now, with `log` as log.csv.
 Checkpoint checkpointOf(const Trainer& trainer, std::string log);
 
-/// Writes the checkpoint into `dir` (see writeModelFolder: a new folder appears whole, an existing
-/// one of ours has every file replaced only after all were written). Returns "" or one line.
+/// Writes the checkpoint as the folder `dir`, swapped in whole (writeModelFolder, FolderWrite::Swap):
+/// `dir` is at every moment the previous checkpoint or the new one, and a failed write (a full
+/// disk) leaves the previous one as it was. Returns "" or one line.
 std::string writeCheckpoint(const std::string& dir, const Checkpoint& checkpoint);
+
+/// The sub-folder of a training run's output folder that holds its latest checkpoint.
+inline constexpr const char* kCheckpointFolder = "checkpoint";
+
+/// Saves a training run into `outDir`: the model folder with log.csv at its top (opens wherever a
+/// model opens; files replaced in place) and the checkpoint as outDir/checkpoint (writeCheckpoint).
+/// Returns "" or one line; on failure each of the two is either its previous version or the new one.
+std::string saveTrainingRun(const std::string& outDir, const Checkpoint& checkpoint);
+
+/// The folder that `train --resume DIR` reads: DIR/checkpoint when it holds a training state, else DIR.
+std::string checkpointFolderOf(const std::string& dir);
 
 /// Reads a checkpoint; returns "" or one line naming `dir` and the problem (not a folder, not
 /// written by attention-lab, a missing file, a tensor of another shape than config.json says).

@@ -33,6 +33,10 @@ Matrix selfAttentionBackward(const Matrix& dout, const Matrix& x, const MhaWeigh
 
 }  // namespace
 
+Matrix dropoutBackward(const Matrix& dy, const Matrix& mask) {
+    return mask.size() == 0 ? dy : dy.cwiseProduct(mask);
+}
+
 Matrix layerNormBackward(const Matrix& dy, const Matrix& x, const LayerNormStats& s, const LayerNormWeights& w,
                          LayerNormWeights& grads) {
     const Matrix xhat = ((x.colwise() - s.mean.col(0)).array().colwise() * s.rstd.col(0).array()).matrix();
@@ -68,21 +72,22 @@ Matrix encoderLayerBackward(const Matrix& dout, const Matrix& x, const EncoderLa
         keep(g ? &g->norm2 : nullptr, dout);
         const Matrix dr2 = layerNormBackward(dout, t.residual2, t.norm2_stats, w.norm2, gw.norm2);
         keep(g ? &g->residual2 : nullptr, dr2);
-        const Matrix dh1 = dr2 + feedForwardBackward(dr2, t.norm1, t.ffn, w.linear1, w.linear2, c.activation,
-                                                     gw.linear1, gw.linear2, gf);
+        const Matrix dh1 = dr2 + feedForwardBackward(dropoutBackward(dr2, t.dropout2), t.norm1, t.ffn, w.linear1,
+                                                     w.linear2, c.activation, gw.linear1, gw.linear2, gf);
         keep(g ? &g->norm1 : nullptr, dh1);
         keep(g ? &g->add_norm1 : nullptr, dh1);
         const Matrix dr1 = layerNormBackward(dh1, t.residual1, t.norm1_stats, w.norm1, gw.norm1);
         keep(g ? &g->residual1 : nullptr, dr1);
-        return dr1 + selfAttentionBackward(dr1, x, w.self_attn, t.self_attn, gw.self_attn, g ? &g->self_attn : nullptr);
+        return dr1 + selfAttentionBackward(dropoutBackward(dr1, t.dropout1), x, w.self_attn, t.self_attn, gw.self_attn,
+                                           g ? &g->self_attn : nullptr);
     }
-    const Matrix dn2 = feedForwardBackward(dout, t.norm2, t.ffn, w.linear1, w.linear2, c.activation, gw.linear1,
-                                           gw.linear2, gf);
+    const Matrix dn2 = feedForwardBackward(dropoutBackward(dout, t.dropout2), t.norm2, t.ffn, w.linear1, w.linear2,
+                                           c.activation, gw.linear1, gw.linear2, gf);
     keep(g ? &g->norm2 : nullptr, dn2);
     const Matrix da1 = dout + layerNormBackward(dn2, t.add_norm1, t.norm2_stats, w.norm2, gw.norm2);
     keep(g ? &g->add_norm1 : nullptr, da1);
-    const Matrix dn1 = selfAttentionBackward(da1, t.norm1, w.self_attn, t.self_attn, gw.self_attn,
-                                             g ? &g->self_attn : nullptr);
+    const Matrix dn1 = selfAttentionBackward(dropoutBackward(da1, t.dropout1), t.norm1, w.self_attn, t.self_attn,
+                                             gw.self_attn, g ? &g->self_attn : nullptr);
     keep(g ? &g->norm1 : nullptr, dn1);
     return da1 + layerNormBackward(dn1, x, t.norm1_stats, w.norm1, gw.norm1);
 }
@@ -101,32 +106,36 @@ Matrix decoderLayerBackward(const Matrix& dout, const Matrix& x, const Matrix& m
         keep(g ? &g->norm3 : nullptr, dout);
         const Matrix dr3 = layerNormBackward(dout, t.residual3, t.norm3_stats, w.norm3, gw.norm3);
         keep(g ? &g->residual3 : nullptr, dr3);
-        const Matrix dh2 = dr3 + feedForwardBackward(dr3, t.norm2, t.ffn, w.linear1, w.linear2, c.activation,
-                                                     gw.linear1, gw.linear2, gf);
+        const Matrix dh2 = dr3 + feedForwardBackward(dropoutBackward(dr3, t.dropout3), t.norm2, t.ffn, w.linear1,
+                                                     w.linear2, c.activation, gw.linear1, gw.linear2, gf);
         keep(g ? &g->norm2 : nullptr, dh2);
         keep(g ? &g->add_norm2 : nullptr, dh2);
         const Matrix dr2 = layerNormBackward(dh2, t.residual2, t.norm2_stats, w.norm2, gw.norm2);
         keep(g ? &g->residual2 : nullptr, dr2);
-        multiHeadAttentionBackward(dr2, t.norm1, memory, w.cross_attn, t.cross_attn, dq, dkv, gw.cross_attn, gc);
+        multiHeadAttentionBackward(dropoutBackward(dr2, t.dropout2), t.norm1, memory, w.cross_attn, t.cross_attn, dq,
+                                   dkv, gw.cross_attn, gc);
         dMemory += dkv;
         const Matrix dh1 = dr2 + dq;
         keep(g ? &g->norm1 : nullptr, dh1);
         keep(g ? &g->add_norm1 : nullptr, dh1);
         const Matrix dr1 = layerNormBackward(dh1, t.residual1, t.norm1_stats, w.norm1, gw.norm1);
         keep(g ? &g->residual1 : nullptr, dr1);
-        return dr1 + selfAttentionBackward(dr1, x, w.self_attn, t.self_attn, gw.self_attn, gs);
+        return dr1 +
+               selfAttentionBackward(dropoutBackward(dr1, t.dropout1), x, w.self_attn, t.self_attn, gw.self_attn, gs);
     }
-    const Matrix dn3 = feedForwardBackward(dout, t.norm3, t.ffn, w.linear1, w.linear2, c.activation, gw.linear1,
-                                           gw.linear2, gf);
+    const Matrix dn3 = feedForwardBackward(dropoutBackward(dout, t.dropout3), t.norm3, t.ffn, w.linear1, w.linear2,
+                                           c.activation, gw.linear1, gw.linear2, gf);
     keep(g ? &g->norm3 : nullptr, dn3);
     const Matrix da2 = dout + layerNormBackward(dn3, t.add_norm2, t.norm3_stats, w.norm3, gw.norm3);
     keep(g ? &g->add_norm2 : nullptr, da2);
-    multiHeadAttentionBackward(da2, t.norm2, memory, w.cross_attn, t.cross_attn, dq, dkv, gw.cross_attn, gc);
+    multiHeadAttentionBackward(dropoutBackward(da2, t.dropout2), t.norm2, memory, w.cross_attn, t.cross_attn, dq, dkv,
+                               gw.cross_attn, gc);
     dMemory += dkv;
     keep(g ? &g->norm2 : nullptr, dq);
     const Matrix da1 = da2 + layerNormBackward(dq, t.add_norm1, t.norm2_stats, w.norm2, gw.norm2);
     keep(g ? &g->add_norm1 : nullptr, da1);
-    const Matrix dn1 = selfAttentionBackward(da1, t.norm1, w.self_attn, t.self_attn, gw.self_attn, gs);
+    const Matrix dn1 =
+        selfAttentionBackward(dropoutBackward(da1, t.dropout1), t.norm1, w.self_attn, t.self_attn, gw.self_attn, gs);
     keep(g ? &g->norm1 : nullptr, dn1);
     return da1 + layerNormBackward(dn1, x, t.norm1_stats, w.norm1, gw.norm1);
 }

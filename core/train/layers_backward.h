@@ -1,8 +1,9 @@
 // Backward of the blocks in core/layers.cpp, paired by name: layerNorm -> layerNormBackward,
 // feedForward -> feedForwardBackward, encoderLayer -> encoderLayerBackward, decoderLayer ->
-// decoderLayerBackward. Each takes the gradient of its forward's output and the trace that forward
-// recorded, returns the gradient of its input, and adds parameter gradients into a Weights-shaped
-// struct. When a gradient trace is given, dL/d(every recorded tensor) goes into the same field.
+// decoderLayerBackward, Dropout::apply -> dropoutBackward. Each takes the gradient of its forward's
+// output and the trace that forward recorded (with its dropout masks, if any), returns the gradient
+// of its input, and adds parameter gradients into a Weights-shaped struct. When a gradient trace is
+// given, dL/d(every recorded tensor) goes into the same field.
 #pragma once
 
 #include "core/config.h"
@@ -10,6 +11,9 @@
 #include "core/weights.h"
 
 namespace alab::core {
+
+/// Backward of Dropout::apply: dy ⊙ mask, or dy itself when the mask is empty (no dropout).
+Matrix dropoutBackward(const Matrix& dy, const Matrix& mask);
 
 /// Backward of layerNorm(x, w, eps, &stats): returns dx [rows, d]; adds into grads.gamma / .beta.
 Matrix layerNormBackward(const Matrix& dy, const Matrix& x, const LayerNormStats& stats, const LayerNormWeights& w,

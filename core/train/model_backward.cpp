@@ -80,12 +80,12 @@ Gradients backward(const Model& model, const Trace& t, const std::vector<int>& l
                                       g.params.generator.bias);
     Matrix dMemory = Matrix::Zero(t.encoder_output.rows(), t.encoder_output.cols());
     a.decoder_input = decoderBackward(model, t, a.decoder_output, dMemory, g);
-    inputBackward(c, a.decoder_input, t.tgt_ids, g.params.tgt_embed, g.params, &a.tgt_embedding,
-                  &a.tgt_positional_encoding);
+    inputBackward(c, dropoutBackward(a.decoder_input, t.tgt_dropout), t.tgt_ids, g.params.tgt_embed, g.params,
+                  &a.tgt_embedding, &a.tgt_positional_encoding);
     a.encoder_output = dMemory;
     a.encoder_input = encoderBackward(model, t, dMemory, g);
-    inputBackward(c, a.encoder_input, t.src_ids, g.params.src_embed, g.params, &a.src_embedding,
-                  &a.src_positional_encoding);
+    inputBackward(c, dropoutBackward(a.encoder_input, t.src_dropout), t.src_ids, g.params.src_embed, g.params,
+                  &a.src_embedding, &a.src_positional_encoding);
     return g;
 }
 

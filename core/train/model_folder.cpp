@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <unistd.h>
@@ -45,6 +46,22 @@ std::string checkFolder(const ModelFolder& f) {
         return "the vocabulary has " + std::to_string(f.vocab.size()) + " tokens, more than the model's src_vocab " +
                std::to_string(f.config.src_vocab) + " / tgt_vocab " + std::to_string(f.config.tgt_vocab);
     return {};
+}
+
+// Temporaries of an earlier writer that was killed (SIGKILL cannot be caught): "<file>.tmp-<pid>-…"
+// of this folder's own files, whose process no longer runs. Anything else in the folder stays.
+void sweepStaleTemporaries(const std::string& dir, const std::vector<FolderFile>& files) {
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        for (const auto& file : files) {
+            const std::string prefix = file.first + ".tmp-";
+            if (name.rfind(prefix, 0) != 0 || !e.is_regular_file(ec)) continue;
+            const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+            if (pid > 0 && pid != long(::getpid()) && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+                fs::remove(e.path(), ec);
+        }
+    }
 }
 
 // Two phases: every file complete under a temporary name (a failure removes them and changes
@@ -90,12 +107,13 @@ ModelFolder newModelFolder(const std::string& taskName, const Vocabulary& vocab,
     return f;
 }
 
-std::string writeModelFolder(const std::string& dir, const ModelFolder& folder, const std::vector<FolderFile>& extra) {
+std::string writeModelFolder(const std::string& dir, const ModelFolder& folder, const std::vector<FolderFile>& extra,
+                             FolderWrite mode) {
     if (dir.empty()) return "the model folder name is empty";
     if (std::string err = checkFolder(folder); !err.empty()) return "cannot write " + dir + ": " + err;
     const auto files = folderFiles(folder, extra);
     std::error_code ec;
-    if (!fs::exists(dir, ec)) {
+    if (mode == FolderWrite::Swap || !fs::exists(dir, ec)) {
         StagingDirectory staging(dir);
         if (!staging.error().empty()) return staging.error();
         for (const auto& [name, bytes] : files)
@@ -107,6 +125,7 @@ std::string writeModelFolder(const std::string& dir, const ModelFolder& folder, 
     // their own is never overwritten.
     if (std::string err = checkReplaceableFolder(dir); !err.empty()) return err;
     if (std::string err = writeOwnerMarker(dir); !err.empty()) return "cannot write " + dir + ": " + err;
+    sweepStaleTemporaries(dir, files);
     return replaceFilesInPlace(dir, files);
 }
 

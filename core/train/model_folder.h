@@ -35,12 +35,21 @@ ModelFolder newModelFolder(const std::string& taskName, const Vocabulary& vocab,
 /// A file written beside the model: its name in the folder and its bytes.
 using FolderFile = std::pair<std::string, std::string>;
 
+/// How writeModelFolder replaces an existing folder.
+enum class FolderWrite {
+    InPlace,  ///< file by file (each complete under a temporary name first); other files in the folder stay
+    Swap,     ///< a whole new folder is staged and swapped in by one rename; the previous one is removed
+};
+
 /// Writes the folder (plus `extra` files, e.g. a trainer's checkpoint and log.csv). A new folder
 /// appears whole (staged, then renamed); an existing one must be empty or marked as attention-lab's
-/// (core/tensor/output_folder.h): every file is first written complete under a temporary name, and
-/// only when all are written are they renamed into place, so a full disk leaves the previous files
-/// as they were. Other files in the folder stay. Returns "" or one line.
-std::string writeModelFolder(const std::string& dir, const ModelFolder& folder, const std::vector<FolderFile>& extra = {});
+/// (core/tensor/output_folder.h). InPlace: every file is first written complete under a temporary
+/// name, and only when all are written are they renamed into place, so a full disk leaves the
+/// previous files as they were; other files in the folder stay (temporaries of these files that a
+/// killed writer left are removed). Swap: the folder is always either
+/// the previous version or the new one, even if the process is killed. Returns "" or one line.
+std::string writeModelFolder(const std::string& dir, const ModelFolder& folder, const std::vector<FolderFile>& extra = {},
+                             FolderWrite mode = FolderWrite::InPlace);
 
 /// The --weights / --config / --vocab paths of a folder (vocab.txt only when present).
 ModelSource modelFolderSource(const std::string& dir);

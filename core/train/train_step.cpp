@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <string>
 
 namespace alab::core {
@@ -34,14 +35,18 @@ struct ShareResult {
 };
 
 ShareResult accumulateShare(const ModelConfig& c, const Model& model, const std::vector<TrainingPair>& batch,
-                            size_t begin, size_t end, float labelSmoothing, int tokens, Weights& into) {
+                            size_t begin, size_t end, float labelSmoothing, int tokens, Weights& into,
+                            float dropout, uint64_t dropoutSeed) {
     ShareResult r;
     std::vector<ParamSpan> intoSpans = parameterSpans(c, into);
     for (size_t i = begin; i < end; ++i) {
         const TrainingPair& e = batch[i];
         if (countedLabels(e, c.pad_id) == 0) continue;  // adds nothing to a batch mean (PyTorch agrees)
         try {
-            Gradients g = backward(model, model.forward(e.src, e.tgt), e.labels, labelSmoothing);
+            std::optional<Dropout> drop;
+            if (dropout > 0) drop.emplace(dropout, dropoutSeed + i);
+            Gradients g = backward(model, model.forward(e.src, e.tgt, {}, drop ? &*drop : nullptr), e.labels,
+                                   labelSmoothing);
             const float share = float(countedLabels(e, c.pad_id)) / float(tokens);
             std::vector<ParamSpan> spans = parameterSpans(c, g.params);
             addScaled(intoSpans, spans, share);
@@ -61,7 +66,7 @@ ShareResult accumulateShare(const ModelConfig& c, const Model& model, const std:
 // shares are added in thread order, so the same batch and thread count give bit-identical gradients.
 // Inside a share the forward and backward run on its one thread (parallelFor does not nest).
 Weights batchGradients(const ModelConfig& c, const Weights& weights, const std::vector<TrainingPair>& batch,
-                       float labelSmoothing, float& loss, int& tokens) {
+                       float labelSmoothing, float& loss, int& tokens, float dropout, uint64_t dropoutSeed) {
     if (batch.empty()) throw InvalidArgument("the batch is empty");
     const Model model(c, weights);
     tokens = 0;
@@ -75,7 +80,8 @@ Weights batchGradients(const ModelConfig& c, const Weights& weights, const std::
         const size_t begin = batch.size() * size_t(t) / size_t(shares);
         const size_t end = batch.size() * size_t(t + 1) / size_t(shares);
         if (t > 0) sums[size_t(t)] = zeroWeightsLike(c);
-        results[size_t(t)] = accumulateShare(c, model, batch, begin, end, labelSmoothing, tokens, sums[size_t(t)]);
+        results[size_t(t)] = accumulateShare(c, model, batch, begin, end, labelSmoothing, tokens, sums[size_t(t)],
+                                             dropout, dropoutSeed);
     });
     double lossSum = 0;
     std::vector<ParamSpan> totalSpans = parameterSpans(c, sums[0]);
@@ -95,7 +101,8 @@ Weights batchGradients(const ModelConfig& c, const Weights& weights, const std::
 StepResult trainStep(const ModelConfig& c, Weights& weights, Adam& adam, const std::vector<TrainingPair>& batch, float lr,
                      const StepOptions& options) {
     StepResult r;
-    Weights grads = batchGradients(c, weights, batch, options.label_smoothing, r.loss, r.tokens);
+    Weights grads = batchGradients(c, weights, batch, options.label_smoothing, r.loss, r.tokens, options.dropout,
+                                   options.dropout_seed);
     std::vector<ParamSpan> g = parameterSpans(c, grads);
     r.grad_norm = clipGradNorm(g, options.clip_norm > 0 ? options.clip_norm : std::numeric_limits<float>::infinity());
     adam.step(parameterSpans(c, weights), g, lr);

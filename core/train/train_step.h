@@ -8,6 +8,7 @@
 #include "core/train/optimizer.h"
 #include "core/weights.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace alab::core {
@@ -21,6 +22,8 @@ struct TrainingPair {
 struct StepOptions {
     float label_smoothing = 0.0f;
     float clip_norm = 0.0f;  ///< clip the global gradient norm to this; 0 = no clipping
+    float dropout = 0.0f;    ///< residual dropout p (core/model/dropout.h); 0 = none
+    uint64_t dropout_seed = 0;  ///< example i of the batch draws its masks from Rng(dropout_seed + i)
 };
 
 /// What one step measured.
@@ -32,8 +35,11 @@ struct StepResult {
 
 /// Loss and parameter gradients of a batch, returned as a Weights of gradients. Throws
 /// InvalidArgument on an empty batch or a bad example (the message names its index, 1-based).
+/// With dropout > 0, example i's forward drops out with masks from Rng(dropoutSeed + i), so the
+/// masks do not depend on how the batch is shared among threads.
 Weights batchGradients(const ModelConfig& config, const Weights& weights, const std::vector<TrainingPair>& batch,
-                       float labelSmoothing, float& loss, int& tokens);
+                       float labelSmoothing, float& loss, int& tokens, float dropout = 0.0f,
+                       uint64_t dropoutSeed = 0);
 
 /// batchGradients, clipping, then adam.step at learning rate lr; updates weights in place.
 StepResult trainStep(const ModelConfig& config, Weights& weights, Adam& adam, const std::vector<TrainingPair>& batch,

@@ -31,6 +31,10 @@ void checkOptions(const TrainerOptions& o)
         throw InvalidArgument("label smoothing must be in [0, 1)");
     if (!std::isfinite(o.clip) || o.clip < 0)
         throw InvalidArgument("clip must be a finite number ≥ 0");
+    if (!std::isfinite(o.dropout) || o.dropout < 0 || o.dropout >= 1)
+        throw InvalidArgument("dropout must be in [0, 1)");
+    if (!std::isfinite(o.weight_decay) || o.weight_decay < 0)
+        throw InvalidArgument("weight decay must be a finite number ≥ 0");
     if (o.layers < 1)
         throw InvalidArgument("layers must be at least 1, got " + std::to_string(o.layers));
 }
@@ -60,6 +64,9 @@ TrainingPair pairOf(const Batch& b, int row)
 Trainer::Trainer(const TrainerOptions& options) : m_options(options), m_rng(options.seed)
 {
     checkOptions(m_options);
+    AdamOptions adam;
+    adam.weight_decay = m_options.weight_decay;
+    m_adam = Adam(adam);
     m_task = loadTask(m_options);
     m_vocab = buildVocabulary(*m_task);
     m_config.d_model = m_options.d_model;
@@ -89,8 +96,12 @@ StepRecord Trainer::step()
     StepRecord rec;
     rec.step = m_step + 1;
     rec.lr = paperLearningRate(rec.step, m_config.d_model, m_options.warmup, m_options.lr_scale);
-    const StepResult r = trainStep(m_config, m_weights, m_adam, pairs, rec.lr,
-                                   StepOptions{m_options.label_smoothing, m_options.clip});
+    StepOptions so{m_options.label_smoothing, m_options.clip};
+    if (m_options.dropout > 0) {  // drawn only with dropout on, so dropout 0 leaves the batch stream as it was
+        so.dropout = m_options.dropout;
+        so.dropout_seed = m_rng.next();
+    }
+    const StepResult r = trainStep(m_config, m_weights, m_adam, pairs, rec.lr, so);
     m_step = rec.step;
     rec.loss = r.loss;
     rec.grad_norm = r.grad_norm;

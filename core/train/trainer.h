@@ -28,6 +28,8 @@ struct TrainerOptions {
     float label_smoothing = 0.1f;
     uint64_t seed = 1;
     float clip = 1.0f;      ///< global gradient-norm clip; 0 = none
+    float dropout = 0.0f;   ///< residual dropout p in [0, 1), training only (core/model/dropout.h)
+    float weight_decay = 0.0f;  ///< decoupled weight decay λ (AdamW); 0 = none
     int evalExamples = 100; ///< held-out examples evaluate() decodes
 };
 

@@ -1,6 +1,7 @@
 // `attention-lab train` as a user runs it: a short run writes a model folder that loads, with a
-// log.csv of one row per step; the same seed twice gives byte-identical model.safetensors; bad
-// options and a TSV line without a tab exit non-zero with one "attention-lab: ..." line.
+// log.csv of one row per step; the same seed twice gives byte-identical model.safetensors; --clip,
+// --dropout and --weight-decay reach the run; bad options and bad TSV data (no tab, an empty side,
+// invalid UTF-8) exit non-zero with one "attention-lab: ..." line and write nothing.
 #include "../core_test_support.h"
 #include "core/train/model_folder.h"
 
@@ -72,6 +73,22 @@ private slots:
         const ProcessResult none = runApp({"train", "--resume", dir.filePath("nothing"), "--out", dir.filePath("y")});
         QVERIFY(none.exitCode != 0 && none.err.contains("not a folder") && !QFileInfo::exists(dir.filePath("y")));
     }
+    void trainingOptionsReachTheRun() {
+        QTemporaryDir dir;
+        const QStringList knobs{"--clip", "0.5", "--dropout", "0.2", "--weight-decay", "0.01"};
+        QCOMPARE(runApp(tinyRun(dir.filePath("plain"), "4")).exitCode, 0);
+        const ProcessResult r = runApp(tinyRun(dir.filePath("knobs"), "4") + knobs);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        Json state;
+        std::string text;
+        QCOMPARE(readFile(dir.filePath("knobs/checkpoint/train_state.json").toStdString(), text), std::string());
+        state = Json::parse(text);
+        const Json& o = *state.find("options");
+        QCOMPARE(o.find("clip")->toNumber(), 0.5);
+        QCOMPARE(float(o.find("dropout")->toNumber()), 0.2f);
+        QCOMPARE(float(o.find("weight_decay")->toNumber()), 0.01f);
+        QVERIFY(readAll(dir.filePath("knobs/model.safetensors")) != readAll(dir.filePath("plain/model.safetensors")));
+    }
     void badInput_data() {
         QTest::addColumn<QStringList>("extra");
         QTest::addColumn<QString>("needle");
@@ -81,17 +98,26 @@ private slots:
         QTest::newRow("unknown task") << QStringList{"--task", "nope"} << "nope";
         QTest::newRow("no task") << QStringList{} << "--task";
         QTest::newRow("unknown option") << QStringList{"--task", "copy", "--bogus", "1"} << "--bogus";
-        QTest::newRow("tsv without tab") << QStringList{"--data", "BADTSV"} << "tab";
+        QTest::newRow("tsv without tab") << QStringList{"--data", "{D}/bad.tsv"} << "bad.tsv line 2: no tab";
+        QTest::newRow("tsv empty side") << QStringList{"--data", "{D}/empty.tsv"} << "empty.tsv line 2: the target is empty";
+        QTest::newRow("tsv invalid UTF-8") << QStringList{"--data", "{D}/utf8.tsv"} << "utf8.tsv line 2: invalid UTF-8";
+        QTest::newRow("dropout 1") << QStringList{"--task", "copy", "--dropout", "1"} << "--dropout needs a number in [0, 1)";
+        QTest::newRow("clip negative") << QStringList{"--task", "copy", "--clip", "-1"} << "--clip";
+        QTest::newRow("weight decay nan") << QStringList{"--task", "copy", "--weight-decay", "nan"} << "--weight-decay";
+        QTest::newRow("checkpoint every 0") << QStringList{"--task", "copy", "--checkpoint-every", "0"}
+                                            << "--checkpoint-every needs an integer ≥ 1";
     }
     void badInput() {
         QFETCH(QStringList, extra);
         QFETCH(QString, needle);
         QTemporaryDir dir;
-        QFile tsv(dir.filePath("bad.tsv"));
-        QVERIFY(tsv.open(QIODevice::WriteOnly));
-        tsv.write("a b\tc d\nno tab here\n");
-        tsv.close();
-        extra.replaceInStrings("BADTSV", tsv.fileName());
+        const std::pair<const char*, QByteArray> files[] = {
+            {"bad.tsv", "a b\tc d\nno tab here\n"}, {"empty.tsv", "a b\tc d\ne f\t \n"}, {"utf8.tsv", "a\tb\n\xff\tc\n"}};
+        for (const auto& [name, text] : files) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write(text) == text.size());
+        }
+        extra.replaceInStrings("{D}", dir.path());
         const ProcessResult r = runApp(QStringList{"train"} + extra + QStringList{"--out", dir.filePath("m")});
         QVERIFY(r.exitCode != 0);
         QVERIFY(r.out.isEmpty());

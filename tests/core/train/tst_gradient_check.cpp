@@ -1,8 +1,9 @@
 // The second witness for the backward pass: central finite differences. For a tiny model (post-norm
 // ReLU with source and target padding, sinusoidal positions and label smoothing; pre-norm GELU with
-// learned positions), every parameter tensor has a few entries nudged by ±h; the loss, recomputed
-// here from the float logits in double precision (its own log-softmax, not the core's), gives
-// (L(θ+h) − L(θ−h)) / 2h, which must agree with backward()'s gradient. The worst error is printed.
+// learned positions; both again with GELU and dropout, masks fixed by a seed), every parameter tensor
+// has a few entries nudged by ±h; the loss, recomputed here from the float logits in double precision
+// (its own log-softmax, not the core's), gives (L(θ+h) − L(θ−h)) / 2h, which must agree with
+// backward()'s gradient. The worst error is printed.
 #include "core/rng.h"
 #include "core/train/loss.h"
 #include "core/train/model_backward.h"
@@ -19,7 +20,15 @@ struct Case {
     core::ModelConfig config;
     std::vector<int> src, tgt, labels;
     float smoothing = 0;
+    float dropout = 0;  // the same masks at every evaluation: a Dropout of this p and kDropoutSeed
 };
+
+constexpr uint64_t kDropoutSeed = 1234;
+
+core::Trace forwardOf(const core::Model& model, const Case& k, const core::CapturePolicy& capture = {}) {
+    core::Dropout drop(k.dropout, kDropoutSeed);
+    return model.forward(k.src, k.tgt, capture, &drop);
+}
 
 // Loss in double from the forward's logits, as torch's cross_entropy defines it.
 double referenceLoss(const core::Matrix& logits, const Case& k) {
@@ -41,7 +50,7 @@ double referenceLoss(const core::Matrix& logits, const Case& k) {
 
 double lossAt(const Case& k, const core::NamedTensors& params) {
     const core::Model model(k.config, core::fromNamedTensors(k.config, params));
-    return referenceLoss(model.forward(k.src, k.tgt, core::CapturePolicy::none()).logits, k);
+    return referenceLoss(forwardOf(model, k, core::CapturePolicy::none()).logits, k);
 }
 
 // Random weights with every bias and LayerNorm shift non-zero and every gain away from 1.
@@ -91,16 +100,20 @@ void TestGradientCheck::centralDifferences_data() {
     QTest::addColumn<int>("which");
     QTest::newRow("post-norm ReLU, padding and causal masks, smoothing 0.1") << 0;
     QTest::newRow("pre-norm GELU, learned positions, 4 heads") << 1;
+    QTest::newRow("post-norm GELU with dropout 0.3, padding") << 2;
+    QTest::newRow("pre-norm GELU with dropout 0.2, learned positions") << 3;
 }
 
 void TestGradientCheck::centralDifferences() {
     QFETCH(int, which);
-    const Case k = which == 0 ? postNormPadded() : preNormLearned();
+    Case k = which % 2 == 1 ? preNormLearned() : postNormPadded();
+    if (which >= 2) k.dropout = which == 2 ? 0.3f : 0.2f;
+    if (which == 2) k.config.activation = core::Activation::Gelu;  // smooth: h = 1e−2 crossed a ReLU kink here
     const core::NamedTensors params = randomParams(k.config, 7 + uint64_t(which));
     const core::Model model(k.config, core::fromNamedTensors(k.config, params));
-    const core::Gradients g = core::backward(model, model.forward(k.src, k.tgt), k.labels, k.smoothing);
+    const core::Gradients g = core::backward(model, forwardOf(model, k), k.labels, k.smoothing);
     const core::NamedTensors analytic = core::toNamedTensors(k.config, g.params);
-    QVERIFY(std::fabs(referenceLoss(model.forward(k.src, k.tgt).logits, k) - g.loss) < 1e-5);
+    QVERIFY(std::fabs(referenceLoss(forwardOf(model, k).logits, k) - g.loss) < 1e-5);
 
     constexpr float h = 1e-2f;
     core::Rng pick(99);

@@ -94,6 +94,12 @@ private slots:
         QCOMPARE(loadModelFolder(dir, loaded), std::string());
         QCOMPARE(logitsOf(*loaded.model), logitsOf(Model(second.config, second.weights)));
         QCOMPARE(test::entries(test::qs(dir)).size(), qsizetype(6));  // the marker, four model files, log.csv
+        // What a writer killed mid-way leaves (pid 4194304 is beyond Linux's pid_max: no such process)
+        for (const char* name : {"/model.safetensors.tmp-4194304-new", "/notes.txt.tmp-4194304-1"})
+            QVERIFY(core::writeFileAtomic(dir + name, "half").empty());
+        QCOMPARE(writeModelFolder(dir, second), std::string());
+        QVERIFY(!QFileInfo::exists(test::qs(dir + "/model.safetensors.tmp-4194304-new")));
+        QVERIFY(QFileInfo::exists(test::qs(dir + "/notes.txt.tmp-4194304-1")));  // not one of ours: it stays
     }
 
     void refusesWhatIsNotAModelFolder() {

@@ -70,6 +70,8 @@ void TestTraceGradientsCli::badLabels_data() {
     QTest::addColumn<QStringList>("extra");
     QTest::addColumn<QString>("message");
     QTest::newRow("too few labels") << QStringList{"--labels-ids", "1,2"} << "2 labels for 4 target positions";
+    QTest::newRow("too many labels") << QStringList{"--labels-ids", "1,2,3,4,5"} << "5 labels for 4 target positions";
+    QTest::newRow("negative label") << QStringList{"--labels-ids", "1,-2,3,4"} << "label -2 at position 2";
     QTest::newRow("label outside the vocabulary") << QStringList{"--labels-ids", "1,2,11,3"} << "label 11 at position 3";
     QTest::newRow("not a number") << QStringList{"--labels-ids", "1,x,2,3"} << "labels-ids";
     QTest::newRow("smoothing above 1") << QStringList{"--labels-ids", "1,2,3,4", "--label-smoothing", "1.5"}
