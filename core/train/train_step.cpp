@@ -9,7 +9,6 @@
 #include "core/train/packed_batch.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <limits>
 #include <string>
 
@@ -33,7 +32,6 @@ void addInto(std::vector<ParamSpan>& into, const std::vector<ParamSpan>& from) {
 // one pass (their products are large enough to split across threads by blocks); narrow ones run a few
 // chunks side by side, since their products are too small to split.
 size_t chunkCount(const ModelConfig& c, size_t examples) {
-    if (const char* v = std::getenv("ALAB_CHUNKS")) return std::clamp<size_t>(size_t(std::atoi(v)), 1, examples);
     return c.d_model >= 256 ? 1 : std::min<size_t>(examples, 4);
 }
 
