@@ -80,21 +80,27 @@ echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$PYTHON" - "$RESULTS" <<'PY'
 import collections, statistics, sys
 med = collections.defaultdict(list)
+cpu = collections.defaultdict(list)
 for line in open(sys.argv[1]):
     if not line.startswith("RESULT "):
         continue
     f = dict(kv.split("=", 1) for kv in line.split()[1:])
     key = (f["scenario"], f["impl"], f.get("capture", f.get("case", "")))
     med[key].append(float(f["median_ms"]))
+    if "cpu_ms" in f:
+        cpu[key].append(float(f["cpu_ms"]))
 print("=== medians over rounds (ms)")
 for (sc, impl, what), v in med.items():
-    print(f"  {sc:<11} {impl:<8} {what:<6} {statistics.median(v):9.2f}   rounds: {', '.join(f'{x:.1f}' for x in v)}")
-print("=== ratios ours ÷ PyTorch (median over rounds of the per-round ratio; < 1: ours is faster)")
-for (sc, impl, what), v in med.items():
-    if impl != "alab":
-        continue
-    ref = med.get((sc, "pytorch", "none" if sc.startswith(("base", "demo")) else what))
-    if ref:
-        r = [a / b for a, b in zip(v, ref)]
-        print(f"  {sc:<11} ours {what:<6} ÷ pytorch: {statistics.median(r):.3f}   rounds: {', '.join(f'{x:.3f}' for x in r)}")
+    c = cpu.get((sc, impl, what))
+    cpu_text = f"   CPU {statistics.median(c):9.2f} ms (all threads)" if c else ""
+    print(f"  {sc:<11} {impl:<8} {what:<6} {statistics.median(v):9.2f}{cpu_text}   rounds: {', '.join(f'{x:.1f}' for x in v)}")
+for title, table in (("wall time", med), ("CPU time, all threads (the work; steadier on a loaded machine)", cpu)):
+    print(f"=== ratios ours ÷ PyTorch, {title} (median over rounds of the per-round ratio; < 1: ours is faster)")
+    for (sc, impl, what), v in table.items():
+        if impl != "alab":
+            continue
+        ref = table.get((sc, "pytorch", "none" if sc.startswith(("base", "demo")) else what))
+        if ref:
+            r = [a / b for a, b in zip(v, ref)]
+            print(f"  {sc:<11} ours {what:<6} ÷ pytorch: {statistics.median(r):.3f}   rounds: {', '.join(f'{x:.3f}' for x in r)}")
 PY

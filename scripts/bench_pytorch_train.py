@@ -62,8 +62,9 @@ def main():
     g = torch.Generator().manual_seed(7)
     src, tgt, labels = (torch.randint(0, k["vocab"], (k["batch"], k["len"]), generator=g) for _ in range(3))
     mask = torch.nn.Transformer.generate_square_subsequent_mask(k["len"])
-    times = []
+    times, cpu = [], 0.0  # cpu: every thread's CPU time of the timed steps
     for i in range(args.warmup + args.runs):
+        cpu_start = time.process_time()
         start = time.perf_counter()
         opt.zero_grad(set_to_none=True)
         loss = loss_fn(model(src, tgt, mask).reshape(-1, k["vocab"]), labels.reshape(-1))
@@ -74,12 +75,14 @@ def main():
         assert math.isfinite(loss.item())
         if i >= args.warmup:
             times.append(elapsed)
+            cpu += time.process_time() - cpu_start
     times.sort()
     n = len(times)
     median = times[n // 2] if n % 2 else 0.5 * (times[n // 2 - 1] + times[n // 2])
     print(f"pytorch {args.case}: torch {torch.__version__}, {torch.get_num_threads()} thread(s): "
           f"median {median:.2f} ms, min {times[0]:.2f} ms")
-    print(f"RESULT impl=pytorch case={args.case} median_ms={median:.3f} min_ms={times[0]:.3f} runs={n} "
+    print(f"RESULT impl=pytorch case={args.case} median_ms={median:.3f} min_ms={times[0]:.3f} "
+          f"cpu_ms={cpu * 1e3 / n:.3f} runs={n} "
           f"threads={torch.get_num_threads()}")
 
 

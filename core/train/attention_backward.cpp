@@ -2,15 +2,37 @@
 // forward; each head's backward is the forward read from the output back to q, k and v.
 #include "core/train/attention_backward.h"
 
+#include "core/parallel.h"
+
+#include <algorithm>
 #include <cmath>
 
 namespace alab::core {
 
+// Large products are split into blocks of 128 output rows of dWeight and 128 columns of dx that
+// threads take in turn, as affine() does; the blocks depend only on the shapes, so every thread count
+// computes the same numbers.
 Matrix affineBackward(const Matrix& dy, const Matrix& x, const Matrix& weight, Matrix& dWeight, RowVector& dBias) {
-    dWeight.noalias() += dy.transpose() * x;  // [out, in]
+    constexpr Eigen::Index kBlock = 128;
+    const Eigen::Index out = weight.rows(), in = weight.cols();
+    const double work = double(dy.rows()) * double(out) * double(in);
     dBias += dy.colwise().sum();
-    Matrix dx(dy.rows(), weight.cols());
-    dx.noalias() = dy * weight;  // [rows, in]
+    Matrix dx(dy.rows(), in);
+    if (work < double(1 << 21) || (out <= kBlock && in <= kBlock)) {
+        dWeight.noalias() += dy.transpose() * x;  // [out, in]
+        dx.noalias() = dy * weight;               // [rows, in]
+        return dx;
+    }
+    const int outBlocks = int((out + kBlock - 1) / kBlock), inBlocks = int((in + kBlock - 1) / kBlock);
+    parallelFor(outBlocks + inBlocks, [&](int b) {
+        if (b < outBlocks) {
+            const Eigen::Index r0 = Eigen::Index(b) * kBlock, n = std::min(kBlock, out - r0);
+            dWeight.middleRows(r0, n).noalias() += dy.middleCols(r0, n).transpose() * x;
+        } else {
+            const Eigen::Index c0 = Eigen::Index(b - outBlocks) * kBlock, n = std::min(kBlock, in - c0);
+            dx.middleCols(c0, n).noalias() = dy * weight.middleCols(c0, n);
+        }
+    });
     return dx;
 }
 
@@ -21,26 +43,22 @@ Matrix softmaxRowsBackward(const Matrix& dy, const Matrix& y) {
 
 namespace {
 
-// One head: given dcontext [Tq, d_k], writes dq [Tq, d_k], dk and dv [Tk, d_k]; records when g is given.
-void headBackward(const Eigen::Ref<const Matrix>& dcontext, const AttentionTrace& t, size_t h,
-                  Eigen::Ref<Matrix> dq, Eigen::Ref<Matrix> dk, Eigen::Ref<Matrix> dv, AttentionTrace* g) {
-    const Matrix& weights = t.weights[h];  // [Tq, Tk]
-    Matrix dweights(weights.rows(), weights.cols());
-    dweights.noalias() = dcontext * t.v[h].transpose();
+// One head from its forward values: given dcontext [Tq, d_k], writes dq [Tq, d_k], dk and dv [Tk, d_k];
+// dweights, dscaled and dscores [Tq, Tk] are kept when the pointers are given.
+void headBackward(const Eigen::Ref<const Matrix>& dcontext, const Matrix& weights, const Eigen::Ref<const Matrix>& q,
+                  const Eigen::Ref<const Matrix>& k, const Eigen::Ref<const Matrix>& v, Eigen::Ref<Matrix> dq,
+                  Eigen::Ref<Matrix> dk, Eigen::Ref<Matrix> dv, Matrix* dweightsOut = nullptr,
+                  Matrix* dscaledOut = nullptr, Matrix* dscoresOut = nullptr) {
+    Matrix dweights(weights.rows(), weights.cols());  // [Tq, Tk]
+    dweights.noalias() = dcontext * v.transpose();
     dv.noalias() = weights.transpose() * dcontext;
     Matrix dscaled = softmaxRowsBackward(dweights, weights);  // 0 where masked
-    Matrix dscores = dscaled * (1.0f / std::sqrt(float(t.q[h].cols())));
-    dq.noalias() = dscores * t.k[h];
-    dk.noalias() = dscores.transpose() * t.q[h];
-    if (g) {
-        g->context[h] = dcontext;
-        g->weights[h] = std::move(dweights);
-        g->scaled[h] = std::move(dscaled);
-        g->scores[h] = std::move(dscores);
-        g->q[h] = dq;
-        g->k[h] = dk;
-        g->v[h] = dv;
-    }
+    Matrix dscores = dscaled * (1.0f / std::sqrt(float(q.cols())));
+    dq.noalias() = dscores * k;
+    dk.noalias() = dscores.transpose() * q;
+    if (dweightsOut) *dweightsOut = std::move(dweights);
+    if (dscaledOut) *dscaledOut = std::move(dscaled);
+    if (dscoresOut) *dscoresOut = std::move(dscores);
 }
 
 }  // namespace
@@ -60,9 +78,38 @@ void multiHeadAttentionBackward(const Matrix& dout, const Matrix& xq, const Matr
     }
     for (size_t h = 0; h < heads; ++h) {
         const Eigen::Index c0 = Eigen::Index(h) * d_k;
-        headBackward(dconcat.middleCols(c0, d_k), t, h, dQ.middleCols(c0, d_k), dK.middleCols(c0, d_k),
-                     dV.middleCols(c0, d_k), g);
+        headBackward(dconcat.middleCols(c0, d_k), t.weights[h], t.q[h], t.k[h], t.v[h], dQ.middleCols(c0, d_k),
+                     dK.middleCols(c0, d_k), dV.middleCols(c0, d_k), g ? &g->weights[h] : nullptr,
+                     g ? &g->scaled[h] : nullptr, g ? &g->scores[h] : nullptr);
+        if (g) {
+            g->context[h] = dconcat.middleCols(c0, d_k);
+            g->q[h] = dQ.middleCols(c0, d_k);
+            g->k[h] = dK.middleCols(c0, d_k);
+            g->v[h] = dV.middleCols(c0, d_k);
+        }
     }
+    dxq = affineBackward(dQ, xq, w.wq, grads.wq, grads.bq);
+    dxkv = affineBackward(dK, xkv, w.wk, grads.wk, grads.bk);
+    dxkv += affineBackward(dV, xkv, w.wv, grads.wv, grads.bv);
+}
+
+void packedAttentionBackward(const Matrix& dout, const Matrix& xq, const Matrix& xkv, const MhaWeights& w,
+                             const AttentionTrace& t, const std::vector<Segment>& qs, const std::vector<Segment>& ks,
+                             Matrix& dxq, Matrix& dxkv, MhaWeights& grads) {
+    const Eigen::Index heads = Eigen::Index(t.weights.size() / qs.size());
+    const Eigen::Index d_k = t.q[0].cols() / heads;
+    const Matrix dconcat = affineBackward(dout, t.concat, w.out.weight, grads.out.weight, grads.out.bias);
+    Matrix dQ(xq.rows(), w.wq.rows()), dK(xkv.rows(), w.wk.rows()), dV(xkv.rows(), w.wv.rows());
+    // Each (example, head) writes only its own blocks of dQ, dK and dV.
+    parallelFor(int(t.weights.size()), [&](int i) {
+        const size_t s = size_t(i) / size_t(heads);
+        const Eigen::Index c0 = (Eigen::Index(i) % heads) * d_k;
+        const Segment q = qs[s], k = ks[s];
+        headBackward(dconcat.block(q.begin, c0, q.rows, d_k), t.weights[size_t(i)],
+                     t.q[0].block(q.begin, c0, q.rows, d_k), t.k[0].block(k.begin, c0, k.rows, d_k),
+                     t.v[0].block(k.begin, c0, k.rows, d_k), dQ.block(q.begin, c0, q.rows, d_k),
+                     dK.block(k.begin, c0, k.rows, d_k), dV.block(k.begin, c0, k.rows, d_k));
+    });
     dxq = affineBackward(dQ, xq, w.wq, grads.wq, grads.bq);
     dxkv = affineBackward(dK, xkv, w.wk, grads.wk, grads.bk);
     dxkv += affineBackward(dV, xkv, w.wv, grads.wv, grads.bv);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/trace.h"
+#include "core/train/packed_batch.h"
 #include "core/weights.h"
 
 namespace alab::core {
@@ -24,5 +25,11 @@ Matrix softmaxRowsBackward(const Matrix& dy, const Matrix& y);
 void multiHeadAttentionBackward(const Matrix& dout, const Matrix& xq, const Matrix& xkv, const MhaWeights& w,
                                 const AttentionTrace& trace, Matrix& dxq, Matrix& dxkv, MhaWeights& grads,
                                 AttentionTrace* gradTrace = nullptr);
+
+/// Backward of packedAttention (packed_batch.h): example i's queries are rows qs[i], its keys ks[i].
+/// Writes dxq [R_q, d_model] and dxkv [R_k, d_model] and adds into grads, as multiHeadAttentionBackward.
+void packedAttentionBackward(const Matrix& dout, const Matrix& xq, const Matrix& xkv, const MhaWeights& w,
+                             const AttentionTrace& trace, const std::vector<Segment>& qs,
+                             const std::vector<Segment>& ks, Matrix& dxq, Matrix& dxkv, MhaWeights& grads);
 
 }  // namespace alab::core

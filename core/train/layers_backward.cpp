@@ -23,12 +23,22 @@ Matrix activationDerivative(const Matrix& u, Activation act) {
     });
 }
 
+// One attention's backward: per example of a packed batch when segments are given (qs, ks), else
+// the one-example form that can record activation gradients into g.
+void attentionBackward(const Matrix& dout, const Matrix& xq, const Matrix& xkv, const MhaWeights& w,
+                       const AttentionTrace& t, Matrix& dxq, Matrix& dxkv, MhaWeights& grads, AttentionTrace* g,
+                       const std::vector<Segment>* qs, const std::vector<Segment>* ks) {
+    if (qs) packedAttentionBackward(dout, xq, xkv, w, t, *qs, *ks, dxq, dxkv, grads);
+    else multiHeadAttentionBackward(dout, xq, xkv, w, t, dxq, dxkv, grads, g);
+}
+
 // The self-attention backward of a layer: dL/dx of attention(x, x) is the sum of both input paths.
 Matrix selfAttentionBackward(const Matrix& dout, const Matrix& x, const MhaWeights& w, const AttentionTrace& t,
-                             MhaWeights& grads, AttentionTrace* g) {
+                             MhaWeights& grads, AttentionTrace* g, const std::vector<Segment>* segs) {
     Matrix dxq, dxkv;
-    multiHeadAttentionBackward(dout, x, x, w, t, dxq, dxkv, grads, g);
-    return dxq + dxkv;
+    attentionBackward(dout, x, x, w, t, dxq, dxkv, grads, g, segs, segs);
+    dxq += dxkv;
+    return dxq;
 }
 
 }  // namespace
@@ -63,7 +73,9 @@ Matrix feedForwardBackward(const Matrix& dout, const Matrix& x, const FfnTrace& 
 }
 
 Matrix encoderLayerBackward(const Matrix& dout, const Matrix& x, const EncoderLayerWeights& w, const ModelConfig& c,
-                            const EncoderLayerTrace& t, EncoderLayerWeights& gw, EncoderLayerTrace* g) {
+                            const EncoderLayerTrace& t, EncoderLayerWeights& gw, EncoderLayerTrace* g,
+                            const PackedRows* packed) {
+    const std::vector<Segment>* segs = packed ? &packed->src : nullptr;
     if (g) g->captured = true;
     keep(g ? &g->output : nullptr, dout);
     keep(g ? &g->add_norm2 : nullptr, dout);
@@ -79,7 +91,7 @@ Matrix encoderLayerBackward(const Matrix& dout, const Matrix& x, const EncoderLa
         const Matrix dr1 = layerNormBackward(dh1, t.residual1, t.norm1_stats, w.norm1, gw.norm1);
         keep(g ? &g->residual1 : nullptr, dr1);
         return dr1 + selfAttentionBackward(dropoutBackward(dr1, t.dropout1), x, w.self_attn, t.self_attn, gw.self_attn,
-                                           g ? &g->self_attn : nullptr);
+                                           g ? &g->self_attn : nullptr, segs);
     }
     const Matrix dn2 = feedForwardBackward(dropoutBackward(dout, t.dropout2), t.norm2, t.ffn, w.linear1, w.linear2,
                                            c.activation, gw.linear1, gw.linear2, gf);
@@ -87,14 +99,17 @@ Matrix encoderLayerBackward(const Matrix& dout, const Matrix& x, const EncoderLa
     const Matrix da1 = dout + layerNormBackward(dn2, t.add_norm1, t.norm2_stats, w.norm2, gw.norm2);
     keep(g ? &g->add_norm1 : nullptr, da1);
     const Matrix dn1 = selfAttentionBackward(dropoutBackward(da1, t.dropout1), t.norm1, w.self_attn, t.self_attn,
-                                             gw.self_attn, g ? &g->self_attn : nullptr);
+                                             gw.self_attn, g ? &g->self_attn : nullptr, segs);
     keep(g ? &g->norm1 : nullptr, dn1);
     return da1 + layerNormBackward(dn1, x, t.norm1_stats, w.norm1, gw.norm1);
 }
 
 Matrix decoderLayerBackward(const Matrix& dout, const Matrix& x, const Matrix& memory, const DecoderLayerWeights& w,
                             const ModelConfig& c, const DecoderLayerTrace& t, Matrix& dMemory,
-                            DecoderLayerWeights& gw, DecoderLayerTrace* g) {
+                            DecoderLayerWeights& gw, DecoderLayerTrace* g,
+                            const PackedRows* packed) {
+    const std::vector<Segment>* segs = packed ? &packed->tgt : nullptr;
+    const std::vector<Segment>* srcSegs = packed ? &packed->src : nullptr;
     if (g) g->captured = true;
     keep(g ? &g->output : nullptr, dout);
     keep(g ? &g->add_norm3 : nullptr, dout);
@@ -112,30 +127,30 @@ Matrix decoderLayerBackward(const Matrix& dout, const Matrix& x, const Matrix& m
         keep(g ? &g->add_norm2 : nullptr, dh2);
         const Matrix dr2 = layerNormBackward(dh2, t.residual2, t.norm2_stats, w.norm2, gw.norm2);
         keep(g ? &g->residual2 : nullptr, dr2);
-        multiHeadAttentionBackward(dropoutBackward(dr2, t.dropout2), t.norm1, memory, w.cross_attn, t.cross_attn, dq,
-                                   dkv, gw.cross_attn, gc);
+        attentionBackward(dropoutBackward(dr2, t.dropout2), t.norm1, memory, w.cross_attn, t.cross_attn, dq, dkv,
+                          gw.cross_attn, gc, segs, srcSegs);
         dMemory += dkv;
         const Matrix dh1 = dr2 + dq;
         keep(g ? &g->norm1 : nullptr, dh1);
         keep(g ? &g->add_norm1 : nullptr, dh1);
         const Matrix dr1 = layerNormBackward(dh1, t.residual1, t.norm1_stats, w.norm1, gw.norm1);
         keep(g ? &g->residual1 : nullptr, dr1);
-        return dr1 +
-               selfAttentionBackward(dropoutBackward(dr1, t.dropout1), x, w.self_attn, t.self_attn, gw.self_attn, gs);
+        return dr1 + selfAttentionBackward(dropoutBackward(dr1, t.dropout1), x, w.self_attn, t.self_attn, gw.self_attn,
+                                           gs, segs);
     }
     const Matrix dn3 = feedForwardBackward(dropoutBackward(dout, t.dropout3), t.norm3, t.ffn, w.linear1, w.linear2,
                                            c.activation, gw.linear1, gw.linear2, gf);
     keep(g ? &g->norm3 : nullptr, dn3);
     const Matrix da2 = dout + layerNormBackward(dn3, t.add_norm2, t.norm3_stats, w.norm3, gw.norm3);
     keep(g ? &g->add_norm2 : nullptr, da2);
-    multiHeadAttentionBackward(dropoutBackward(da2, t.dropout2), t.norm2, memory, w.cross_attn, t.cross_attn, dq, dkv,
-                               gw.cross_attn, gc);
+    attentionBackward(dropoutBackward(da2, t.dropout2), t.norm2, memory, w.cross_attn, t.cross_attn, dq, dkv,
+                      gw.cross_attn, gc, segs, srcSegs);
     dMemory += dkv;
     keep(g ? &g->norm2 : nullptr, dq);
     const Matrix da1 = da2 + layerNormBackward(dq, t.add_norm1, t.norm2_stats, w.norm2, gw.norm2);
     keep(g ? &g->add_norm1 : nullptr, da1);
-    const Matrix dn1 =
-        selfAttentionBackward(dropoutBackward(da1, t.dropout1), t.norm1, w.self_attn, t.self_attn, gw.self_attn, gs);
+    const Matrix dn1 = selfAttentionBackward(dropoutBackward(da1, t.dropout1), t.norm1, w.self_attn, t.self_attn,
+                                             gw.self_attn, gs, segs);
     keep(g ? &g->norm1 : nullptr, dn1);
     return da1 + layerNormBackward(dn1, x, t.norm1_stats, w.norm1, gw.norm1);
 }

@@ -8,6 +8,7 @@
 
 #include "core/config.h"
 #include "core/trace.h"
+#include "core/train/packed_batch.h"
 #include "core/weights.h"
 
 namespace alab::core {
@@ -24,14 +25,17 @@ Matrix feedForwardBackward(const Matrix& dout, const Matrix& x, const FfnTrace& 
                            const Linear& linear2, Activation act, Linear& grad1, Linear& grad2,
                            FfnTrace* gradTrace = nullptr);
 
+/// The layer functions below take `packed` when the trace came from packedForward (packed_batch.h):
+/// attention then runs per example of the batch, and no activation gradients are recorded.
 /// Backward of encoderLayer(x, w, c, mask, &trace): returns dx [S, d_model].
 Matrix encoderLayerBackward(const Matrix& dout, const Matrix& x, const EncoderLayerWeights& w, const ModelConfig& c,
                             const EncoderLayerTrace& trace, EncoderLayerWeights& grads,
-                            EncoderLayerTrace* gradTrace = nullptr);
+                            EncoderLayerTrace* gradTrace = nullptr, const PackedRows* packed = nullptr);
 
 /// Backward of decoderLayer(x, memory, ...): returns dx [T, d_model] and adds dL/dmemory into dMemory [S, d_model].
 Matrix decoderLayerBackward(const Matrix& dout, const Matrix& x, const Matrix& memory, const DecoderLayerWeights& w,
                             const ModelConfig& c, const DecoderLayerTrace& trace, Matrix& dMemory,
-                            DecoderLayerWeights& grads, DecoderLayerTrace* gradTrace = nullptr);
+                            DecoderLayerWeights& grads, DecoderLayerTrace* gradTrace = nullptr,
+                            const PackedRows* packed = nullptr);
 
 }  // namespace alab::core

@@ -5,6 +5,7 @@
 
 #include "core/model.h"
 #include "core/train/gradients.h"
+#include "core/train/packed_batch.h"
 
 #include <vector>
 
@@ -18,5 +19,11 @@ void embeddingBackward(const Matrix& dEmbedding, const std::vector<int>& ids, fl
 /// against one label per target position (crossEntropyLoss: pad_id ignored, label smoothing ε).
 /// Throws InvalidArgument on a partial or encoder-only trace and on bad labels (see checkLabels).
 Gradients backward(const Model& model, const Trace& trace, const std::vector<int>& labels, float labelSmoothing);
+
+/// Backward of a packed batch's trace (packedForward): returns the loss, the mean over the batch's
+/// counted labels, and adds scale × its parameter gradients into `into` (zeroWeightsLike's layout).
+/// No activation gradients are kept. Throws InvalidArgument when no label counts.
+float packedBackward(const ModelConfig& config, const Weights& weights, const Trace& trace, const PackedBatch& batch,
+                     float labelSmoothing, float scale, Weights& into);
 
 }  // namespace alab::core

@@ -3,6 +3,8 @@
 // results agree with torch.optim to rounding.
 #include "core/train/optimizer.h"
 
+#include "core/parallel.h"
+
 #include <cmath>
 #include <string>
 
@@ -62,9 +64,12 @@ void Adam::step(const std::vector<ParamSpan>& params, const std::vector<ParamSpa
     const double bc1 = 1.0 - std::pow(double(o.beta1), m_step);
     const float bc2Sqrt = float(std::sqrt(1.0 - std::pow(double(o.beta2), m_step)));
     const float stepSize = float(double(lr) / bc1);
-    for (size_t i = 0; i < params.size(); ++i) {
+    for (size_t i = 0; i < params.size(); ++i)
         if (params[i].size != grads[i].size || Eigen::Index(m_m[i].size()) != params[i].size)
             throw InvalidArgument("Adam: parameter " + std::to_string(i) + " and its gradient differ in size");
+    // Every element's update is its own, so tensors can go to the pool's threads in any order.
+    parallelFor(int(params.size()), [&](int t) {
+        const size_t i = size_t(t);
         float* p = params[i].data;
         const float* g = grads[i].data;
         float* m = m_m[i].data();
@@ -77,7 +82,7 @@ void Adam::step(const std::vector<ParamSpan>& params, const std::vector<ParamSpa
             v[j] = o.beta2 * v[j] + (1.0f - o.beta2) * gj * gj;
             p[j] -= stepSize * (m[j] / (std::sqrt(v[j]) / bc2Sqrt + o.eps));
         }
-    }
+    });
 }
 
 void Adam::restore(int steps, std::vector<std::vector<float>> m, std::vector<std::vector<float>> v) {

@@ -1,98 +1,102 @@
-// Batch gradients and the training step (see train_step.h). Each example's backward gives the mean
-// over its own n_i counted labels; weighting it by n_i / N gives the mean over the batch's N labels.
+// Batch gradients and the training step (see train_step.h). A batch is cut into chunks, each one packed
+// pass (packed_batch.h) whose loss is the mean over its n_c counted labels; weighting its gradients by
+// n_c / N gives the mean over the batch's N labels.
 #include "core/train/train_step.h"
 
 #include "core/model.h"
 #include "core/parallel.h"
+#include "core/train/gradients.h"
 #include "core/train/model_backward.h"
+#include "core/train/packed_batch.h"
 
 #include <algorithm>
 #include <limits>
-#include <optional>
 #include <string>
 
 namespace alab::core {
 namespace {
 
-int countedLabels(const TrainingPair& e, int pad_id) {
+int countedLabels(const std::vector<int>& labels, int pad_id) {
     int n = 0;
-    for (int y : e.labels) n += y != pad_id;
+    for (int y : labels) n += y != pad_id;
     return n;
 }
 
-void addScaled(std::vector<ParamSpan>& into, std::vector<ParamSpan>& from, float scale) {
+void addInto(std::vector<ParamSpan>& into, const std::vector<ParamSpan>& from, float scale = 1.0f) {
     for (size_t i = 0; i < into.size(); ++i)
         Eigen::Map<Eigen::VectorXf>(into[i].data, into[i].size) +=
             scale * Eigen::Map<Eigen::VectorXf>(from[i].data, from[i].size);
 }
 
-// One thread's share of a batch: examples [begin, end) summed in order into `into`; the first
-// error (1-based example index and message) is recorded instead of thrown across threads.
-struct ShareResult {
-    double loss = 0;
-    size_t failedAt = 0;  // 0: none
-    std::string error;
-};
-
-ShareResult accumulateShare(const ModelConfig& c, const Model& model, const std::vector<TrainingPair>& batch,
-                            size_t begin, size_t end, float labelSmoothing, int tokens, Weights& into,
-                            float dropout, uint64_t dropoutSeed) {
-    ShareResult r;
+// With dropout, every example draws its own masks (Rng(dropoutSeed + i)), which a packed pass cannot
+// do: the chunk's examples run one by one, each weighted by its n_i / N. Returns the chunk's share of
+// the batch loss.
+double chunkWithDropout(const ModelConfig& c, const Weights& weights, const std::vector<TrainingPair>& batch,
+                        size_t begin, size_t end, float labelSmoothing, int tokens, float dropout,
+                        uint64_t dropoutSeed, Weights& into) {
+    const Model model(c, weights);
     std::vector<ParamSpan> intoSpans = parameterSpans(c, into);
+    double loss = 0;
     for (size_t i = begin; i < end; ++i) {
         const TrainingPair& e = batch[i];
-        if (countedLabels(e, c.pad_id) == 0) continue;  // adds nothing to a batch mean (PyTorch agrees)
-        try {
-            std::optional<Dropout> drop;
-            if (dropout > 0) drop.emplace(dropout, dropoutSeed + i);
-            Gradients g = backward(model, model.forward(e.src, e.tgt, {}, drop ? &*drop : nullptr), e.labels,
-                                   labelSmoothing);
-            const float share = float(countedLabels(e, c.pad_id)) / float(tokens);
-            std::vector<ParamSpan> spans = parameterSpans(c, g.params);
-            addScaled(intoSpans, spans, share);
-            r.loss += double(g.loss) * share;
-        } catch (const InvalidArgument& err) {
-            r.failedAt = i + 1;
-            r.error = err.what();
-            return r;
-        }
+        const int n = countedLabels(e.labels, c.pad_id);
+        if (n == 0) continue;
+        Dropout drop(dropout, dropoutSeed + i);
+        Gradients g = backward(model, model.forward(e.src, e.tgt, {}, &drop), e.labels, labelSmoothing);
+        const float share = float(n) / float(tokens);
+        addInto(intoSpans, parameterSpans(c, g.params), share);
+        loss += double(g.loss) * share;
     }
-    return r;
+    return loss;
+}
+
+// How many chunks a batch is cut into: a function of the shapes only, never of the thread count, so
+// the same batch gives the same bits on any machine's core count. Wide models take the whole batch in
+// one pass (their products are large enough to split across threads by blocks); narrow ones run a few
+// chunks side by side, since their products are too small to split.
+size_t chunkCount(const ModelConfig& c, size_t examples) {
+    return c.d_model >= 256 ? 1 : std::min<size_t>(examples, 4);
 }
 
 }  // namespace
 
-// Examples are split into one contiguous share per thread; each thread sums its share in order and the
-// shares are added in thread order, so the same batch and thread count give bit-identical gradients.
-// Inside a share the forward and backward run on its one thread (parallelFor does not nest).
+// Chunks are packed (and their examples checked) on the calling thread, then run on the pool's threads,
+// each into its own gradient sum; the sums are added in chunk order.
 Weights batchGradients(const ModelConfig& c, const Weights& weights, const std::vector<TrainingPair>& batch,
                        float labelSmoothing, float& loss, int& tokens, float dropout, uint64_t dropoutSeed) {
     if (batch.empty()) throw InvalidArgument("the batch is empty");
-    const Model model(c, weights);
+    c.validate();
+    checkWeights(c, weights);
+    const size_t chunks = chunkCount(c, batch.size());
+    std::vector<PackedBatch> packed;
     tokens = 0;
-    for (const TrainingPair& e : batch) tokens += countedLabels(e, c.pad_id);
+    for (size_t k = 0; k < chunks; ++k) {
+        packed.push_back(packExamples(c, batch, batch.size() * k / chunks, batch.size() * (k + 1) / chunks));
+        tokens += countedLabels(packed.back().labels, c.pad_id);
+    }
     if (tokens == 0) throw InvalidArgument("every label of the batch is the padding id, so there is no loss");
-    const int shares = int(std::min<size_t>(batch.size(), size_t(std::max(1, threadCount()))));
-    std::vector<Weights> sums;
-    std::vector<ShareResult> results(static_cast<size_t>(shares));
-    for (int t = 0; t < shares; ++t) sums.push_back(t == 0 ? zeroWeightsLike(c) : Weights{});
-    parallelFor(shares, [&](int t) {
-        const size_t begin = batch.size() * size_t(t) / size_t(shares);
-        const size_t end = batch.size() * size_t(t + 1) / size_t(shares);
-        if (t > 0) sums[size_t(t)] = zeroWeightsLike(c);
-        results[size_t(t)] = accumulateShare(c, model, batch, begin, end, labelSmoothing, tokens, sums[size_t(t)],
-                                             dropout, dropoutSeed);
+    std::vector<Weights> sums(chunks);
+    std::vector<double> losses(chunks, 0.0);
+    parallelFor(int(chunks), [&](int k) {
+        const PackedBatch& b = packed[size_t(k)];
+        sums[size_t(k)] = zeroWeightsLike(c);
+        const int n = countedLabels(b.labels, c.pad_id);
+        if (n == 0) return;  // adds nothing to a batch mean (PyTorch agrees)
+        if (dropout > 0) {
+            losses[size_t(k)] = chunkWithDropout(c, weights, batch, batch.size() * size_t(k) / chunks,
+                                                 batch.size() * size_t(k + 1) / chunks, labelSmoothing, tokens,
+                                                 dropout, dropoutSeed, sums[size_t(k)]);
+            return;
+        }
+        const float share = float(n) / float(tokens);
+        const Trace t = packedForward(c, weights, b);
+        losses[size_t(k)] = double(packedBackward(c, weights, t, b, labelSmoothing, share, sums[size_t(k)])) * share;
     });
     double lossSum = 0;
-    std::vector<ParamSpan> totalSpans = parameterSpans(c, sums[0]);
-    for (int t = 0; t < shares; ++t) {
-        const ShareResult& r = results[size_t(t)];
-        if (r.failedAt)
-            throw InvalidArgument("example " + std::to_string(r.failedAt) + " of the batch: " + r.error);
-        lossSum += r.loss;
-        if (t == 0) continue;
-        std::vector<ParamSpan> spans = parameterSpans(c, sums[size_t(t)]);
-        addScaled(totalSpans, spans, 1.0f);
+    std::vector<ParamSpan> total = parameterSpans(c, sums[0]);
+    for (size_t k = 0; k < chunks; ++k) {
+        lossSum += losses[k];
+        if (k > 0) addInto(total, parameterSpans(c, sums[k]));
     }
     loss = float(lossSum);
     return std::move(sums[0]);

@@ -1,6 +1,8 @@
 // One optimisation step over a batch, the unit a trainer (or a training window) drives: forward and
-// backward for each example, gradients combined as one PyTorch batch would (the loss is the mean
-// over every counted label of the batch), optional global-norm clipping, then Adam at a given rate.
+// backward of the batch packed into a few passes (core/train/packed_batch.h), gradients combined as one
+// PyTorch batch would (the loss is the mean over every counted label of the batch), optional
+// global-norm clipping, then Adam at a given rate. The same inputs give bit-identical weights on any
+// thread count.
 // No globals, no printing: the caller owns the weights, the optimiser state and the schedule.
 #pragma once
 
@@ -33,10 +35,10 @@ struct StepResult {
     int tokens = 0;       ///< labels that counted (not pad_id)
 };
 
-/// Loss and parameter gradients of a batch, returned as a Weights of gradients. Throws
-/// InvalidArgument on an empty batch or a bad example (the message names its index, 1-based).
-/// With dropout > 0, example i's forward drops out with masks from Rng(dropoutSeed + i), so the
-/// masks do not depend on how the batch is shared among threads.
+/// Loss and parameter gradients of a batch, returned as a Weights of gradients; bit-identical on any
+/// thread count. Throws InvalidArgument on an empty batch or a bad example (the message names its
+/// index, 1-based). With dropout > 0, example i's forward drops out with masks from
+/// Rng(dropoutSeed + i), so the masks do not depend on how the batch is cut or shared among threads.
 Weights batchGradients(const ModelConfig& config, const Weights& weights, const std::vector<TrainingPair>& batch,
                        float labelSmoothing, float& loss, int& tokens, float dropout = 0.0f,
                        uint64_t dropoutSeed = 0);
