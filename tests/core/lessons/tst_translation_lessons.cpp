@@ -138,7 +138,7 @@ private slots:
         const Run r = ownExample();
         const FutureChange f = changeOneInput(r.example, 4);
         QCOMPARE(f.position, 4);
-        QCOMPARE(r.example.loaded->vocab.token(f.newToken), std::string("教"));
+        QCOMPARE(r.example.loaded->vocab.token(f.newToken), std::string("公"));
         for (int i = 0; i < int(f.rowChange.size()); ++i) {
             if (i < 4) QCOMPARE(f.rowChange[size_t(i)], 0.0);
             else QVERIFY(f.rowChange[size_t(i)] > 0.1);
@@ -146,7 +146,7 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(InvalidArgument, changeOneInput(r.example, 0));
         const Lesson l = lessonOn(r, "decoder");
         const LessonStep& s = step(l, "future");
-        QCOMPARE(texts(s.scene.grids[0]), std::string("0.00 0.00 0.00 0.00 20.66 15.85 1.65 0.81 2.15"));
+        QCOMPARE(texts(s.scene.grids[0]), std::string("0.00 0.00 0.00 0.00 12.98 1.39 0.43 0.62 1.17"));
     }
 
     void paddingChangesNoLogit() {
@@ -160,7 +160,7 @@ private slots:
         const Lesson l = lessonOn(r, "decoder");
         const LessonStep& s = step(l, "padding-mask");
         QCOMPARE(texts(s.scene.grids[0]), std::string("1 1 1 1 1 1 1 1 0 0"));
-        QCOMPARE(texts(s.scene.grids[1]), std::string("0.29 0.01 0.04 0.00 0.02 0.34 0.16 0.14 0.00 0.00"));
+        QCOMPARE(texts(s.scene.grids[1]), std::string("0.08 0.01 0.07 0.07 0.03 0.19 0.19 0.36 0.00 0.00"));
         QCOMPARE(texts(s.scene.grids[2]), std::string("0.0000"));
     }
 
@@ -181,14 +181,14 @@ private slots:
         for (int i = 0; i < g.rows; ++i)
             for (int j = 0; j < g.cols; ++j) QCOMPARE(g.at(i, j).value, double(mean(i, j)));
         QCOMPARE(step(l, "cross-attention").paragraphs[1].args[1], std::to_string(h + 1));
-        QCOMPARE(texts(step(l, "shifted").scene.grids[2]), std::string("0.97 1.00 1.00 1.00 1.00 1.00 0.65 1.00 1.00"));
+        QCOMPARE(texts(step(l, "shifted").scene.grids[2]), std::string("1.00 1.00 1.00 1.00 1.00 1.00 1.00 1.00 1.00"));
     }
 
     void outputLogitsAndSoftmax() {
         const Run r = ownExample();
         const Trace& t = r.example.trace;
         const int row = leastSureRow(t);
-        QCOMPARE(row, 6);
+        QCOMPARE(row, 3);
         const std::vector<int> top = topTokens(t, row, kOutputTopK);
         for (int v = 0; v < t.logits.cols(); ++v)
             if (std::find(top.begin(), top.end(), v) == top.end()) QVERIFY(t.logits(row, v) <= t.logits(row, top.back()));
@@ -201,14 +201,14 @@ private slots:
             sum += s.scene.grids[1].cells[size_t(k)].value;
         }
         QCOMPARE(s.scene.grids[2].cells[0].value, 1 - sum);
-        QCOMPARE(texts(s.scene.grids[0]), std::string("7.72 6.15 5.35 5.18 4.34"));
-        QCOMPARE(texts(s.scene.grids[1]), std::string("0.65 0.13 0.06 0.05 0.02"));
+        QCOMPARE(texts(s.scene.grids[0]), std::string("14.4 6.07 5.82 5.13 5.13"));
+        QCOMPARE(texts(s.scene.grids[1]), std::string("1.00 0.00 0.00 0.00 0.00"));
         std::string labels;
         for (const std::string& w : s.scene.grids[0].colLabels) labels += w + " ";
-        QVERIFY2(labels == "茶 律 牛 漂 。 ", labels.c_str());
+        QVERIFY2(labels == "厨 公 广 家 办 ", labels.c_str());
         const LessonStep& g = step(l, "greedy");
         QCOMPARE(texts(g.scene.grids[0]), std::string("厨 师 在 厨 房 喝 茶 。 <eos>"));
-        QCOMPARE(texts(g.scene.grids[2]), std::string("在 色 会 教 室 叫 律 吗 色"));
+        QCOMPARE(texts(g.scene.grids[2]), std::string("她 条 喝 公 饿 卖 礼 吗 授"));
     }
 
     // Each node's score is its parent's plus log p(token | path), recomputed by a forward pass.
@@ -231,8 +231,8 @@ private slots:
         const Lesson l = lessonOn(r, "output");
         const LessonStep& tree = step(l, "beam");
         QCOMPARE(tree.scene.grids.size(), beam.tree.size());
-        QCOMPARE(texts(tree.scene.grids[7]), std::string("茶 −0.46 律 −2.03 牛 −2.83"));
-        QCOMPARE(texts(tree.scene.grids[10]), std::string("<eos> −2.04 <eos> −3.29"));
+        QCOMPARE(texts(tree.scene.grids[7]), std::string("茶 0.00 茶 −8.31 茶 −8.54"));
+        QCOMPARE(texts(tree.scene.grids[9]), std::string("<eos> 0.00 <eos> −8.31 <eos> −8.54"));
         int links = 0;
         for (size_t s = 1; s < beam.tree.size(); ++s) links += int(beam.tree[s].size());
         QCOMPARE(int(tree.scene.links.size()), links);
@@ -242,8 +242,8 @@ private slots:
         for (const SceneGrid& g : tree.scene.grids) framed += g.cells[0].highlight;
         QCOMPARE(framed, 10);  // <bos> and the 9 tokens of the best hypothesis
         const LessonStep& h = step(l, "hypotheses");
-        QCOMPARE(texts(h.scene.grids[0]), std::string("厨师在厨房喝茶。 厨师在厨房喝律师。 厨师在厨房喝牛茶。"));
-        QCOMPARE(texts(h.scene.grids[1]), std::string("−0.46 −2.04 −3.29"));
+        QCOMPARE(texts(h.scene.grids[0]), std::string("厨师在厨房喝茶。 厨师在公室喝茶。 厨师在广场喝茶。"));
+        QCOMPARE(texts(h.scene.grids[1]), std::string("0.00 −8.31 −8.54"));
     }
 };
 
