@@ -131,6 +131,35 @@ std::optional<Matrix> findTensorHead(const Trace& trace, const std::string& name
     return tensorSlice(*t, t->rank() == 3 ? head : -1);
 }
 
+AttentionTrace withHeadMaps(const AttentionTrace& a, int head) {
+    AttentionTrace out = a;
+    if (!a.mapsOnDemand || head < 0 || size_t(head) >= a.q.size()) return out;
+    for (HeadStack* stack : {&out.scores, &out.scaled, &out.weights}) stack->assign(a.q.size(), Matrix());
+    out.scores[size_t(head)] = attentionMap(a, head, "scores");
+    out.scaled[size_t(head)] = attentionMap(a, head, "scaled");
+    out.weights[size_t(head)] = attentionMap(a, head, "weights");
+    out.mask = attentionMap(a, 0, "mask");
+    out.mapsOnDemand = false;
+    return out;
+}
+
+Matrix maxPool(const Matrix& m, Eigen::Index maxSide) {
+    if (m.rows() <= maxSide && m.cols() <= maxSide) return m;
+    const Eigen::Index br = (m.rows() + maxSide - 1) / maxSide, bc = (m.cols() + maxSide - 1) / maxSide;
+    const Eigen::Index rows = (m.rows() + br - 1) / br, cols = (m.cols() + bc - 1) / bc;
+    Matrix out(rows, cols);
+    for (Eigen::Index r = 0; r < rows; ++r)
+        for (Eigen::Index c = 0; c < cols; ++c)
+            out(r, c) = m.block(r * br, c * bc, std::min(br, m.rows() - r * br), std::min(bc, m.cols() - c * bc)).maxCoeff();
+    return out;
+}
+
+bool hidesAnyKey(const AttentionTrace& a) {
+    if (!a.mapsOnDemand) return a.mask.size() > 0 && a.mask.minCoeff() == 0;
+    if (a.causal && queryRows(a) > 1) return true;
+    return std::find(a.keyAllowed.begin(), a.keyAllowed.end(), 0) != a.keyAllowed.end();
+}
+
 bool hasMapsOnDemand(const Trace& trace) {
     for (const EncoderLayerTrace& e : trace.encoder)
         if (e.captured && e.self_attn.mapsOnDemand) return true;

@@ -46,6 +46,17 @@ std::vector<int64_t> attentionMapShape(const AttentionTrace& a, const std::strin
 /// the name is unknown or the head is out of range.
 std::optional<Matrix> findTensorHead(const Trace& trace, const std::string& name, int head);
 
+/// A copy of `a` whose scores, scaled and weights hold head `head` (recomputed when on demand; the
+/// other heads' slots stay empty) and whose mask is dense: for code that reads one head's fields.
+AttentionTrace withHeadMaps(const AttentionTrace& a, int head);
+
+/// At most maxSide rows and columns: each cell the largest of its block of m's cells (a thumbnail
+/// keeps every peak; a block is −∞ only when all its cells are). m itself when it is small enough.
+Matrix maxPool(const Matrix& m, Eigen::Index maxSide);
+
+/// True when the attention's mask hides some key from some query (padding, or causal with Tq > 1).
+bool hidesAnyKey(const AttentionTrace& a);
+
 /// True when some attention of the trace keeps its maps on demand.
 bool hasMapsOnDemand(const Trace& trace);
 

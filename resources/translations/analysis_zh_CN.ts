@@ -4,37 +4,37 @@
 <context>
     <name>alab::ui::AllHeadsView</name>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="114"/>
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="104"/>
         <source>No attention to show yet: load a model and a sentence.</source>
         <translation>还没有可显示的注意力：请先加载模型并输入句子。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="145"/>
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="132"/>
         <source>%1 layers × %2 heads of %3 weights, colours from %4 to %5. Click a head to open it, or use the arrow keys and Enter.</source>
         <translation>%3 权重：%1 层 × %2 个头，颜色范围 %4 到 %5。点击某个头即可打开，也可用方向键选择后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="175"/>
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="186"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="176"/>
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="187"/>
         <source>Wrote %1 files and index.json to %2</source>
         <translation>已将 %1 个文件和 index.json 写入 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="180"/>
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="191"/>
         <source>Attention:</source>
         <translation>注意力：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="181"/>
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="192"/>
         <source>Export all heads…</source>
         <translation>导出全部注意力头…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/all_heads_view.cpp" line="182"/>
+        <location filename="../../ui/analysis/all_heads_view.cpp" line="193"/>
         <source>Thumbnail size</source>
         <translation>缩略图大小</translation>
     </message>
@@ -42,77 +42,77 @@
 <context>
     <name>AttentionKinds</name>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="69"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="70"/>
         <source>Encoder self-attention</source>
         <translation>编码器自注意力</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="70"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="71"/>
         <source>Decoder self-attention (causal)</source>
         <translation>解码器自注意力（因果）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="71"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="72"/>
         <source>Cross-attention (decoder → encoder)</source>
         <translation>交叉注意力（解码器 → 编码器）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="143"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="201"/>
         <source>No trace has been computed yet.</source>
         <translation>还没有计算出任何前向轨迹。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="149"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="209"/>
         <source>no tensor named &quot;%1&quot;; nearest: %2</source>
         <translation>没有名为“%1”的张量；最接近的是：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="31"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="32"/>
         <source>head %1 — %2</source>
         <translation>第 %1 个头 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="32"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="33"/>
         <source>layer %1 · head %2 — %3</source>
         <translation>第 %1 层 · 第 %2 个头 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="157"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="147"/>
         <source>%1 has %2 heads (shape %3); head %4 (counting from 0) does not exist, they run from 0 to %5</source>
         <translation>%1 有 %2 个头（形状 %3）；头 %4（从 0 数起）不存在，编号为 0 到 %5</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="165"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="155"/>
         <source>%1 has shape %2 and cannot be shown as a heatmap</source>
         <translation>%1 的形状为 %2，无法显示为热力图</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="175"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="170"/>
         <source>row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="176"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="171"/>
         <source>query</source>
         <translation>查询（query）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="177"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="172"/>
         <source>position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="178"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="173"/>
         <source>key</source>
         <translation>键（key）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="179"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="174"/>
         <source>dimension</source>
         <translation>维度</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="180"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="175"/>
         <source>token</source>
         <translation>词元</translation>
     </message>
@@ -120,77 +120,77 @@
 <context>
     <name>alab::ui::AttentionView</name>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="97"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="99"/>
         <source>layer %1</source>
         <translation>第 %1 层</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="98"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="100"/>
         <source>head %1</source>
         <translation>头 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="110"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="112"/>
         <source>No attention to show yet: load a model and a sentence.</source>
         <translation>还没有可显示的注意力：请先加载模型并输入句子。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="147"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="150"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="148"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="151"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="152"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="155"/>
         <source>Attention:</source>
         <translation>注意力：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="153"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="156"/>
         <source>Layer:</source>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="154"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="157"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="155"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="158"/>
         <source>weights (after softmax)</source>
         <translation>权重（softmax 之后）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="156"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="159"/>
         <source>scaled scores q·k/√d_k</source>
         <translation>缩放分数 q·k/√d_k</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="157"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="160"/>
         <source>raw scores q·k</source>
         <translation>原始分数 q·k</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="158"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="161"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="159"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="162"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="160"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="163"/>
         <source>Undo zoom and drag (or double-click the map). Scroll to zoom, drag to move.</source>
         <translation>撤销缩放和拖动（或双击图）。滚轮缩放，拖动平移。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="161"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="164"/>
         <source>Attention heatmap</source>
         <translation>注意力热力图</translation>
     </message>
@@ -610,12 +610,12 @@
         <translation>第 %1 层，第 %2 个头：按回车或点击打开</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/head_grid_widget.cpp" line="107"/>
+        <location filename="../../ui/analysis/head_grid_widget.cpp" line="121"/>
         <source>head %1</source>
         <translation>头 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/head_grid_widget.cpp" line="110"/>
+        <location filename="../../ui/analysis/head_grid_widget.cpp" line="124"/>
         <source>layer %1</source>
         <translation>第 %1 层</translation>
     </message>
@@ -1057,12 +1057,12 @@ The previous model stays loaded.</source>
         <translation>句子有 %1 个词元；这个模型最多接受 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/trace_session.cpp" line="99"/>
+        <location filename="../../ui/common/trace_session.cpp" line="103"/>
         <source>This input needs about %1 of memory for its forward pass, but only %2 is available. Use fewer words.</source>
         <translation>这个输入的前向计算大约需要 %1 内存，但只有 %2 可用。请减少词数。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/trace_session.cpp" line="111"/>
+        <location filename="../../ui/common/trace_session.cpp" line="115"/>
         <source>There was not enough memory for this forward pass. Use fewer words.</source>
         <translation>内存不足，无法完成这次前向计算。请减少词数。</translation>
     </message>
