@@ -153,11 +153,12 @@ int runExport(int argc, char** argv) {
     if (std::string err = readCaptureMode(args, mode); !err.empty()) return fail(err, 2);
     const core::CaptureChoice capture =
         core::chooseCapture(in.loaded.model->config(), int64_t(in.src.size()), int64_t(in.tgt.size()), mode);
-    std::printf("%s\n", capture.note.c_str());
     core::Trace trace;
     if (std::string err = runForward(in, trace, capture.policy); !err.empty()) return fail(err);
     snap->trace = std::make_shared<const core::Trace>(std::move(trace));
-    return e.allHeads.isEmpty() ? exportOne(*snap, e) : exportAll(*snap, e);
+    const int rc = e.allHeads.isEmpty() ? exportOne(*snap, e) : exportAll(*snap, e);
+    if (rc == 0) std::printf("%s\n", capture.note.c_str());  // stdout stays empty on failure
+    return rc;
 }
 
 }  // namespace alab::app

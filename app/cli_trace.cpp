@@ -80,8 +80,6 @@ int runTrace(const std::vector<std::string>& argv) {
     core::CapturePolicy capture;
     std::string note;
     if (std::string err = chooseTraceCapture(args, in, globs, capture, note); !err.empty()) return fail(err, 2);
-    std::printf("%s\n", note.c_str());
-    std::fflush(stdout);
     core::Trace trace;
     if (std::string err = runForward(in, trace, capture); !err.empty()) return fail(err);
     std::optional<core::Gradients> grads;
@@ -99,7 +97,7 @@ int runTrace(const std::vector<std::string>& argv) {
     };
     if (std::string err = core::writeTraceFolder(trace, out, in.srcTokens, in.tgtTokens, extra, wanted); !err.empty())
         return fail(err);
-    std::printf("wrote %zu tensors to %s\n", count, out.c_str());
+    std::printf("%s\nwrote %zu tensors to %s\n", note.c_str(), count, out.c_str());  // stdout stays empty on failure
     return 0;
 }
 
