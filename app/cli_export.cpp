@@ -4,6 +4,7 @@
 #include "app/cli_args.h"
 #include "app/commands.h"
 #include "app/model_inputs.h"
+#include "core/model/attention_maps.h"
 #include "core/model/memory_estimate.h"
 #include "core/tensor_export.h"
 #include "ui/analysis/figure_export.h"
@@ -23,6 +24,7 @@ const char* kExportUsage =
     "                       (--src TEXT | --src-ids 1,2,3) [--tgt TEXT | --tgt-ids 4,5]\n"
     "                       --tensor encoder.0.self_attn.weights [--head 3] [--format png|svg|pdf|csv|npy] --out PATH\n"
     "  attention-lab export ... --all-heads DIR [--kind encoder-self|decoder-self|cross | --tensor NAME] [--format ...]\n"
+    "  [--capture auto|full|lean]  (lean: attention maps computed when exported; auto picks by memory)\n"
     "  figure size: [--width 1200] [--height 900] [--scale 2]  (PNG pixels = width*scale x height*scale)\n"
     "  .npy without --head writes the whole tensor; every other format shows one head (default 0)\n";
 
@@ -80,11 +82,16 @@ std::string unknownTensor(const core::Trace& trace, const QString& name) {
 }
 
 int exportOne(const ui::Snapshot& snap, const ExportArgs& e) {
-    const std::optional<core::Tensor> t = core::findTensor(*snap.trace, e.tensor.toStdString());
-    if (!t) return fail(unknownTensor(*snap.trace, e.tensor));
+    const std::vector<std::string> names = core::traceNames(*snap.trace);  // no tensor computed to test the name
+    if (std::find(names.begin(), names.end(), e.tensor.toStdString()) == names.end())
+        return fail(unknownTensor(*snap.trace, e.tensor));
     QString err;
     if (e.format == ui::ExportFormat::Npy && e.head < 0) {
-        err = ui::exportNumbers(*t, {}, {}, e.format, e.out);  // the whole tensor, every head
+        err = ui::exportNumbers(*core::findTensor(*snap.trace, e.tensor.toStdString()), {}, {}, e.format, e.out);  // every head
+    } else if (const std::optional<core::Matrix> head = e.format == ui::ExportFormat::Npy
+                                                           ? core::findTensorHead(*snap.trace, e.tensor.toStdString(), e.head)
+                                                           : std::nullopt) {
+        err = ui::exportNumbers(core::Tensor::fromMatrix(*head), {}, {}, e.format, e.out);  // one head, computed alone
     } else {
         ui::HeatmapData data;
         err = ui::heatmapFor(snap, e.tensor, e.head < 0 ? 0 : e.head, &data);
@@ -124,7 +131,7 @@ int exportAll(const ui::Snapshot& snap, ExportArgs e) {
 int runExport(int argc, char** argv) {
     if (argc == 3 && std::string(argv[2]) == "--help") return std::fputs(kExportUsage, stdout), 0;
     std::set<std::string> valued = modelOptionNames();
-    valued.insert({"--tensor", "--head", "--format", "--out", "--all-heads", "--kind", "--width", "--height", "--scale"});
+    valued.insert({"--tensor", "--head", "--format", "--out", "--all-heads", "--kind", "--width", "--height", "--scale", "--capture"});
     CliArgs args(std::vector<std::string>(argv + 2, argv + argc), valued, {});
     if (!args.error().empty()) return fail(args.error(), 2);
     ExportArgs e;
@@ -142,10 +149,16 @@ int runExport(int argc, char** argv) {
     snap->tgt = in.tgt;
     for (const std::string& s : in.srcTokens) snap->srcTokens << QString::fromStdString(s);
     for (const std::string& s : in.tgtTokens) snap->tgtTokens << QString::fromStdString(s);
+    core::CaptureMode mode = core::CaptureMode::Auto;
+    if (std::string err = readCaptureMode(args, mode); !err.empty()) return fail(err, 2);
+    const core::CaptureChoice capture =
+        core::chooseCapture(in.loaded.model->config(), int64_t(in.src.size()), int64_t(in.tgt.size()), mode);
     core::Trace trace;
-    if (std::string err = runForward(in, trace); !err.empty()) return fail(err);
+    if (std::string err = runForward(in, trace, capture.policy); !err.empty()) return fail(err);
     snap->trace = std::make_shared<const core::Trace>(std::move(trace));
-    return e.allHeads.isEmpty() ? exportOne(*snap, e) : exportAll(*snap, e);
+    const int rc = e.allHeads.isEmpty() ? exportOne(*snap, e) : exportAll(*snap, e);
+    if (rc == 0) std::printf("%s\n", capture.note.c_str());  // stdout stays empty on failure
+    return rc;
 }
 
 }  // namespace alab::app

@@ -18,6 +18,7 @@ const char* kUsage =
     "  attention-lab                         open the lesson window (prints the walkthrough without a display)\n"
     "  attention-lab trace [--preset thinking-machines|demo | --weights F.safetensors --config F.json [--vocab F.txt] | --model DIR]\n"
     "                      (--src TEXT | --src-ids 1,2,3) [--tgt TEXT | --tgt-ids 4,5] [--intervene SPEC]... --out DIR\n"
+    "                      [--tensors encoder.5.self_attn.weights,decoder.*.cross_attn.weights] [--capture auto|full|lean]\n"
     "  attention-lab export [model and input options as for trace]\n"
     "                      --tensor encoder.0.self_attn.weights [--head 3] --format png|svg|pdf|csv|npy --out PATH\n"
     "  attention-lab export ... --all-heads DIR [--format ...]   (attention-lab export --help for more)\n"

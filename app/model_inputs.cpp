@@ -58,12 +58,22 @@ std::string loadInputs(const CliArgs& args, ModelInputs& out) {
     return {};
 }
 
-std::string runForward(const ModelInputs& in, core::Trace& trace) {
-    if (std::string err = core::checkTraceMemory(in.loaded.model->config(), int64_t(in.src.size()), int64_t(in.tgt.size()));
+std::string readCaptureMode(const CliArgs& args, core::CaptureMode& mode) {
+    mode = core::captureModeFromEnvironment();
+    if (!args.has("--capture")) return {};
+    const std::optional<core::CaptureMode> m = core::captureModeFromKey(args.value("--capture"));
+    if (!m) return "--capture \"" + args.value("--capture") + "\" is not one of auto, full, lean";
+    mode = *m;
+    return {};
+}
+
+std::string runForward(const ModelInputs& in, core::Trace& trace, const core::CapturePolicy& capture) {
+    if (std::string err = core::checkTraceMemory(in.loaded.model->config(), int64_t(in.src.size()),
+                                                 int64_t(in.tgt.size()), capture);
         !err.empty())
         return err;
     try {
-        trace = in.loaded.model->forward(in.src, in.tgt);
+        trace = in.loaded.model->forward(in.src, in.tgt, capture);
     } catch (const core::InvalidArgument& e) {
         return e.what();
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/cli_args.h"
+#include "core/model/capture_choice.h"
 #include "core/model_loader.h"
 
 #include <set>
@@ -21,7 +22,11 @@ std::set<std::string> modelOptionNames();
 /// Returns "" or a one-line error.
 std::string loadInputs(const CliArgs& args, ModelInputs& out);
 
-/// The forward pass over the loaded inputs; returns "" or the model's one-line error.
-std::string runForward(const ModelInputs& in, core::Trace& trace);
+/// --capture auto|full|lean, else $ALAB_CAPTURE, else auto; returns "" or a one-line error.
+std::string readCaptureMode(const CliArgs& args, core::CaptureMode& mode);
+
+/// The forward pass over the loaded inputs, recording what `capture` asks (its memory estimate is
+/// checked first); returns "" or the model's one-line error.
+std::string runForward(const ModelInputs& in, core::Trace& trace, const core::CapturePolicy& capture = {});
 
 }  // namespace alab::app

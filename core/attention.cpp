@@ -1,6 +1,7 @@
 // Attention kernels. Projections are one GEMM each for all heads; heads are column blocks.
 #include "core/attention.h"
 
+#include "core/model/attention_maps.h"
 #include "core/parallel.h"
 
 #include <algorithm>
@@ -87,10 +88,12 @@ Matrix multiHeadAttention(const Matrix& xq, const Matrix& xkv, const MhaWeights&
     const Matrix v = affine(xkv, w.wv, w.bv);  // [Tk, h*d_k]
 
     Matrix concat(xq.rows(), heads * d_k);
+    const bool lean = trace && trace->mapsOnDemand;  // keep q, k, v, context; maps on demand (attention_maps.h)
     if (trace) {
         for (HeadStack* stack : {&trace->q, &trace->k, &trace->v, &trace->scores, &trace->scaled,
                                  &trace->weights, &trace->context})
-            stack->assign(size_t(heads), Matrix());
+            if (!lean || (stack != &trace->scores && stack != &trace->scaled && stack != &trace->weights))
+                stack->assign(size_t(heads), Matrix());
     }
     // Heads are independent: they run on the pool's threads when the maps are big enough to pay for
     // it (each head writes only its own trace slots and columns of concat).
@@ -99,7 +102,14 @@ Matrix multiHeadAttention(const Matrix& xq, const Matrix& xkv, const MhaWeights&
         const auto qh = q.middleCols(h * d_k, d_k);
         const auto kh = k.middleCols(h * d_k, d_k);
         const auto vh = v.middleCols(h * d_k, d_k);
-        if (trace) {
+        if (lean) {
+            const size_t i = size_t(h);
+            trace->q[i] = qh;
+            trace->k[i] = kh;
+            trace->v[i] = vh;
+            trace->context[i] = attentionByRowBlocks(qh, kh, vh, trace->keyAllowed, trace->causal);
+            concat.middleCols(h * d_k, d_k) = trace->context[i];
+        } else if (trace) {
             const size_t i = size_t(h);
             trace->q[i] = qh;
             trace->k[i] = kh;
@@ -115,7 +125,7 @@ Matrix multiHeadAttention(const Matrix& xq, const Matrix& xkv, const MhaWeights&
     else for (int h = 0; h < heads; ++h) head(h);
     Matrix out = affine(concat, w.out.weight, w.out.bias);  // [Tq, d_model]
     if (trace) {
-        trace->mask = mask.size() > 0 ? mask : Matrix::Ones(xq.rows(), xkv.rows());
+        if (!lean) trace->mask = mask.size() > 0 ? mask : Matrix::Ones(xq.rows(), xkv.rows());
         trace->concat = std::move(concat);
         trace->output = out;
     }

@@ -3,6 +3,7 @@
 
 #include "core/attention.h"
 #include "core/layers.h"
+#include "core/model/attention_maps.h"
 #include "core/positional_encoding.h"
 
 #include <cmath>
@@ -58,11 +59,16 @@ Trace Model::forward(const std::vector<int>& src, const std::vector<int>& tgt, c
     Matrix x = applyDropout(embed(src, m_weights.src_embed, &t.src_embedding, &t.src_positional_encoding), dropout,
                             &t.src_dropout);
     t.encoder_input = x;
-    const Matrix srcMask = paddingMask(S, src, c.pad_id);
+    // Lean capture: no dense [S, S] mask; every layer records q, k, v into its trace (a scratch one when
+    // not captured), and the attention applies the mask rule block by block (core/model/attention_maps.h).
+    const bool lean = !capture.keepMaps;
+    const Matrix srcMask = lean ? Matrix() : paddingMask(S, src, c.pad_id);
     t.encoder.resize(size_t(c.encoder_layers));
     for (int l = 0; l < c.encoder_layers; ++l) {
-        EncoderLayerTrace* lt = capture.encoder(l) ? &t.encoder[size_t(l)] : nullptr;
-        if (lt) lt->captured = true;
+        EncoderLayerTrace scratch;
+        EncoderLayerTrace* lt = capture.encoder(l) ? &t.encoder[size_t(l)] : lean ? &scratch : nullptr;
+        if (lt) lt->captured = capture.encoder(l);
+        if (lean) setLeanMaskRule(lt->self_attn, src, c.pad_id, false);
         x = encoderLayer(x, m_weights.encoder[size_t(l)], c, srcMask, lt, dropout);
     }
     if (c.final_norm && c.encoder_layers > 0) x = layerNorm(x, m_weights.encoder_norm, c.layer_norm_eps, &t.encoder_norm_stats);
@@ -74,12 +80,17 @@ Trace Model::forward(const std::vector<int>& src, const std::vector<int>& tgt, c
     Matrix y = applyDropout(embed(tgt, m_weights.tgt_embed, &t.tgt_embedding, &t.tgt_positional_encoding), dropout,
                             &t.tgt_dropout);
     t.decoder_input = y;
-    const Matrix selfMask = causalMask(T).cwiseProduct(paddingMask(T, tgt, c.pad_id));
-    const Matrix crossMask = paddingMask(T, src, c.pad_id);
+    const Matrix selfMask = lean ? Matrix() : causalMask(T).cwiseProduct(paddingMask(T, tgt, c.pad_id));
+    const Matrix crossMask = lean ? Matrix() : paddingMask(T, src, c.pad_id);
     t.decoder.resize(size_t(c.decoder_layers));
     for (int l = 0; l < c.decoder_layers; ++l) {
-        DecoderLayerTrace* lt = capture.decoder(l) ? &t.decoder[size_t(l)] : nullptr;
-        if (lt) lt->captured = true;
+        DecoderLayerTrace scratch;
+        DecoderLayerTrace* lt = capture.decoder(l) ? &t.decoder[size_t(l)] : lean ? &scratch : nullptr;
+        if (lt) lt->captured = capture.decoder(l);
+        if (lean) {
+            setLeanMaskRule(lt->self_attn, tgt, c.pad_id, true);
+            setLeanMaskRule(lt->cross_attn, src, c.pad_id, false);
+        }
         y = decoderLayer(y, memory, m_weights.decoder[size_t(l)], c, selfMask, crossMask, lt, dropout);
     }
     if (c.final_norm) y = layerNorm(y, m_weights.decoder_norm, c.layer_norm_eps, &t.decoder_norm_stats);

@@ -65,7 +65,7 @@ Preset demoPreset(uint64_t seed) {
     c.encoder_layers = 2;
     c.decoder_layers = 2;
     c.src_vocab = c.tgt_vocab = p.vocab.size();
-    c.max_len = 1024;
+    c.max_len = 16384;  // sinusoidal PE: no table, so long inputs cost only their trace (lean capture past ~1 GB)
     c.pad_id = p.vocab.pad();
     p.weights = initWeights(c, seed);
     p.defaultSrc = "the cat sat on the mat";

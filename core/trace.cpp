@@ -1,6 +1,7 @@
 // The trace visitor: the single place that maps struct fields to stable dotted names.
 #include "core/trace.h"
 
+#include "core/model/attention_maps.h"
 #include "core/trace_names.h"
 
 #include <algorithm>
@@ -15,6 +16,7 @@ struct Emitter {
     std::vector<TensorInfo>* infos = nullptr;
     const std::string* wanted = nullptr;
     std::optional<Tensor>* found = nullptr;
+    const NameFilter* filter = nullptr;  // with `visit`: names to yield
 };
 
 bool isEmpty(const Matrix& m) { return m.size() == 0; }
@@ -29,7 +31,14 @@ void emit(const Emitter& e, const std::string& name, const Field& field) {
     if (isEmpty(field)) return;
     if (e.infos) e.infos->push_back({name, shapeOf(field)});
     else if (e.found) { if (name == *e.wanted) *e.found = toTensor(field); }
-    else (*e.visit)(name, toTensor(field));
+    else if (!e.filter || !*e.filter || (*e.filter)(name)) (*e.visit)(name, toTensor(field));
+}
+
+// A map of a lean attention: its shape is known, its values are computed only when asked for.
+void emitOnDemand(const Emitter& e, const std::string& name, const AttentionTrace& a, const std::string& leaf) {
+    if (e.infos) e.infos->push_back({name, attentionMapShape(a, leaf)});
+    else if (e.found) { if (name == *e.wanted) *e.found = attentionMapTensor(a, leaf); }
+    else if (!e.filter || !*e.filter || (*e.filter)(name)) (*e.visit)(name, attentionMapTensor(a, leaf));
 }
 
 void visitAttention(const Emitter& visit, AttentionKind kind, int layer, const AttentionTrace& a) {
@@ -37,10 +46,14 @@ void visitAttention(const Emitter& visit, AttentionKind kind, int layer, const A
     emit(visit, p + "q", a.q);
     emit(visit, p + "k", a.k);
     emit(visit, p + "v", a.v);
-    emit(visit, p + "scores", a.scores);
-    emit(visit, p + "scaled", a.scaled);
-    emit(visit, p + "mask", a.mask);
-    emit(visit, p + "weights", a.weights);
+    if (a.mapsOnDemand) {
+        for (const char* leaf : {"scores", "scaled", "mask", "weights"}) emitOnDemand(visit, p + leaf, a, leaf);
+    } else {
+        emit(visit, p + "scores", a.scores);
+        emit(visit, p + "scaled", a.scaled);
+        emit(visit, p + "mask", a.mask);
+        emit(visit, p + "weights", a.weights);
+    }
     emit(visit, p + "context", a.context);
     emit(visit, p + "concat", a.concat);
     emit(visit, p + "output", a.output);
@@ -137,7 +150,9 @@ void visitAll(const Trace& t, const Emitter& visit) {
 
 }  // namespace
 
-void visitTrace(const Trace& trace, const TensorVisitor& visit) { visitAll(trace, Emitter{&visit}); }
+void visitTrace(const Trace& trace, const TensorVisitor& visit, const NameFilter& wanted) {
+    visitAll(trace, Emitter{&visit, nullptr, nullptr, nullptr, &wanted});
+}
 
 std::vector<TensorInfo> traceShapes(const Trace& trace) {
     std::vector<TensorInfo> infos;

@@ -24,6 +24,11 @@ struct AttentionTrace {
     HeadStack weights;  // [h, Tq, Tk]  softmax over each row
     HeadStack context;  // [h, Tq, d_k] weights · v
     Matrix mask;        // [Tq, Tk]     1 = may attend, 0 = masked
+    // Lean capture (CapturePolicy::keepMaps false): scores, scaled, weights and mask stay empty and
+    // are recomputed from q, k, v and this mask rule on demand (core/model/attention_maps.h).
+    bool mapsOnDemand = false;
+    std::vector<unsigned char> keyAllowed;  // [Tk] 0 = a padding key no query may attend
+    bool causal = false;                    // query i may attend keys 0..i only
     Matrix concat;      // [Tq, heads*d_k]
     Matrix output;      // [Tq, d_model] concat · W^O + b
 };
@@ -74,6 +79,7 @@ struct CapturePolicy {
     bool allLayers = true;
     std::set<int> encoderLayers;  // used when !allLayers
     std::set<int> decoderLayers;
+    bool keepMaps = true;  // false: keep the O(S·d) tensors only; the O(S²) maps are recomputed on demand
     bool encoder(int l) const { return allLayers || encoderLayers.count(l); }
     bool decoder(int l) const { return allLayers || decoderLayers.count(l); }
     static CapturePolicy none() { return {false, {}, {}}; }
@@ -103,8 +109,13 @@ struct Trace {
 /// Called with each recorded tensor's dotted name and its values.
 using TensorVisitor = std::function<void(const std::string& name, const Tensor& tensor)>;
 
+/// Which names a visit yields (true = yield); an empty filter yields all.
+using NameFilter = std::function<bool(const std::string& name)>;
+
 /// Yields every recorded tensor as (dotted name, tensor) in forward order; empty fields are skipped.
-void visitTrace(const Trace& trace, const TensorVisitor& visit);
+/// Maps a lean trace keeps on demand are recomputed as they are yielded, and only when `wanted`
+/// accepts their name (core/model/attention_maps.h).
+void visitTrace(const Trace& trace, const TensorVisitor& visit, const NameFilter& wanted = {});
 
 /// A recorded tensor's dotted name and shape, without its data.
 struct TensorInfo {

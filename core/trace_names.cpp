@@ -71,14 +71,14 @@ int attentionLayerCount(const Trace& trace, AttentionKind kind) {
     const int layers = int(kind == AttentionKind::EncoderSelf ? trace.encoder.size() : trace.decoder.size());
     for (int l = 0; l < layers; ++l) {
         const AttentionTrace* a = findAttention(trace, kind, l);
-        if (!a || a->weights.empty()) return 0;
+        if (!a || a->q.empty()) return 0;  // q: lean traces keep no weights
     }
     return layers;
 }
 
 int attentionHeadCount(const Trace& trace, AttentionKind kind) {
     if (attentionLayerCount(trace, kind) == 0) return 0;
-    return int(findAttention(trace, kind, 0)->weights.size());
+    return int(findAttention(trace, kind, 0)->q.size());
 }
 
 }  // namespace alab::core

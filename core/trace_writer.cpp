@@ -8,20 +8,21 @@
 namespace alab::core {
 
 std::string writeTraceFolder(const Trace& trace, const std::string& dir, const std::vector<std::string>& srcTokens,
-                             const std::vector<std::string>& tgtTokens, const TensorSource& extra) {
+                             const std::vector<std::string>& tgtTokens, const TensorSource& extra,
+                             const NameFilter& wanted) {
     StagingDirectory staging(dir);
     if (!staging.error().empty()) return staging.error();
     Json::Array entries;
     std::string error;
     const TensorVisitor write = [&](const std::string& name, const Tensor& t) {
-        if (!error.empty()) return;
+        if (!error.empty() || (wanted && !wanted(name))) return;
         const std::string file = name + ".npy";
         error = writeFileAtomic(staging.path(file), serializeNpy(t));
         Json::Array shape;
         for (int64_t s : t.shape) shape.emplace_back(s);
         entries.emplace_back(Json::Object{{"name", name}, {"shape", Json(shape)}, {"file", file}});
     };
-    visitTrace(trace, write);
+    visitTrace(trace, write, wanted);
     if (extra) extra(write);
     if (!error.empty()) return staging.userMessage(error);
     auto strings = [](const std::vector<std::string>& v) {

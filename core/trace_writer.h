@@ -13,8 +13,10 @@ namespace alab::core {
 /// Yields more (name, tensor) pairs to a visitor, after the trace's own.
 using TensorSource = std::function<void(const TensorVisitor&)>;
 
-/// Returns "" or an error naming the folder; on error nothing is left at `dir`.
+/// Returns "" or an error naming the folder; on error nothing is left at `dir`. With `wanted`, only
+/// the names it accepts are written (a lean trace's maps are computed for those only).
 std::string writeTraceFolder(const Trace& trace, const std::string& dir, const std::vector<std::string>& srcTokens,
-                             const std::vector<std::string>& tgtTokens, const TensorSource& extra = {});
+                             const std::vector<std::string>& tgtTokens, const TensorSource& extra = {},
+                             const NameFilter& wanted = {});
 
 }  // namespace alab::core

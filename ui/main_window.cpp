@@ -12,6 +12,7 @@
 #include "ui/lesson/lesson_stage.h"
 #include "ui/lesson/lesson_view.h"
 
+#include "core/model/memory_estimate.h"
 #include "core/parallel.h"
 
 #include <QAction>
@@ -121,6 +122,10 @@ void MainWindow::createStatusBar() {
     m_busy->setVisible(false);
     m_busyLabel->setVisible(false);
     statusBar()->addWidget(m_hover, 1);
+    m_capture = new QLabel(this);
+    m_capture->setObjectName(QStringLiteral("captureLabel"));
+    statusBar()->addPermanentWidget(m_capture);
+    connect(m_session, &TraceSession::snapshotChanged, this, &MainWindow::showCapture);
     statusBar()->addPermanentWidget(m_busyLabel);
     statusBar()->addPermanentWidget(m_busy);
     connect(m_session, &TraceSession::busyChanged, m_busy, &QWidget::setVisible);
@@ -168,6 +173,7 @@ void MainWindow::retranslate() {
     m_shortcuts->setText(tr("&Keyboard shortcuts"));
     m_about->setText(tr("&About AttentionLab"));
     m_busyLabel->setText(tr("Computing…"));
+    showCapture();
     m_busy->setAccessibleName(tr("Computing"));
 }
 
@@ -204,6 +210,18 @@ void MainWindow::showAbout() {
                        tr("<p><b>AttentionLab</b> %1</p><p>Teaches and inspects the Transformer: every number "
                           "on screen comes from a small Transformer computed on this computer.</p>")
                            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::showCapture() {
+    const auto snap = m_session->snapshot();
+    const bool lean = snap && snap->leanCapture;
+    m_capture->setVisible(lean);
+    m_capture->setText(lean ? tr("Long input: attention maps are recomputed when shown") : QString());
+    m_capture->setToolTip(lean ? tr("A full trace of this input would need about %1 of memory, so only the "
+                                    "per-token tensors are kept; each map is computed again, with the same "
+                                    "numbers, when a view or an export needs it.")
+                                     .arg(QString::fromStdString(core::formatBytes(snap->fullTraceBytes)))
+                               : QString());
 }
 
 }  // namespace alab::ui

@@ -45,6 +45,7 @@ private:
     void showShortcuts();
     void showAbout();
     void chooseThreads();
+    void showCapture();  // says when a long input's attention maps are recomputed on demand
 
     TraceSession* m_session;
     Language* m_language;
@@ -64,6 +65,7 @@ private:
     QList<QAction*> m_languageActions;
     QLabel* m_hover = nullptr;
     QLabel* m_busyLabel = nullptr;
+    QLabel* m_capture = nullptr;
     QProgressBar* m_busy = nullptr;
 };
 

@@ -12,22 +12,25 @@ namespace alab::core {
 namespace {
 
 // Floats kept by one attention over Tq queries and Tk keys (AttentionTrace).
-double attentionFloats(const ModelConfig& c, double Tq, double Tk) {
+// Lean capture (keepMaps false) keeps no [Tq, Tk] map but works on blocks of about 2^20 floats
+// (three per thread).
+double attentionFloats(const ModelConfig& c, double Tq, double Tk, bool keepMaps) {
     const double h = c.heads, dk = c.headDim(), proj = h * dk;
+    const double maps = keepMaps ? 3 * h * Tq * Tk + Tq * Tk : 3.0 * 2 * double(1 << 20);
     return h * Tq * dk + 2 * h * Tk * dk  // q, k, v
-           + 3 * h * Tq * Tk               // scores, scaled, weights
-           + h * Tq * dk + Tq * Tk         // context, mask
+           + maps                          // scores, scaled, weights, mask
+           + h * Tq * dk                   // context
            + Tq * proj + Tq * c.d_model;   // concat, output
 }
 
 // Kept for backward: ffn.pre_activation, the post-norm residual sums, each LayerNorm's mean and rstd.
-double encoderLayerFloats(const ModelConfig& c, double S) {
-    return attentionFloats(c, S, S) + 5 * S * c.d_model + S * c.d_ff + S * c.d_model
+double encoderLayerFloats(const ModelConfig& c, double S, bool keepMaps) {
+    return attentionFloats(c, S, S, keepMaps) + 5 * S * c.d_model + S * c.d_ff + S * c.d_model
            + S * c.d_ff + 2 * S * c.d_model + 4 * S;
 }
 
-double decoderLayerFloats(const ModelConfig& c, double S, double T) {
-    return attentionFloats(c, T, T) + attentionFloats(c, T, S) + 7 * T * c.d_model + T * c.d_ff + T * c.d_model
+double decoderLayerFloats(const ModelConfig& c, double S, double T, bool keepMaps) {
+    return attentionFloats(c, T, T, keepMaps) + attentionFloats(c, T, S, keepMaps) + 7 * T * c.d_model + T * c.d_ff + T * c.d_model
            + T * c.d_ff + 3 * T * c.d_model + 6 * T;
 }
 
@@ -51,14 +54,14 @@ double traceBytes(const ModelConfig& c, int64_t S_, int64_t T_, const CapturePol
     double floats = 4 * S * d + 2 * S;  // src embedding, positional encoding, encoder input and output; final norm stats
     double largestLayer = 0;
     for (int l = 0; l < c.encoder_layers; ++l) {
-        const double layer = encoderLayerFloats(c, S);
+        const double layer = encoderLayerFloats(c, S, capture.keepMaps);
         largestLayer = std::max(largestLayer, layer);
         if (capture.encoder(l)) floats += layer;
     }
     if (T > 0) {
         floats += 4 * T * d + 2 * T * c.tgt_vocab + 2 * T;  // embeddings, input, output; logits, probs; norm stats
         for (int l = 0; l < c.decoder_layers; ++l) {
-            const double layer = decoderLayerFloats(c, S, T);
+            const double layer = decoderLayerFloats(c, S, T, capture.keepMaps);
             largestLayer = std::max(largestLayer, layer);
             if (capture.decoder(l)) floats += layer;
         }

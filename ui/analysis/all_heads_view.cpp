@@ -6,6 +6,7 @@
 #include "ui/analysis/export_dialog.h"
 #include "ui/analysis/figure_export.h"
 #include "ui/analysis/head_grid_widget.h"
+#include "ui/analysis/head_thumbnails.h"
 #include "ui/analysis/heatmap_image.h"
 #include "ui/analysis/model_caption.h"
 #include "ui/common/display_text.h"
@@ -20,25 +21,14 @@
 #include <QScrollArea>
 #include <QSlider>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace alab::ui {
 namespace {
 
-// The cells a mask [Tq, Tk] (1 = may attend) hides, as runs along each row.
-QVector<QRect> maskedRuns(const core::Matrix& mask) {
-    QVector<QRect> runs;
-    for (Eigen::Index r = 0; r < mask.rows(); ++r)
-        for (Eigen::Index c = 0; c < mask.cols();) {
-            if (mask(r, c) != 0) {
-                ++c;
-                continue;
-            }
-            const Eigen::Index start = c;
-            while (c < mask.cols() && mask(r, c) == 0) ++c;
-            runs << QRect(int(start), int(r), int(c - start), 1);
-        }
-    return runs;
-}
+// Up to this many map cells in all, the grid is filled at once; beyond it (or for a lean trace, whose
+// maps are recomputed) heads are computed off the GUI thread and appear one by one.
+constexpr double kFillAtOnceCells = double(1 << 22);
 
 }  // namespace
 
@@ -115,36 +105,57 @@ void AllHeadsView::refresh() {
         return;
     }
     const int layers = layerCount(*snap->trace, kind()), heads = headCount(*snap->trace, kind());
-    std::vector<const core::Matrix*> maps;
-    QVector<QVector<QRect>> masked;  // per head: the weights the mask forced to 0, grey and hatched
-    for (int l = 0; l < layers; ++l) {
-        const core::AttentionTrace* a = attentionTrace(*snap->trace, kind(), l);
-        const QVector<QRect> runs = maskedRuns(a->mask);
-        for (const core::Matrix& m : a->weights) {
-            maps.push_back(&m);
-            masked << (a->mask.rows() == m.rows() && a->mask.cols() == m.cols() ? runs : QVector<QRect>());
-        }
-    }
     double lo = 0, hi = 1;
     HeatmapData probe;
     probe.hasNegative = false;
     const ColorMapKind map = m_colors->mapFor(probe);
     weightRange(map, &lo, &hi);  // the same fixed scale as the heatmap tab and the inspector
-    QVector<QImage> images;
-    for (size_t i = 0; i < maps.size(); ++i) {
-        QImage image = heatmapImage(*maps[i], map, lo, hi);
-        for (const QRect& run : masked[int(i)])
-            for (int x = run.left(); x <= run.right(); ++x) image.setPixel(x, run.y(), maskedColor().rgb());
-        images << image;
+    m_cancel->store(true);       // a fill still running for the previous trace stops
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const core::AttentionTrace* first = attentionTrace(*snap->trace, kind(), 0);
+    const double cells = double(layers) * heads * double(first->q[0].rows()) * double(first->k[0].rows());
+    if (cells <= kFillAtOnceCells && !snap->leanCapture) {
+        QVector<QImage> images;
+        QVector<QVector<QRect>> masked;  // per head: the weights the mask forced to 0, grey and hatched
+        for (int l = 0; l < layers; ++l)
+            for (int h = 0; h < heads; ++h) {
+                HeadThumbnail t = headThumbnail(*attentionTrace(*snap->trace, kind(), l), h, map, lo, hi);
+                images << t.image;
+                masked << t.masked;
+            }
+        m_grid->setGrid(images, layers, heads);
+        m_grid->setMaskedCells(masked);
+    } else {
+        m_grid->setGrid(QVector<QImage>(layers * heads), layers, heads);  // empty frames, filled as heads arrive
+        fillInBackground(snap, layers, heads, map, lo, hi);
     }
-    m_grid->setGrid(images, layers, heads);
-    m_grid->setMaskedCells(masked);
-    fitThumbnails();
-    m_grid->setThumbnailSize(m_zoom->value());
-    m_grid->adjustSize();
     m_hint->setText(tr("%1 layers × %2 heads of %3 weights, colours from %4 to %5. Click a head to open it, "
                        "or use the arrow keys and Enter.")
                         .arg(layers).arg(heads).arg(kindLabel(kind())).arg(displayNumber(lo)).arg(displayNumber(hi)));
+    fitThumbnails();
+    m_grid->setThumbnailSize(m_zoom->value());
+    m_grid->adjustSize();
+}
+
+// One head at a time on the thread pool, in reading order; each thumbnail is handed to the grid through
+// the GUI thread's event loop, so the window repaints and answers between heads.
+void AllHeadsView::fillInBackground(std::shared_ptr<const Snapshot> snap, int layers, int heads, ColorMapKind map,
+                                    double lo, double hi) {
+    const AttentionKind k = kind();
+    const std::shared_ptr<std::atomic<bool>> cancel = m_cancel;
+    m_filling = QtConcurrent::run([this, snap, k, layers, heads, map, lo, hi, cancel] {
+        for (int i = 0; i < layers * heads && !cancel->load(); ++i) {
+            HeadThumbnail t = headThumbnail(*attentionTrace(*snap->trace, k, i / heads), i % heads, map, lo, hi);
+            QMetaObject::invokeMethod(this, [this, i, t, cancel] {
+                if (!cancel->load()) m_grid->setThumbnail(i, t.image, t.masked);
+            }, Qt::QueuedConnection);
+        }
+    });
+}
+
+AllHeadsView::~AllHeadsView() {
+    m_cancel->store(true);
+    m_filling.waitForFinished();  // at most the head being computed
 }
 
 void AllHeadsView::fitThumbnails() {

@@ -5,7 +5,11 @@
 
 #include "ui/analysis/heatmap_source.h"
 
+#include <QFuture>
 #include <QWidget>
+
+#include <atomic>
+#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -23,6 +27,9 @@ class AllHeadsView : public QWidget {
     Q_OBJECT
 public:
     explicit AllHeadsView(TraceSession* session, QWidget* parent = nullptr);
+    ~AllHeadsView() override;
+    /// True while heads of a long input are still being computed (the grid fills progressively).
+    bool isFilling() const { return m_filling.isRunning(); }
 
     HeadGridWidget* grid() const { return m_grid; }
     AttentionKind kind() const;
@@ -43,6 +50,8 @@ private:
     void fitThumbnails();
     void rebuildKinds();
     void refresh();
+    void fillInBackground(std::shared_ptr<const Snapshot> snap, int layers, int heads, ColorMapKind map,
+                          double lo, double hi);
     void retranslate();
 
     TraceSession* m_session;
@@ -55,7 +64,9 @@ private:
     QLabel* m_kindLabel;
     QScrollArea* m_scroll;
     HeadGridWidget* m_grid;
-    bool m_userZoom = false;  // the slider was moved: stop fitting thumbnails to the window
+    bool m_userZoom = false;
+    std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);  // the running fill stops
+    QFuture<void> m_filling;  // the slider was moved: stop fitting thumbnails to the window
 };
 
 }  // namespace alab::ui

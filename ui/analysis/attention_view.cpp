@@ -1,5 +1,7 @@
 // AttentionView (see attention_view.h).
 #include "ui/analysis/attention_view.h"
+
+#include "core/model/attention_maps.h"
 #include "ui/common/core_messages.h"
 
 #include "ui/analysis/color_map_selector.h"
@@ -135,7 +137,8 @@ void AttentionView::explainCell(int row, int col) {
     const HeatmapData& d = m_plot->heatmap();
     if (!a) return;
     m_plot->markCell(row, col);
-    explainer()->explain(*a, head(), row, col, d.rowLabels.value(row), d.colLabels.value(col), d.colLabels);
+    const core::AttentionTrace one = core::withHeadMaps(*a, head());  // a lean trace's head, recomputed
+    explainer()->explain(one, head(), row, col, d.rowLabels.value(row), d.colLabels.value(col), d.colLabels);
 }
 
 void AttentionView::exportCurrent() {

@@ -61,6 +61,20 @@ void HeadGridWidget::focusOutEvent(QFocusEvent* event) {
     update();
 }
 
+void HeadGridWidget::setThumbnail(int index, const QImage& image, const QVector<QRect>& masked) {
+    if (index < 0 || index >= m_images.size()) return;
+    m_images[index] = image;
+    if (m_masked.size() < m_images.size()) m_masked.resize(m_images.size());
+    m_masked[index] = masked;
+    update(thumbnailRect(index / std::max(1, m_heads), index % std::max(1, m_heads)).adjusted(-1, -1, 1, 1));
+}
+
+int HeadGridWidget::filledCount() const {
+    int n = 0;
+    for (const QImage& image : m_images) n += !image.isNull();
+    return n;
+}
+
 void HeadGridWidget::setGrid(const QVector<QImage>& images, int layers, int heads, const QString& message) {
     m_images = images;
     m_masked.clear();

@@ -25,6 +25,11 @@ public:
     /// setGrid clears them.
     void setMaskedCells(const QVector<QVector<QRect>>& runs);
     const QVector<QVector<QRect>>& maskedCells() const { return m_masked; }
+    /// Sets one thumbnail (index layer * heads + head) and its masked runs, e.g. as a long input's heads
+    /// are computed one by one; thumbnails not yet set are drawn as empty frames.
+    void setThumbnail(int index, const QImage& image, const QVector<QRect>& masked);
+    /// How many thumbnails hold an image.
+    int filledCount() const;
     void setThumbnailSize(int pixels);
     int layers() const { return m_layers; }
     int heads() const { return m_heads; }

@@ -1,6 +1,7 @@
 // Heatmap data from a trace snapshot (see heatmap_source.h).
 #include "ui/analysis/heatmap_source.h"
 
+#include "core/model/attention_maps.h"
 #include "core/tensor_export.h"
 #include "core/train/decoder_input.h"
 #include "core/trace_names.h"
@@ -160,35 +161,29 @@ void axisLabels(const Snapshot& snapshot, const QString& name, int rows, int col
     *colLabels = labelsFor(snapshot, axes.cols, cols);
 }
 
-QString heatmapFor(const Snapshot& snapshot, const QString& name, int head, HeatmapData* out) {
-    if (!snapshot.trace) return QCoreApplication::translate("AttentionKinds", "No trace has been computed yet.");
-    const std::optional<core::Tensor> t = core::findTensor(*snapshot.trace, name.toStdString());
-    if (!t) {
-        QStringList near;
-        for (const std::string& n : core::nearestNames(*snapshot.trace, name.toStdString()))
-            near << QString::fromStdString(n);
-        return QCoreApplication::translate("AttentionKinds", "no tensor named \"%1\"; nearest: %2").arg(name, near.join(QStringLiteral(", ")));
-    }
-    return heatmapFromTensor(snapshot, name, *t, head, out);
-}
+namespace {
 
-QString heatmapFromTensor(const Snapshot& snapshot, const QString& name, const core::Tensor& t, int head,
-                          HeatmapData* out) {
-    if (t.rank() == 3 && (head < 0 || head >= t.shape[0]))
+QString headError(const QString& name, const std::vector<int64_t>& shape, int head) {
+    if (shape.size() == 3 && (head < 0 || head >= shape[0]))
         return QCoreApplication::translate("AttentionKinds",
                                            "%1 has %2 heads (shape %3); head %4 (counting from 0) does not exist, they run from 0 to %5")
             .arg(name)
-            .arg(t.shape[0])
-            .arg(QString::fromStdString(core::shapeString(t.shape)))
+            .arg(shape[0])
+            .arg(QString::fromStdString(core::shapeString(shape)))
             .arg(head)
-            .arg(t.shape[0] - 1);
-    if (t.rank() > 3 || t.rank() == 0)
+            .arg(shape[0] - 1);
+    if (shape.size() > 3 || shape.empty())
         return QCoreApplication::translate("AttentionKinds", "%1 has shape %2 and cannot be shown as a heatmap")
-            .arg(name, QString::fromStdString(core::shapeString(t.shape)));
+            .arg(name, QString::fromStdString(core::shapeString(shape)));
+    return {};
+}
+
+// The slice's labels, titles and masked cells around `values` (one head, or the 2-D tensor).
+void describe(const Snapshot& snapshot, const QString& name, int head, core::Matrix values, HeatmapData* out) {
     HeatmapData d;
     d.name = name;
-    d.head = t.rank() == 3 ? head : -1;
-    d.values = core::tensorSlice(t, d.head);
+    d.head = head;
+    d.values = std::move(values);
     axisLabels(snapshot, name, int(d.values.rows()), int(d.values.cols()), &d.rowLabels, &d.colLabels);
     const core::TensorAxes axes = core::tensorAxes(name.toStdString());
     const qsizetype dot = name.lastIndexOf(QLatin1Char('.'));  // "….scores", "….scaled", "….weights"
@@ -203,15 +198,14 @@ QString heatmapFromTensor(const Snapshot& snapshot, const QString& name, const c
     if (d.isAttention && axes.rows == core::AxisLabels::Target) addPredictions(snapshot, &d);
     d.colTitle = d.isAttention ? key : axes.cols == core::AxisLabels::Index ? dimension : token;
     d.isWeights = name.endsWith(QLatin1String(".weights"));
-    if (d.isWeights && snapshot.trace) {  // weights the mask forced to exactly 0 are drawn like −∞ scores
+    const std::optional<core::AttentionName> parsed = core::parseAttentionName(name.toStdString());
+    const core::AttentionTrace* a = parsed && snapshot.trace ? core::findAttention(*snapshot.trace, parsed->kind, parsed->layer) : nullptr;
+    if (d.isWeights && a && core::hidesAnyKey(*a)) {  // weights the mask forced to exactly 0 are drawn like −∞ scores
         const QString maskName = name.chopped(int(qstrlen("weights"))) + QStringLiteral("mask");
-        const std::optional<core::Tensor> mask = core::findTensor(*snapshot.trace, maskName.toStdString());
-        if (mask && mask->rank() == 2) {
-            const core::Matrix allowed = core::tensorSlice(*mask, -1);  // [rows, cols], 1 = may attend
-            if (allowed.rows() == d.values.rows() && allowed.cols() == d.values.cols() && allowed.minCoeff() == 0) {
-                d.masked = (allowed.array() == 0).cast<float>().matrix();
-                d.hasMasked = true;
-            }
+        const std::optional<core::Matrix> allowed = core::findTensorHead(*snapshot.trace, maskName.toStdString(), 0);
+        if (allowed && allowed->rows() == d.values.rows() && allowed->cols() == d.values.cols() && allowed->minCoeff() == 0) {
+            d.masked = (allowed->array() == 0).cast<float>().matrix();
+            d.hasMasked = true;
         }
     }
     for (Eigen::Index i = 0; i < d.values.size(); ++i) {
@@ -220,6 +214,35 @@ QString heatmapFromTensor(const Snapshot& snapshot, const QString& name, const c
         d.hasMasked = d.hasMasked || !std::isfinite(v);
     }
     *out = std::move(d);
+}
+
+}  // namespace
+
+// Only the asked head is computed: a lean trace recomputes one head's map, not all of them.
+QString heatmapFor(const Snapshot& snapshot, const QString& name, int head, HeatmapData* out) {
+    if (!snapshot.trace) return QCoreApplication::translate("AttentionKinds", "No trace has been computed yet.");
+    const std::string key = name.toStdString();
+    std::vector<int64_t> shape;
+    for (const core::TensorInfo& info : core::traceShapes(*snapshot.trace))
+        if (info.name == key) shape = info.shape;
+    if (shape.empty()) {
+        QStringList near;
+        for (const std::string& n : core::nearestNames(*snapshot.trace, key)) near << QString::fromStdString(n);
+        return QCoreApplication::translate("AttentionKinds", "no tensor named \"%1\"; nearest: %2").arg(name, near.join(QStringLiteral(", ")));
+    }
+    if (QString err = headError(name, shape, head); !err.isEmpty()) return err;
+    const int slice = shape.size() == 3 ? head : -1;
+    std::optional<core::Matrix> values = core::findTensorHead(*snapshot.trace, key, slice);
+    if (!values) return headError(name, {}, head);
+    describe(snapshot, name, slice, std::move(*values), out);
+    return {};
+}
+
+QString heatmapFromTensor(const Snapshot& snapshot, const QString& name, const core::Tensor& t, int head,
+                          HeatmapData* out) {
+    if (QString err = headError(name, t.shape, head); !err.isEmpty()) return err;
+    const int slice = t.rank() == 3 ? head : -1;
+    describe(snapshot, name, slice, core::tensorSlice(t, slice), out);
     return {};
 }
 

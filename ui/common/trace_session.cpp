@@ -100,16 +100,20 @@ QString TraceSession::start(std::shared_ptr<Snapshot> next, bool wait) {
                           .arg(c.max_len));
     // Estimated before anything is allocated, as the command line does: a long input to a large model
     // is refused with the numbers instead of exhausting memory.
+    // A long input is captured lean (maps recomputed when a view asks) when a full trace would not fit.
     const int64_t S = int64_t(next->src.size()), T = int64_t(next->tgt.size());
-    if (!core::checkTraceMemory(c, S, T).empty())
+    const core::CaptureChoice capture = core::chooseCapture(c, S, T, m_captureMode);
+    next->leanCapture = capture.lean;
+    next->fullTraceBytes = capture.fullBytes;
+    if (!core::checkTraceMemory(c, S, T, capture.policy).empty())
         return reject(tr("This input needs about %1 of memory for its forward pass, but only %2 is available. "
                          "Use fewer words.")
-                          .arg(QString::fromStdString(core::formatBytes(core::traceBytes(c, S, T))),
+                          .arg(QString::fromStdString(core::formatBytes(core::traceBytes(c, S, T, capture.policy))),
                                QString::fromStdString(core::formatBytes(core::availableMemoryBytes()))));
     const quint64 generation = ++m_generation;
-    auto compute = [next]() -> std::shared_ptr<const Snapshot> {
+    auto compute = [next, policy = capture.policy]() -> std::shared_ptr<const Snapshot> {
         try {
-            next->trace = std::make_shared<const core::Trace>(next->model->forward(next->src, next->tgt));
+            next->trace = std::make_shared<const core::Trace>(next->model->forward(next->src, next->tgt, policy));
         } catch (const core::InvalidArgument& e) {
             next->error = QString::fromUtf8(e.what());
             next->trace.reset();

@@ -4,6 +4,7 @@
 // and a failed load or bad input leaves the previous snapshot in place and emits failed().
 #pragma once
 
+#include "core/model/capture_choice.h"
 #include "core/model_loader.h"
 #include "core/trace.h"
 
@@ -25,6 +26,8 @@ struct Snapshot {
     QStringList srcTokens, tgtTokens;  // labels for rows and columns
     std::shared_ptr<const core::Trace> trace;
     QString error;  // why the forward pass failed (then trace is null)
+    bool leanCapture = false;   // attention maps are recomputed when shown (core/model/capture_choice.h)
+    double fullTraceBytes = 0;  // the estimate of a full trace, which made the choice
 };
 
 class TraceSession : public QObject {
@@ -51,6 +54,10 @@ public:
     /// Blocks until any running forward pass has finished (tests and the CLI).
     void waitForFinished();
 
+    /// Full, lean or chosen per input from the memory estimate (the default: $ALAB_CAPTURE, else auto).
+    void setCaptureMode(core::CaptureMode mode) { m_captureMode = mode; }
+    core::CaptureMode captureMode() const { return m_captureMode; }
+
 signals:
     void snapshotChanged();
     void busyChanged(bool busy);
@@ -64,6 +71,7 @@ private:
     QFutureWatcher<std::shared_ptr<const Snapshot>>* m_watcher = nullptr;
     quint64 m_generation = 0;
     int m_pending = 0;
+    core::CaptureMode m_captureMode = core::captureModeFromEnvironment();
 };
 
 }  // namespace alab::ui

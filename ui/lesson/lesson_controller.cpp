@@ -50,6 +50,11 @@ void LessonController::onSnapshotChanged() {
     if (!snap || !snap->trace || !snap->model) return;
     std::vector<std::string> words;
     for (const QString& w : snap->srcTokens) words.push_back(w.toStdString());
+    if (snap->leanCapture) {  // thousands of tokens: no lesson draws them; the analysis views do
+        setMessage(tr("This input has %1 tokens, too many to show in a lesson; the analysis views show it.")
+                       .arg(snap->src.size()));
+        return;  // the previous lesson stays
+    }
     core::Lesson lesson;
     try {
         lesson = core::buildLesson(m_lessonId, *snap->trace, *snap->model, words, lessonOptions(*snap));

@@ -288,7 +288,8 @@ void TestCliHardening::hugeSizesAreRefused_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("keyword");
     QTest::newRow("max_len 1e9 with 30000 ids") << QStringList{"trace", "--config", "{F}/long.json", "--weights",
-                                                               "{G}/weights.safetensors", "--src-ids", longIds(30000), "--out", "{F}/huge"}
+                                                               "{G}/weights.safetensors", "--src-ids", longIds(30000), "--out", "{F}/huge",
+                                                               "--capture", "full"}  // lean capture would fit
                                                 << "of memory for the forward pass (30000 source";
     QTest::newRow("export 20000 x 20000 at scale 8")
         << QStringList{"export", "--preset", "demo", "--src", "the cat", "--tensor", "encoder.0.self_attn.weights",
