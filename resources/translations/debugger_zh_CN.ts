@@ -87,102 +87,102 @@
 <context>
     <name>alab::ui::ComparePanel</name>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="94"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="100"/>
         <source>Open a trace folder to compare with</source>
         <translation>打开用于对比的追踪文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="140"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="146"/>
         <source>%1: shape %2 here, %3 in the second run</source>
         <translation>%1：此处形状为 %2，第二次运行中为 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="145"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="151"/>
         <source>Difference (this run − second run): %1</source>
         <translation>差值（本次运行 − 第二次运行）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="156"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="162"/>
         <source>Open a trace folder…</source>
         <translation>打开追踪文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="157"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="163"/>
         <source>or a second sentence for the same model</source>
         <translation>或为同一模型输入第二个句子</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="158"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="164"/>
         <source>its target (optional)</source>
         <translation>其目标句（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="159"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="165"/>
         <source>Run second sentence</source>
         <translation>运行第二个句子</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="160"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="166"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="161"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="167"/>
         <source>Tolerance</source>
         <translation>容差</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="162"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="168"/>
         <source>Go to first divergence</source>
         <translation>跳到第一个分歧处</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="163"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="169"/>
         <source>Head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="164"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="170"/>
         <source>Tensor</source>
         <translation>张量</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="164"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="170"/>
         <source>max |a − b|</source>
         <translation>最大 |a − b|</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="164"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="170"/>
         <source>Relative</source>
         <translation>相对差</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="164"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="170"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="167"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="173"/>
         <source>Compared with the trace folder %1.</source>
         <translation>对比对象：追踪文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="168"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="174"/>
         <source>Compared with the same model on “%1”.</source>
         <translation>对比对象：同一模型在“%1”上的运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="170"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="176"/>
         <source>No second run. Open a trace folder or run a second sentence to compare.</source>
         <translation>还没有第二次运行。打开一个追踪文件夹，或运行第二个句子来对比。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="173"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="179"/>
         <source>%1 tensors in both runs agree within the tolerance.</source>
         <translation>两次运行共有的 %1 个张量都在容差之内一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="176"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="182"/>
         <source>First divergence in execution order: %1 (relative difference %2).</source>
         <translation>按执行顺序的第一个分歧：%1（相对差 %2）。</translation>
     </message>
@@ -190,7 +190,7 @@
 <context>
     <name>alab::ui::DebuggerState</name>
     <message>
-        <location filename="../../ui/debugger/debugger_state.cpp" line="31"/>
+        <location filename="../../ui/debugger/debugger_state.cpp" line="45"/>
         <source>The second sentence no longer fits the model (%1); the comparison was closed.</source>
         <translation>第二个句子已不适用于当前模型（%1），对比已关闭。</translation>
     </message>
@@ -219,62 +219,62 @@
         <translation>调试器</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="126"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="137"/>
         <source>No breakpoint was hit; the run reached its last op.</source>
         <translation>没有命中任何断点，运行到了最后一个运算。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="132"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="143"/>
         <source>&lt;b&gt;Stopped&lt;/b&gt; at op %1 (%2) by breakpoint %3: %4</source>
         <translation>&lt;b&gt;已停下&lt;/b&gt;：第 %1 个运算（%2），断点 %3：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="160"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="171"/>
         <source>Breakpoints</source>
         <translation>断点</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="161"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="172"/>
         <source>Watches</source>
         <translation>监视</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="162"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="173"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="167"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="178"/>
         <source>Restart</source>
         <translation>从头开始</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="168"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="179"/>
         <source>Step back</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="169"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="180"/>
         <source>Step over</source>
         <translation>单步跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="170"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="181"/>
         <source>Step into</source>
         <translation>单步进入</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="171"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="182"/>
         <source>Step out</source>
         <translation>单步跳出</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="172"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="183"/>
         <source>Run to cursor</source>
         <translation>运行到光标处</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="173"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="184"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
@@ -357,12 +357,12 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/execution_tree.cpp" line="132"/>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="133"/>
         <source>Op (tensor)</source>
         <translation>运算（张量）</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/execution_tree.cpp" line="132"/>
+        <location filename="../../ui/debugger/execution_tree.cpp" line="133"/>
         <source>Shape</source>
         <translation>形状</translation>
     </message>
@@ -370,28 +370,28 @@
 <context>
     <name>alab::ui::OpView</name>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="79"/>
-        <location filename="../../ui/debugger/op_view.cpp" line="134"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="84"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="141"/>
         <source>Head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="94"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="99"/>
         <source>No trace yet</source>
         <translation>还没有追踪结果</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="100"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="105"/>
         <source>Op %1 of %2: &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>第 %1 / %2 个运算：&lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="114"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="119"/>
         <source>Input %1: %2</source>
         <translation>输入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="117"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="124"/>
         <source>Output: %1</source>
         <translation>输出：%1</translation>
     </message>
@@ -440,67 +440,67 @@
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/session_actions.cpp" line="112"/>
+        <location filename="../../ui/debugger/session_actions.cpp" line="113"/>
         <source>There is no run to save yet.</source>
         <translation>还没有可保存的运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/session_actions.cpp" line="114"/>
+        <location filename="../../ui/debugger/session_actions.cpp" line="115"/>
         <source>This model was given on the command line; a session can name a preset or a model opened with File → Open model.</source>
         <translation>这个模型是从命令行给出的；会话只能记录预设模型，或通过“文件 → 打开模型”打开的模型。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/session_actions.cpp" line="119"/>
+        <location filename="../../ui/debugger/session_actions.cpp" line="120"/>
         <source>The session was not saved: %1</source>
         <translation>会话没有保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/session_actions.cpp" line="131"/>
+        <location filename="../../ui/debugger/session_actions.cpp" line="132"/>
         <source>The session was not opened: %1</source>
         <translation>会话没有打开：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/session_actions.cpp" line="138"/>
+        <location filename="../../ui/debugger/session_actions.cpp" line="139"/>
         <source>The model could not be loaded (%1); the current model and input are kept.</source>
         <translation>无法加载模型（%1），保留当前的模型和输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/session_actions.cpp" line="154"/>
+        <location filename="../../ui/debugger/session_actions.cpp" line="155"/>
         <source>its files are missing</source>
         <translation>它的文件不见了</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/session_actions.cpp" line="172"/>
+        <location filename="../../ui/debugger/session_actions.cpp" line="174"/>
         <source>The second run could not be restored: %1</source>
         <translation>无法恢复第二次运行：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/session_actions.cpp" line="174"/>
+        <location filename="../../ui/debugger/session_actions.cpp" line="176"/>
         <source>This run has no tensor %1; the debugger starts at the first op.</source>
         <translation>本次运行没有张量 %1，调试器从第一个运算开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/session_actions.cpp" line="209"/>
+        <location filename="../../ui/debugger/session_actions.cpp" line="211"/>
         <source>Open &amp;session…</source>
         <translation>打开会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/session_actions.cpp" line="210"/>
+        <location filename="../../ui/debugger/session_actions.cpp" line="212"/>
         <source>Restore a debugger session: model, input, breakpoints, watches, the second run and the views</source>
         <translation>恢复调试会话：模型、输入、断点、监视、第二次运行和视图</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/session_actions.cpp" line="211"/>
+        <location filename="../../ui/debugger/session_actions.cpp" line="213"/>
         <source>Sa&amp;ve session…</source>
         <translation>保存会话(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/session_actions.cpp" line="212"/>
+        <location filename="../../ui/debugger/session_actions.cpp" line="214"/>
         <source>Save the debugger&apos;s state as an .alab file</source>
         <translation>把调试器的状态保存为 .alab 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/session_actions.cpp" line="213"/>
+        <location filename="../../ui/debugger/session_actions.cpp" line="215"/>
         <source>&amp;Recent sessions</source>
         <translation>最近的会话(&amp;R)</translation>
     </message>
@@ -622,72 +622,72 @@
 <context>
     <name>alab::ui::DebuggerFormula</name>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="21"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="22"/>
         <source>Q = X·W_Q (one block of d_k columns per head)</source>
         <translation>Q = X·W_Q（每个头占 d_k 列）</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="22"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="23"/>
         <source>S / √d_k   (−∞ where the mask is 0)</source>
         <translation>S / √d_k   （掩码为 0 处为 −∞）</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="23"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="24"/>
         <source>mask_ij = 1 if j ≤ i (causal), else 0</source>
         <translation>mask_ij = 1 当 j ≤ i（因果），否则为 0</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="24"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="25"/>
         <source>mask_ij = 1 unless key j is padding</source>
         <translation>mask_ij = 1，除非键 j 是填充</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="25"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="26"/>
         <source>A = softmax(QKᵀ / √d_k), row by row</source>
         <translation>A = softmax(QKᵀ / √d_k)，逐行计算</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="26"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="27"/>
         <source>μ = mean of each row</source>
         <translation>μ = 每一行的均值</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="27"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="28"/>
         <source>1/σ = 1 / √(var + ε), each row</source>
         <translation>1/σ = 1 / √(var + ε)，逐行计算</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="28"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="29"/>
         <source>h = act(x·W_1 + b_1)   (act: ReLU or GELU)</source>
         <translation>h = act(x·W_1 + b_1)   （act：ReLU 或 GELU）</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="29"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="30"/>
         <source>the layer&apos;s output</source>
         <translation>该层的输出</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="30"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="31"/>
         <source>the last layer&apos;s output</source>
         <translation>最后一层的输出</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="31"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="32"/>
         <source>E[token] · √d_model</source>
         <translation>E[词元] · √d_model</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="32"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="33"/>
         <source>x = E[token]·√d_model + PE</source>
         <translation>x = E[词元]·√d_model + PE</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="33"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="34"/>
         <source>y = E[token]·√d_model + PE</source>
         <translation>y = E[词元]·√d_model + PE</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/op_view.cpp" line="34"/>
+        <location filename="../../ui/debugger/op_view.cpp" line="35"/>
         <source>P = softmax(logits), row by row</source>
         <translation>P = softmax(logits)，逐行计算</translation>
     </message>
