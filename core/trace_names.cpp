@@ -81,4 +81,22 @@ int attentionHeadCount(const Trace& trace, AttentionKind kind) {
     return int(findAttention(trace, kind, 0)->q.size());
 }
 
+
+bool globMatch(const std::string& glob, const std::string& name) {
+    size_t g = 0, n = 0, starG = std::string::npos, starN = 0;
+    while (n < name.size()) {
+        if (g < glob.size() && (glob[g] == '?' || glob[g] == name[n])) {
+            ++g, ++n;
+        } else if (g < glob.size() && glob[g] == '*') {
+            starG = g++, starN = n;
+        } else if (starG != std::string::npos) {
+            g = starG + 1, n = ++starN;  // let the last * take one more character
+        } else {
+            return false;
+        }
+    }
+    while (g < glob.size() && glob[g] == '*') ++g;
+    return g == glob.size();
+}
+
 }  // namespace alab::core

@@ -51,4 +51,8 @@ int attentionLayerCount(const Trace& trace, AttentionKind kind);
 /// Heads of this kind of attention (0 when the trace holds none).
 int attentionHeadCount(const Trace& trace, AttentionKind kind);
 
+/// True when the glob matches the whole of `name`: '*' any run of characters, '?' one character
+/// (breakpoint patterns and `trace --tensors` both use it).
+bool globMatch(const std::string& glob, const std::string& name);
+
 }  // namespace alab::core

@@ -141,23 +141,6 @@ std::optional<std::string> intervened(const Tensor& t, const Tensor* before, dou
 
 }  // namespace
 
-bool globMatch(const std::string& pattern, const std::string& name) {
-    size_t p = 0, n = 0, starP = std::string::npos, starN = 0;
-    while (n < name.size()) {
-        if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == name[n])) {
-            ++p, ++n;
-        } else if (p < pattern.size() && pattern[p] == '*') {
-            starP = p++, starN = n;
-        } else if (starP != std::string::npos) {
-            p = starP + 1, n = ++starN;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == '*') ++p;
-    return p == pattern.size();
-}
-
 std::optional<std::string> checkBreakpoint(const Breakpoint& bp, const std::string& name, const Tensor& t,
                                            const Tensor* baseline) {
     if (!bp.enabled || !globMatch(bp.pattern, name)) return std::nullopt;

@@ -5,6 +5,8 @@
 // reason a person can read; rows and heads in reasons count from 1.
 #pragma once
 
+#include "core/trace_names.h"  // globMatch
+
 #include "core/debug/execution_order.h"
 #include "core/tensor.h"
 
@@ -33,9 +35,6 @@ struct Breakpoint {
                                 ///< Intervened: the |change| that counts (0: any change)
     bool enabled = true;
 };
-
-/// True when the whole of `name` matches the glob `pattern`.
-bool globMatch(const std::string& pattern, const std::string& name);
 
 /// Why `bp` stops at this tensor ("row 2 of head 1 sums to 0.5 (off 1 by 0.5 > 1e-05)"), or nothing.
 /// `baseline` is the same tensor in the run before an intervention (Intervened never stops without it).

@@ -19,23 +19,6 @@ std::pair<bool, int> layerOf(const std::string& name) {
 
 }  // namespace
 
-bool globMatch(const std::string& glob, const std::string& name) {
-    size_t g = 0, n = 0, starG = std::string::npos, starN = 0;
-    while (n < name.size()) {
-        if (g < glob.size() && (glob[g] == '?' || glob[g] == name[n])) {
-            ++g, ++n;
-        } else if (g < glob.size() && glob[g] == '*') {
-            starG = g++, starN = n;
-        } else if (starG != std::string::npos) {
-            g = starG + 1, n = ++starN;  // let the last * take one more character
-        } else {
-            return false;
-        }
-    }
-    while (g < glob.size() && glob[g] == '*') ++g;
-    return g == glob.size();
-}
-
 std::string parseTensorGlobs(const std::string& text, std::vector<std::string>& globs) {
     globs.clear();
     size_t start = 0;

@@ -3,15 +3,14 @@
 // "decoder.*.cross_attn.weights", and the capture that records just what those names need.
 #pragma once
 
+#include "core/trace_names.h"  // globMatch
+
 #include "core/trace.h"
 
 #include <string>
 #include <vector>
 
 namespace alab::core {
-
-/// True when `glob` matches the whole of `name`.
-bool globMatch(const std::string& glob, const std::string& name);
 
 /// Splits "a,b,c" into globs; "" or a one-line error (an empty item).
 std::string parseTensorGlobs(const std::string& text, std::vector<std::string>& globs);
