@@ -111,7 +111,7 @@ LessonStep Steps::learned() {
         "A model can also learn its position vectors, like word embeddings: a table of max_len × d_model numbers (%1 × %2 "
         "= %3 for this model). The paper tried both and found almost the same quality. It kept the sinusoids: they cost "
         "no training and give a vector for any position, also past the longest training sentence, where a learned "
-        "table has no row."), {std::to_string(c.max_len), std::to_string(d_model), groupedNumber(int64_t(c.max_len) * d_model)}});
+        "table has no row."), {groupedNumber(int64_t(c.max_len)), std::to_string(d_model), groupedNumber(int64_t(c.max_len) * d_model)}});
     step.paragraphs.push_back(c.positional_encoding == PositionalEncoding::Learned
         ? LessonParagraph{QT_TRANSLATE_NOOP("Lesson",
               "With sinusoids, PE(p)·PE(p + k) depends only on the distance k, not on p: both rows below are equal. This "

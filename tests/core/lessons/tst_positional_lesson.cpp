@@ -201,7 +201,8 @@ private slots:
             QVERIFY(std::abs(b.cells[size_t(k)].value - expected) < 1e-9);
             QCOMPARE(a.cells[size_t(k)].text, b.cells[size_t(k)].text);
         }
-        QCOMPARE(s.paragraphs[0].args[2], std::string("4,096"));  // max_len 64 × d_model 64
+        QCOMPARE(s.paragraphs[0].args[0], std::string("16,384"));    // the shipped config's max_len
+        QCOMPARE(s.paragraphs[0].args[2], std::string("1,048,576"));  // max_len 16 384 × d_model 64
     }
 };
 
