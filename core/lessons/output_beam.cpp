@@ -49,7 +49,7 @@ LessonStep Steps::beam() {
         SceneGrid& grid = b.grid(g);
         grid.rows = int(scores.size());
         grid.cols = 1;
-        grid.colLabels = {std::to_string(s)};
+        grid.colLabels = {s == 0 ? std::string() : std::to_string(s)};  // token 1, 2, …; <bos> is given
         grid.moreCols = s + 1 == steps && steps < int(tree.size());
         for (int k = 0; k < grid.rows; ++k) {
             const BeamNode& n = tree[size_t(s)][size_t(k)];
