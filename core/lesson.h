@@ -46,7 +46,7 @@ struct LessonSpec {
 };
 
 /// Where the model's weights come from: the lesson says "learned in training" only when they were.
-enum class WeightsOrigin { Trained, Random, HandPicked };
+enum class WeightsOrigin { Trained, Random, HandPicked, FromFiles };  // FromFiles: trained or not, unknown
 
 /// What the lesson is asked to show; the "what if" switches change the softmax step's numbers.
 struct LessonOptions {

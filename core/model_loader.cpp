@@ -49,8 +49,11 @@ std::string loadModel(const ModelSource& source, LoadedModel& out) {
         out.vocab = std::move(vocab);
         const size_t slash = source.weightsPath.find_last_of('/');
         out.name = slash == std::string::npos ? source.weightsPath : source.weightsPath.substr(slash + 1);
-        // Trained only with a training log beside the weights (`train` writes one); else the lessons say untrained.
-        out.untrained = !hasTrainingLog(slash == std::string::npos ? std::string(".") : source.weightsPath.substr(0, slash + 1));
+        // A log with a step: trained. Our trainer's folder (log.csv or task.json) without one: untrained.
+        // Files from elsewhere carry no such record, so the lessons say only that they were read from files.
+        const TrainingRecord record = trainingRecord(slash == std::string::npos ? std::string(".") : source.weightsPath.substr(0, slash + 1));
+        out.untrained = record == TrainingRecord::NoSteps;
+        out.trainingUnknown = record == TrainingRecord::None;
         return {};
     } catch (const InvalidArgument& e) {
         return e.what();

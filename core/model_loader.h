@@ -27,7 +27,8 @@ struct LoadedModel {
     std::shared_ptr<const Model> model;
     Vocabulary vocab;  // empty (size 0) when a file model came without a vocabulary
     std::string name;  // the preset name or the weights file name
-    bool untrained = false;  // random weights (the demo preset), or files without a training log beside them
+    bool untrained = false;  // random weights (the demo preset), or a trainer's folder with no step logged
+    bool trainingUnknown = false;  // files with no log.csv or task.json beside them: trained or not, we cannot tell
 };
 
 /// Loads a preset or a weights + config pair. Returns "" or an error such as

@@ -85,6 +85,8 @@ LessonStep Steps::project() {
         step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson", "Each word vector is multiplied by three weight matrices that were learned in training."), {}});
     else if (o.origin == WeightsOrigin::Random)
         step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson", "Each word vector is multiplied by three weight matrices, here random ones: the model is untrained."), {}});
+    else if (o.origin == WeightsOrigin::FromFiles)
+        step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson", "Each word vector is multiplied by three weight matrices, read from the model's files (no training log lies beside them, so whether they were trained is not known here)."), {}});
     else
         step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson", "Each word vector is multiplied by three weight matrices, chosen by hand for this example."), {}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",

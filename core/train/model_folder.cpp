@@ -162,6 +162,13 @@ bool hasTrainingLog(const std::string& dir) {
     return lines >= 2;
 }
 
+TrainingRecord trainingRecord(const std::string& dir) {
+    if (hasTrainingLog(dir)) return TrainingRecord::Steps;
+    std::error_code ec;
+    const bool ours = fs::exists(fs::path(dir) / "log.csv", ec) || fs::exists(fs::path(dir) / kTaskFile, ec);
+    return ours ? TrainingRecord::NoSteps : TrainingRecord::None;
+}
+
 std::string readTaskJson(const std::string& dir, Json& out) {
     out = Json();
     const fs::path path = fs::path(dir) / kTaskFile;

@@ -61,6 +61,11 @@ std::string loadModelFolder(const std::string& dir, LoadedModel& out);
 /// step: the weights beside it were trained. A folder of random initial weights has none.
 bool hasTrainingLog(const std::string& dir);
 
+/// What `dir` says about training: Steps (a log.csv with a step), NoSteps (our trainer's folder — a
+/// log.csv or task.json — without one) or None (neither: files from elsewhere).
+enum class TrainingRecord { None, NoSteps, Steps };
+TrainingRecord trainingRecord(const std::string& dir);
+
 /// task.json of a folder, or null when the folder has none; returns "" or a read / parse error.
 std::string readTaskJson(const std::string& dir, Json& out);
 

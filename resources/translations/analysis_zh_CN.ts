@@ -1057,27 +1057,27 @@ The previous model stays loaded.</source>
 <context>
     <name>alab::ui::TraceSession</name>
     <message>
-        <location filename="../../ui/common/trace_session.cpp" line="82"/>
+        <location filename="../../ui/common/trace_session.cpp" line="83"/>
         <source>No model is loaded.</source>
         <translation>尚未加载模型。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/trace_session.cpp" line="96"/>
+        <location filename="../../ui/common/trace_session.cpp" line="97"/>
         <source>The sentence is empty.</source>
         <translation>句子是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/trace_session.cpp" line="98"/>
+        <location filename="../../ui/common/trace_session.cpp" line="99"/>
         <source>The sentence has %1 tokens; this model takes at most %2.</source>
         <translation>句子有 %1 个词元；这个模型最多接受 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/trace_session.cpp" line="109"/>
+        <location filename="../../ui/common/trace_session.cpp" line="110"/>
         <source>This input needs about %1 of memory for its forward pass, but only %2 is available. Use fewer words.</source>
         <translation>这个输入的前向计算大约需要 %1 内存，但只有 %2 可用。请减少词数。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/trace_session.cpp" line="121"/>
+        <location filename="../../ui/common/trace_session.cpp" line="122"/>
         <source>There was not enough memory for this forward pass. Use fewer words.</source>
         <translation>内存不足，无法完成这次前向计算。请减少词数。</translation>
     </message>

@@ -260,7 +260,7 @@
 <context>
     <name>Lesson</name>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="182"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="184"/>
         <location filename="../../core/lessons/thinking_machines_mix.cpp" line="125"/>
         <source>⋮  %1 more words</source>
         <translation>⋮  还有 %1 个词</translation>
@@ -281,7 +281,7 @@
         <translation>查询、键和值</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="136"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="138"/>
         <source>Scores: how well do two words match?</source>
         <translation>打分：两个词有多匹配？</translation>
     </message>
@@ -324,41 +324,46 @@
     </message>
     <message>
         <location filename="../../core/lessons/thinking_machines.cpp" line="89"/>
+        <source>Each word vector is multiplied by three weight matrices, read from the model&apos;s files (no training log lies beside them, so whether they were trained is not known here).</source>
+        <translation>每个词向量分别乘以三个权重矩阵，它们读自模型的文件（旁边没有训练日志，所以这里无法得知它们是否经过训练）。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="91"/>
         <source>Each word vector is multiplied by three weight matrices, chosen by hand for this example.</source>
         <translation>每个词向量分别乘以三个为这个例子手工挑选的权重矩阵。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="90"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="92"/>
         <source>X·W^Q gives every word a query (what it is looking for), X·W^K a key (what it offers) and X·W^V a value (what it passes on).</source>
         <translation>X·W^Q 给每个词一个查询（它在找什么），X·W^K 给一个键（它能提供什么），X·W^V 给一个值（它要传递什么）。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="94"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="96"/>
         <source>x has d_model = %1 numbers; q, k and v have d_k = %2. As in the paper, the %3 heads share the width: d_k = d_model / h = %1 / %3. The stage shows head %4.</source>
         <translation>x 有 d_model = %1 个数；q、k、v 各有 d_k = %2 个。和论文一样，%3 个头平分宽度：d_k = d_model / h = %1 / %3。舞台上显示的是第 %4 个头。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="98"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="100"/>
         <source>x has d_model = %1 numbers but q, k and v have d_k = %2, so W^Q is a %1 × %2 matrix. This model sets d_k itself instead of the paper’s d_model / h = %3; the article draws a small 4 × 3 W^Q.</source>
         <translation>x 有 d_model = %1 个数，而 q、k、v 各有 d_k = %2 个，所以 W^Q 是 %1 × %2 的矩阵。这个模型自己规定了 d_k，没有用论文的 d_model / h = %3；文章里画的是一个小小的 4 × 3 的 W^Q。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="140"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="142"/>
         <source>How much should “%1” look at each word? Take its query %2 and every key, multiply them number by number and add the products up: this is the dot product. Here %3. A larger score means a better match.</source>
         <translation>“%1”应该多关注每个词？取它的查询 %2 和每个键，逐个数相乘再把乘积加起来，这就是点积。这里 %3。分数越大，表示越匹配。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="190"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="192"/>
         <source>Scale by √dₖ</source>
         <translation>除以 √dₖ 缩放</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="194"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="196"/>
         <source>Divide every score by √d_k = √%1 = %2, so %3 becomes %4 and %5 becomes %6.</source>
         <translation>把每个分数除以 √d_k = √%1 = %2：%3 变成 %4，%5 变成 %6。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="198"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="200"/>
         <source>Why? Dot products of long vectors grow large. Softmax of large numbers is nearly all zeros and a single one; there its gradients almost vanish and the model learns very slowly.</source>
         <translation>为什么要这样做？向量越长，点积往往越大。对很大的数做 softmax，结果几乎全是 0，只有一个接近 1；这时梯度几乎消失，模型就很难学下去。</translation>
     </message>
@@ -1211,37 +1216,37 @@
 <context>
     <name>alab::ui::LessonController</name>
     <message>
-        <location filename="../../ui/lesson/lesson_controller.cpp" line="62"/>
+        <location filename="../../ui/lesson/lesson_controller.cpp" line="63"/>
         <source>This input cannot be shown in the lesson: %1</source>
         <translation>这个输入无法在课程中展示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_controller.cpp" line="112"/>
+        <location filename="../../ui/lesson/lesson_controller.cpp" line="113"/>
         <source>Type a sentence of %1 to %2 words first.</source>
         <translation>请先输入一个 %1 到 %2 个词的句子。</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_controller.cpp" line="121"/>
+        <location filename="../../ui/lesson/lesson_controller.cpp" line="122"/>
         <source>The demo model does not know %1. Try everyday English words such as “the cat sat on the mat”, or common Chinese characters.</source>
         <translation>演示模型不认识 %1。请试试常见的英文单词，比如“the cat sat on the mat”，或常用汉字。</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_controller.cpp" line="124"/>
+        <location filename="../../ui/lesson/lesson_controller.cpp" line="125"/>
         <source>“%1” is a single word: attention needs at least %2 words to compare.</source>
         <translation>“%1”只有一个词：注意力至少需要 %2 个词才能相互比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_controller.cpp" line="114"/>
+        <location filename="../../ui/lesson/lesson_controller.cpp" line="115"/>
         <source>That sentence has %1 words; the lesson shows at most %2.</source>
         <translation>这个句子有 %1 个词，课程最多展示 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_controller.cpp" line="118"/>
+        <location filename="../../ui/lesson/lesson_controller.cpp" line="119"/>
         <source>The trained en→zh model does not know %1. It reads simple English sentences from its training grammar, such as “my mother will eat the rice in the park tomorrow .”</source>
         <translation>训练好的英→中模型不认识 %1。它读得懂训练语法里的简单英文句子，比如“my mother will eat the rice in the park tomorrow .”</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_controller.cpp" line="54"/>
+        <location filename="../../ui/lesson/lesson_controller.cpp" line="55"/>
         <source>This input has %1 tokens, too many to show in a lesson; the analysis views show it.</source>
         <translation>这次输入有 %1 个词元，课程里放不下；请到分析视图中查看。</translation>
     </message>

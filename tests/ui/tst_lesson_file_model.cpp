@@ -1,7 +1,7 @@
 // The lesson on a model loaded from files (as --screenshot --weights/--config and File → Open do):
 // for the pre-norm golden model, step 1 must say that X is LayerNorm(x), the tensor encoder.0.norm1,
 // and draw that tensor as X; for the post-norm golden model X is the encoder input itself. Weights
-// without a training log beside them are said to be untrained.
+// without a training record beside them are said to be read from files (trained or not, unknown).
 #include "ui/common/trace_session.h"
 #include "ui/lesson/explanation_panel.h"
 #include "ui/lesson/lesson_controller.h"
@@ -51,8 +51,10 @@ private slots:
         QCOMPARE(gridTensors(*view.controller(), QStringLiteral("x")), QStringList{QStringLiteral("encoder.input")});
         view.controller()->setStep(1, false);  // Q, K and V are made from that X
         QCOMPARE(gridTensors(*view.controller(), QStringLiteral("X")), QStringList{QStringLiteral("encoder.0.norm1")});
-        const QString step2 = view.explanation()->toPlainText();  // no training log beside these weights
-        QVERIFY2(step2.contains(QStringLiteral("untrained")) && !step2.contains(QStringLiteral("learned in training")), qPrintable(step2));
+        // No training log beside these weights: the lesson claims neither training nor random weights.
+        const QString step2 = view.explanation()->toPlainText();
+        QVERIFY2(step2.contains(QStringLiteral("read from the model's files")) && !step2.contains(QStringLiteral("untrained")) &&
+                     !step2.contains(QStringLiteral("learned in training")), qPrintable(step2));
     }
 
     void postNormStepOneHasNoLayerNorm() {

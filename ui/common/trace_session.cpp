@@ -34,6 +34,7 @@ std::shared_ptr<Snapshot> snapshotOf(const core::LoadedModel& loaded) {
     next->vocab = loaded.vocab;
     next->modelName = QString::fromStdString(loaded.name);
     next->untrained = loaded.untrained;
+    next->trainingUnknown = loaded.trainingUnknown;
     return next;
 }
 
@@ -81,7 +82,7 @@ QString TraceSession::loadModel(const core::LoadedModel& loaded, const std::vect
 QString TraceSession::setText(const QString& srcText, const QString& tgtText, bool wait) {
     if (!m_snapshot) return reject(tr("No model is loaded."));
     const core::LoadedModel loaded{m_snapshot->model, m_snapshot->vocab, m_snapshot->modelName.toStdString(),
-                                    m_snapshot->untrained};
+                                    m_snapshot->untrained, m_snapshot->trainingUnknown};
     std::shared_ptr<Snapshot> next = snapshotOf(loaded);
     next->source = m_snapshot->source;
     if (QString err = encodeInto(loaded, srcText, tgtText, *next); !err.isEmpty()) return reject(err);

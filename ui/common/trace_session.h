@@ -21,6 +21,7 @@ struct Snapshot {
     core::Vocabulary vocab;
     QString modelName;
     bool untrained = false;  // random weights (demo preset)
+    bool trainingUnknown = false;  // files without a training record (core::LoadedModel::trainingUnknown)
     core::ModelSource source;  // what was loaded (empty when the caller loaded the model itself)
     std::vector<int> src, tgt;         // token ids
     QStringList srcTokens, tgtTokens;  // labels for rows and columns

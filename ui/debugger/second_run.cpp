@@ -47,7 +47,7 @@ QString DebuggerState::setSecondIds(const std::vector<int>& src, const std::vect
 QString DebuggerState::setSecondText(const QString& src, const QString& tgt) {
     if (!m_snapshot || !m_snapshot->model) return tr("No model is loaded.");
     const core::LoadedModel loaded{m_snapshot->model, m_snapshot->vocab, m_snapshot->modelName.toStdString(),
-                                   m_snapshot->untrained};
+                                   m_snapshot->untrained, m_snapshot->trainingUnknown};
     std::vector<int> s, t;
     if (std::string err = core::encodeText(loaded, src.toStdString(), s); !err.empty())
         return translateCoreMessage(QString::fromStdString(err));

@@ -36,6 +36,7 @@ LessonController::LessonController(TraceSession* session, QObject* parent)
 core::LessonOptions LessonController::lessonOptions(const Snapshot& snap) const {
     core::LessonOptions o;
     o.origin = snap.untrained                                         ? core::WeightsOrigin::Random
+               : snap.trainingUnknown                                 ? core::WeightsOrigin::FromFiles
                : snap.modelName == QLatin1String("thinking-machines") ? core::WeightsOrigin::HandPicked
                                                                       : core::WeightsOrigin::Trained;
     o.scale = m_scaleScores;

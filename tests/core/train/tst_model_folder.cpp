@@ -74,12 +74,16 @@ private slots:
         QVERIFY(untrained());
         QVERIFY(core::writeFileAtomic(dir + "/log.csv", "step,train_loss\n1,2.5\n").empty());
         QVERIFY(!untrained());
-        LoadedModel golden;  // PyTorch's random initial weights, no log
+        LoadedModel golden;  // weights from elsewhere (PyTorch's), with no log or task.json: we cannot tell
         ModelSource source;
         source.weightsPath = std::string(ALAB_SOURCE_DIR) + "/tests/golden/prenorm_h4/weights.safetensors";
         source.configPath = std::string(ALAB_SOURCE_DIR) + "/tests/golden/prenorm_h4/config.json";
         QCOMPARE(loadModel(source, golden), std::string());
-        QVERIFY(golden.untrained);
+        QVERIFY(!golden.untrained);
+        QVERIFY(golden.trainingUnknown);
+        LoadedModel fresh;  // our trainer's folder says what it is
+        QCOMPARE(loadModelFolder(dir, fresh), std::string());
+        QVERIFY(!fresh.trainingUnknown);
     }
 
     void rewritesAModelFolderInPlace() {
