@@ -111,6 +111,7 @@ std::vector<int> Steps::sumRow(SceneBuilder& b, const std::string& xName, const 
     const int X = b.matrix({}, xName, {}, x, {F}, m_cap, {xLabel});
     const int Y = b.matrix({}, yName, {}, y, {F}, m_cap, {yLabel});
     const int Z = b.matrix({}, zName, {}, z, {F}, m_cap, {zLabel});
+    b.oneScale({X, Y, Z});
     for (int g : {X, Y, Z}) {
         b.grid(g).widthGroup = 1;
         for (SceneCell& c : b.grid(g).cells) c.text = formatFixed(c.value, decimals);
@@ -125,18 +126,6 @@ std::vector<int> Steps::sumRow(SceneBuilder& b, const std::string& xName, const 
 }
 
 namespace {
-
-// The fewest decimals d in [2, 4] at which the mean of the values shown with d decimals, shown with d
-// decimals, is the mean shown; -1 when none (or not every value is on screen).
-int meanDecimals(const std::vector<double>& values, double mean, bool allShown) {
-    if (!allShown) return -1;
-    for (int d = 2; d <= 4; ++d) {
-        double sum = 0;
-        for (double v : values) sum += parseLessonNumber(formatFixed(v, d));
-        if (formatFixed(sum / double(values.size()), d) == formatFixed(mean, d)) return d;
-    }
-    return -1;
-}
 
 double shown(double v, int decimals) { return parseLessonNumber(formatFixed(v, decimals)); }
 
@@ -223,6 +212,8 @@ SceneNode Steps::layerNormScene(SceneBuilder& b, const std::string& vTitle, cons
     b.grid(mu2).cells[0].appear = b.grid(var2).cells[0].appear = from + span * 0.75;
     b.schedule(Y, from + span * 0.82, to);
     for (int g : {V, Z, Y}) b.grid(g).widthGroup = 2;
+    b.oneScale({V, mu, Z, Y});  // v, its mean and what LayerNorm makes of it, in one scale: the shrinking shows
+    for (int g : {var, rstd, mu2, var2}) b.plainNumber(g);
     std::vector<SceneNode> lines;
     if (existingV < 0) lines.push_back(rowOf({gridOf(V)}));
     const std::vector<SceneNode> rest = {
@@ -338,8 +329,8 @@ LessonStep Steps::relu() {
     const int rowNegatives = int((P.row(F).array() < 0).count()), allNegatives = int((P.array() < 0).count());
     if (isRelu)
         step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-            "The wide vector goes through ReLU, max(0, x): every negative number becomes 0 and every positive one passes "
-            "unchanged. For “%1”, %2 of its %3 numbers were negative and are now 0; over all %4 words, %5 of %6."),
+            "The wide vector z goes through ReLU, max(0, z): every negative number becomes 0 and every positive one passes "
+            "unchanged. For “%1”, %2 of its %3 numbers were negative and are now 0; over the %4 words, %5 of %6."),
             {words[size_t(F)], std::to_string(rowNegatives), std::to_string(d_ff), std::to_string(S),
              std::to_string(allNegatives), std::to_string(S * d_ff)}});
     else
@@ -362,6 +353,7 @@ LessonStep Steps::relu() {
         if (isRelu) c.arithmetic = "max(0, " + z.text + ") = " + c.text;
     }
     b.grid(Pg).widthGroup = b.grid(H).widthGroup = 1;
+    b.oneScale({Pg, H});
     b.schedule(H, 0.1, 0.9, true);
     step.scene = b.finish(columnOf({gridOf(Pg), symbolOf("↓", 0.05), gridOf(H)}), {}, 3500);
     return step;

@@ -52,10 +52,15 @@ LessonStep Steps::secondAddNorm() {
 
 LessonStep Steps::stack() {
     LessonStep step{"stack", QT_TRANSLATE_NOOP("Lesson", "Stacking N layers"), {}, {}, {}, {}, {}, {}};
-    step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-        "A layer’s output has the shape of its input, one vector of %1 numbers per word, so layers can be stacked: the "
-        "output x⁽¹⁾ of layer 1 is the input of layer 2, and so on. The paper stacks N = 6 encoder layers; this model "
-        "has N = %2, each with its own weights."), {std::to_string(d_model), std::to_string(N)}});
+    step.paragraphs.push_back({N > 1
+        ? QT_TRANSLATE_NOOP("Lesson",
+              "A layer’s output has the shape of its input, one vector of %1 numbers per word, so layers can be stacked: the "
+              "output x⁽¹⁾ of layer 1 is the input of layer 2, and so on. The paper stacks N = 6 encoder layers; this model "
+              "has N = %2, each with its own weights.")
+        : QT_TRANSLATE_NOOP("Lesson",
+              "A layer’s output has the shape of its input, one vector of %1 numbers per word, so layers can be stacked: the "
+              "output x⁽¹⁾ of layer 1 would be the input of layer 2, and so on. The paper stacks N = 6 encoder layers, each "
+              "with its own weights; this model has a single one (N = %2)."), {std::to_string(d_model), std::to_string(N)}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "One layer of this shape holds %1 weights. The paper’s layer holds %2, and its six encoder layers %3."),
         {groupedNumber(encoderLayerParameters(d_model, d_ff)), groupedNumber(encoderLayerParameters(512, 2048)),
@@ -74,6 +79,7 @@ LessonStep Steps::stack() {
         if (t.encoder[size_t(k)].captured) rows.push_back({layerTensorName(false, k, "output"), "x⁽" + superscript(k + 1) + "⁾", k + 1});
     if (m.config().final_norm) rows.push_back({"encoder.output", "LayerNorm(x⁽" + superscript(N) + "⁾)", -1});
     std::vector<SceneNode> lines;
+    std::vector<int> grids;
     const double slot = 0.95 / double(rows.size());
     for (size_t k = 0; k < rows.size(); ++k) {
         const Line& r = rows[k];
@@ -86,7 +92,9 @@ LessonStep Steps::stack() {
         b.grid(g).widthGroup = 1;
         b.schedule(g, at, at + slot * 0.8);
         lines.push_back(gridOf(g));
+        grids.push_back(g);
     }
+    b.oneScale(grids);  // one scale down the stack: a layer that grows or shrinks the numbers shows it
     step.scene = b.finish(columnOf(lines), {}, 1000 + 700 * int(rows.size()));
     return step;
 }
@@ -120,6 +128,7 @@ LessonStep Steps::placement() {
 
     SceneBuilder b;
     const int cols = std::min(colCap, d_model);
+    std::vector<int> rowGrids;
     auto line = [&](const RowVector& row, bool fromTrace, double mean, double var, double at) {
         int g;
         if (fromTrace) {
@@ -128,19 +137,28 @@ LessonStep Steps::placement() {
         } else {
             std::vector<double> values;
             for (int c = 0; c < cols; ++c) values.push_back(row[c]);
-            g = b.derived({}, "x⁽" + superscript(N) + "⁾", values, {}, d_model > colCap, -2.5, 2.5);
+            g = b.derived({}, "x⁽" + superscript(N) + "⁾", values, {}, d_model > colCap);
         }
         const int mu = b.derived({}, "μ =", {mean}, {}, false, -2, 2);
         const int v = b.derived({}, "σ² =", {var}, {}, false, -2, 2);
-        b.grid(mu).cells[0].text = formatFixed(mean, 2);
+        std::vector<double> shownRow;
+        for (const SceneCell& c : b.grid(g).cells) shownRow.push_back(c.value);
+        const int d = std::max(2, meanDecimals(shownRow, mean, d_model <= cols));  // the shown row averages to the shown μ
+        if (d > 2)
+            for (SceneCell& c : b.grid(g).cells) c.text = formatFixed(c.value, d);
+        b.grid(mu).cells[0].text = formatFixed(mean, d);
         b.grid(v).cells[0].text = formatFixed(var, 2);
         b.grid(g).widthGroup = 1;
+        b.plainNumber(mu);
+        b.plainNumber(v);
+        rowGrids.push_back(g);
         b.schedule(g, at, at + 0.3);
         b.grid(mu).cells[0].appear = b.grid(v).cells[0].appear = at + 0.32;
         return rowOf({gridOf(g), gridOf(mu), gridOf(v)});
     };
     const SceneNode postLine = line(postRow, post, postMean, postVar, 0.05);
     const SceneNode preLine = line(preRow, !post, preMean, preVar, 0.5);
+    b.oneScale(rowGrids);  // post-norm's small numbers and pre-norm's large ones in one scale
     const SceneNode root = columnOf(
         {rowOf({textOf({QT_TRANSLATE_NOOP("Lesson", "Post-norm (the paper):"), {}}, 0, 1.1), symbolOf("x ← LayerNorm(x + Sublayer(x))", 0, 1.1)}),
          postLine,

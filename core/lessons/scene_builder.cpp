@@ -99,6 +99,19 @@ void SceneBuilder::shares(int index) {
     for (SceneCell& c : g.cells) c.text = formatShare(c.value);
 }
 
+void SceneBuilder::oneScale(const std::vector<int>& grids) {
+    m_scaleGroup.resize(m_scene.grids.size(), -1);
+    int id = int(m_scene.grids.size());  // above every grid index: a fresh group
+    for (int g : grids)
+        if (m_scaleGroup[size_t(g)] >= 0) id = std::min(id, m_scaleGroup[size_t(g)]);
+    std::vector<int> joined;
+    for (int g : grids)
+        if (m_scaleGroup[size_t(g)] >= 0) joined.push_back(m_scaleGroup[size_t(g)]);
+    for (int& group : m_scaleGroup)
+        if (std::find(joined.begin(), joined.end(), group) != joined.end()) group = id;
+    for (int g : grids) m_scaleGroup[size_t(g)] = id;
+}
+
 void SceneBuilder::schedule(int index, double from, double to, bool byRow) {
     SceneGrid& g = grid(index);
     const int count = byRow ? g.rows : int(g.cells.size());
@@ -110,6 +123,14 @@ void SceneBuilder::schedule(int index, double from, double to, bool byRow) {
 }
 
 Scene SceneBuilder::finish(SceneNode root, SceneNode altRoot, int durationMs) {
+    for (size_t g = 0; g < m_scaleGroup.size(); ++g) {
+        if (m_scaleGroup[g] < 0) continue;
+        double lo = m_scene.grids[g].lo, hi = m_scene.grids[g].hi;
+        for (size_t o = 0; o < m_scaleGroup.size(); ++o)
+            if (m_scaleGroup[o] == m_scaleGroup[g]) lo = std::min(lo, m_scene.grids[o].lo), hi = std::max(hi, m_scene.grids[o].hi);
+        for (size_t o = 0; o < m_scaleGroup.size(); ++o)
+            if (m_scaleGroup[o] == m_scaleGroup[g]) m_scene.grids[o].lo = lo, m_scene.grids[o].hi = hi;
+    }
     m_scene.root = std::move(root);
     m_scene.altRoot = std::move(altRoot);
     m_scene.durationMs = durationMs;

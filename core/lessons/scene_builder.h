@@ -29,6 +29,12 @@ public:
                 const std::vector<std::string>& how, bool moreCols, double lo = 0, double hi = 0);
     /// Shares: viridis on a fixed [0, 1], always two decimals ("0.00", never a bare "0").
     void shares(int grid);
+    /// One colour scale for the grids of one equation: at finish() each gets the union of their ranges,
+    /// so a number has the same colour on both sides of a + or =. Calls that share a grid join into one
+    /// scale (v in a sum and v in the LayerNorm after it).
+    void oneScale(const std::vector<int>& grids);
+    /// A lone number (σ², 1/σ, …) in another unit than the grids around it: ink on grey, no scale.
+    void plainNumber(int grid) { this->grid(grid).plain = true; }
     /// Cells of `grid` fill in one after another between progress `from` and `to` (a row at once if byRow).
     void schedule(int grid, double from, double to, bool byRow = false);
 
@@ -42,6 +48,7 @@ public:
 private:
     Explain m_explain;
     Scene m_scene;
+    std::vector<int> m_scaleGroup;  // per grid: its colour-scale group, -1 for its own range
 };
 
 /// First `count` row numbers, at most `cap`.

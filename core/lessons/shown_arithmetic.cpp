@@ -39,6 +39,16 @@ SumPrecision sumPrecision(const std::vector<std::vector<double>>& terms, const s
     return {};
 }
 
+int meanDecimals(const std::vector<double>& values, double mean, bool allShown) {
+    if (!allShown || values.empty()) return -1;
+    for (int d = 2; d <= 4; ++d) {
+        double sum = 0;
+        for (double v : values) sum += shown(v, d);
+        if (formatFixed(sum / double(values.size()), d) == formatFixed(mean, d)) return d;
+    }
+    return -1;
+}
+
 int ratioDecimals(const std::vector<double>& numerators, double denominator, const std::vector<double>& shares) {
     for (int d = 2; d <= 4; ++d) {
         bool ok = true;

@@ -20,6 +20,10 @@ struct SumPrecision {
 /// (5, 3), (5, 4), (6, 4) that holds in every column: terms up to two decimals finer than the total.
 SumPrecision sumPrecision(const std::vector<std::vector<double>>& terms, const std::vector<double>& totals);
 
+/// The fewest decimals d in [2, 4] at which the mean of the values shown with d decimals, shown with d
+/// decimals, is the mean shown with d decimals; -1 when none does (or not every value is on screen).
+int meanDecimals(const std::vector<double>& values, double mean, bool allShown);
+
 /// The fewest decimals d in [2, 4] at which every numerators[j] / denominator, both rounded to d
 /// decimals, rounds to the share shares[j] shown with two decimals. -1 when none does.
 int ratioDecimals(const std::vector<double>& numerators, double denominator, const std::vector<double>& shares);

@@ -580,109 +580,109 @@
         <translation>“%1”读了什么，逐个头来看</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="229"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="232"/>
         <source>before:</source>
         <translation>之前：</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="230"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="233"/>
         <source>after:</source>
         <translation>之后：</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="237"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="240"/>
         <source>The residual stream</source>
         <translation>残差流</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="238"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="241"/>
         <source>Attention does not replace a word’s vector, it adds to it. What attention returns for “%1” is added, number by number, to the vector x that went in. This sum is the residual stream: each sublayer only adds a correction, and the original vector always gets through.</source>
         <translation>注意力并不替换词的向量，而是在它上面加一笔。注意力为“%1”算出的结果，逐个数地加到输入的向量 x 上。这个和就是残差流：每个子层只负责添上一点修正，原来的向量始终能直通过去。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="242"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="245"/>
         <source>In training the gradient flows back through the + unchanged, so even the first of many layers keeps learning.</source>
         <translation>训练时，梯度经过这个加号原样往回传，所以即使层数很多，最前面的层也照样能学习。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="245"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="248"/>
         <source>This model is pre-norm: attention reads LayerNorm(x), not x (next step), but what it returns is added to x itself.</source>
         <translation>这个模型是 pre-norm：注意力读的是 LayerNorm(x) 而不是 x（见下一步），但它的结果仍然加回到 x 本身上。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="265"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="268"/>
         <source>Add &amp; Norm: mean 0, variance 1</source>
         <translation>Add &amp; Norm：均值 0，方差 1</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="269"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="272"/>
         <source>LayerNorm rescales each word’s vector v on its own. It takes the mean μ and the variance σ² of its %1 numbers, subtracts μ and divides by σ. For “%2”: μ = %3 and σ² = %4 before; mean %5 and variance %6 after.</source>
         <translation>LayerNorm 对每个词的向量 v 单独做缩放：先求它 %1 个数的均值 μ 和方差 σ²，再减去 μ、除以 σ。对“%2”来说，之前 μ = %3、σ² = %4；之后均值为 %5，方差为 %6。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="276"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="279"/>
         <source>Then every number is multiplied by a learned scale γ and shifted by a learned β. Here γ = 1 and β = 0, so y is the normalised row itself. Whatever the layer before did, the next one gets numbers of the same size.</source>
         <translation>然后每个数再乘以学到的缩放 γ、加上学到的平移 β。这里 γ = 1、β = 0，所以 y 就是归一化后的这一行。不管上一层算出了多大的数，下一层拿到的数都是同样的量级。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="279"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="282"/>
         <source>Then every number is multiplied by a learned scale γ and shifted by a learned β, so the model can choose another scale where it helps. Whatever the layer before did, the next one gets numbers of a known size.</source>
         <translation>然后每个数再乘以学到的缩放 γ、加上学到的平移 β，这样模型在需要时可以换一个尺度。不管上一层算出了多大的数，下一层拿到的数量级都是已知的。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="283"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="286"/>
         <source>In this pre-norm model the LayerNorm comes first: it normalises x before attention reads it, and the sum v of the previous step is left as it is.</source>
         <translation>在这个 pre-norm 模型里，LayerNorm 放在前面：它在注意力读取之前先把 x 归一化，而上一步的和 v 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="297"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="300"/>
         <source>The feed-forward network: wider, then back</source>
         <translation>前馈网络：先变宽，再变回来</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="300"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="303"/>
         <source>Next, every word goes on its own through the same small network of two layers. “Position-wise” means that the words do not look at each other here: each row is done separately, with the same weights.</source>
         <translation>接下来，每个词各自通过同一个两层的小网络。“逐位置”的意思是：这里词与词之间互不相看，每一行单独计算，用的是同一套权重。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="303"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="306"/>
         <source>The first layer widens each vector. The paper goes from d_model = 512 to d_ff = 2048 = 4 × 512 numbers; this model goes from d_model = %1 to d_ff = %2 = %3 × %1. W₁, W₂ and their biases hold %4 numbers (the paper: %5).</source>
         <translation>第一层把每个向量变宽。论文里从 d_model = 512 变到 d_ff = 2048 = 4 × 512 个数；这个模型从 d_model = %1 变到 d_ff = %2 = %3 × %1。W₁、W₂ 和它们的偏置共有 %4 个数（论文：%5）。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="326"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="329"/>
         <source>%1 → %2 numbers</source>
         <translation>%1 → %2 个数</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="334"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="337"/>
         <source>ReLU: negative numbers become 0</source>
         <translation>ReLU：负数变成 0</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="335"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="338"/>
         <source>GELU: negative numbers are pressed towards 0</source>
         <translation>GELU：负数被压向 0</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="340"/>
-        <source>The wide vector goes through ReLU, max(0, x): every negative number becomes 0 and every positive one passes unchanged. For “%1”, %2 of its %3 numbers were negative and are now 0; over all %4 words, %5 of %6.</source>
-        <translation>变宽后的向量经过 ReLU，即 max(0, x)：负数都变成 0，正数原样通过。“%1”的 %3 个数里有 %2 个是负数，现在变成了 0；全部 %4 个词合计是 %6 个里有 %5 个。</translation>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="343"/>
+        <source>The wide vector z goes through ReLU, max(0, z): every negative number becomes 0 and every positive one passes unchanged. For “%1”, %2 of its %3 numbers were negative and are now 0; over the %4 words, %5 of %6.</source>
+        <translation>宽向量 z 经过 ReLU，即 max(0, z)：每个负数变成 0，每个正数原样通过。“%1”的 %3 个数里有 %2 个是负数，现在成了 0；%4 个词合起来，%6 个数里有 %5 个。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="346"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="349"/>
         <source>This model uses GELU instead of the paper’s ReLU: a negative number is not cut to 0 but pressed towards it. For “%1”, %2 of its %3 numbers were negative.</source>
         <translation>这个模型用 GELU 代替论文里的 ReLU：负数不是直接截成 0，而是被压向 0。“%1”的 %3 个数里有 %2 个是负数。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="349"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="352"/>
         <source>Without this bend the two layers would be one matrix product, W₁·W₂, and could only compute linear functions.</source>
         <translation>如果没有这个拐弯，两层就等于一次矩阵乘法 W₁·W₂，只能算线性函数。</translation>
     </message>
     <message>
         <location filename="../../core/lessons/encoder_layer_stack.cpp" line="19"/>
         <source>Back to d_model, Add &amp; Norm again</source>
-        <translation>第二次 Add &amp; Norm</translation>
+        <translation>回到 d_model，再做一次 Add &amp; Norm</translation>
     </message>
     <message>
         <location filename="../../core/lessons/encoder_layer_stack.cpp" line="21"/>
@@ -705,52 +705,57 @@
         <translation>堆叠 N 层</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="55"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="56"/>
         <source>A layer’s output has the shape of its input, one vector of %1 numbers per word, so layers can be stacked: the output x⁽¹⁾ of layer 1 is the input of layer 2, and so on. The paper stacks N = 6 encoder layers; this model has N = %2, each with its own weights.</source>
         <translation>一层的输出和输入形状相同，每个词一个 %1 个数的向量，所以层可以一层层叠起来：第 1 层的输出 x⁽¹⁾ 就是第 2 层的输入，依此类推。论文叠了 N = 6 个编码器层；这个模型有 N = %2 层，每层有自己的权重。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="59"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="60"/>
+        <source>A layer’s output has the shape of its input, one vector of %1 numbers per word, so layers can be stacked: the output x⁽¹⁾ of layer 1 would be the input of layer 2, and so on. The paper stacks N = 6 encoder layers, each with its own weights; this model has a single one (N = %2).</source>
+        <translation>一层的输出和输入形状相同，每个词一个 %1 个数的向量，所以层可以一层层叠起来：第 1 层的输出 x⁽¹⁾ 可以作为第 2 层的输入，依此类推。论文叠了 N = 6 个编码器层，每层有自己的权重；这个模型只有一层（N = %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="64"/>
         <source>One layer of this shape holds %1 weights. The paper’s layer holds %2, and its six encoder layers %3.</source>
         <translation>这种形状的一层有 %1 个权重。论文里的一层有 %2 个，六个编码器层合计 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="64"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="69"/>
         <source>After the last layer this model applies one more LayerNorm.</source>
         <translation>这个模型在最后一层之后还要再做一次 LayerNorm。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="83"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="89"/>
         <source>↓  layer %1</source>
         <translation>↓  第 %1 层</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="95"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="103"/>
         <source>Where the LayerNorm sits: post-norm or pre-norm</source>
         <translation>LayerNorm 放在哪里：post-norm 还是 pre-norm</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="104"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="112"/>
         <source>The paper, like this model, normalises after each residual sum (post-norm). Many later models normalise before each sublayer instead (pre-norm); the stream itself is then never normalised, and one LayerNorm after the last layer finishes the job.</source>
         <translation>论文和这个模型一样，在每次残差相加之后做归一化（post-norm）。后来的许多模型改为在每个子层之前归一化（pre-norm）；这样残差流本身从不归一化，最后一层之后再用一个 LayerNorm 收尾。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="108"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="116"/>
         <source>This model normalises before each sublayer (pre-norm), as many later models do; the stream itself is never normalised, and one LayerNorm after the last layer finishes the job. The paper normalises after each residual sum (post-norm).</source>
         <translation>这个模型和后来的许多模型一样，在每个子层之前归一化（pre-norm）；残差流本身从不归一化，最后一层之后再用一个 LayerNorm 收尾。论文则是在每次残差相加之后归一化（post-norm）。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="112"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="120"/>
         <source>Here the same weights and words run both ways, computed now. At the end of the stack (N = %1), “%2” has mean %3 and variance %4 in post-norm, but mean %5 and variance %6 in pre-norm: the stream keeps its own scale. Pre-norm usually trains more easily when there are many layers.</source>
         <translation>这里用同样的权重和同样的词把两种做法都当场算了一遍。在整个堆叠（N = %1）的末尾，“%2”在 post-norm 下均值为 %3、方差为 %4，在 pre-norm 下均值为 %5、方差为 %6：残差流保持着它自己的尺度。层数很多时，pre-norm 通常更容易训练。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="145"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="158"/>
         <source>Post-norm (the paper):</source>
         <translation>Post-norm（论文）：</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="147"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="160"/>
         <source>Pre-norm:</source>
         <translation>Pre-norm：</translation>
     </message>

@@ -172,6 +172,55 @@ private slots:
         QCOMPARE(mu.cells[0].tensor, std::string("encoder.0.norm1_mean"));
     }
 
+    // One equation, one colour scale: in the steps that add, normalise, bend or stack vectors every
+    // coloured grid has the same range (a number is the same colour on both sides of + and =), and
+    // that range holds every value shown; the lone statistics in other units (σ², 1/σ, the means and
+    // variances after) are plain ink, not coloured on a scale of their own.
+    void oneColourScalePerEquation_data() { cases_data(); }
+    void oneColourScalePerEquation() {
+        QFETCH(QString, which);
+        const Run r = runCase(which);
+        for (const std::string id : {"residual", "add-norm", "add-norm-2", "relu", "stack", "placement"}) {
+            const Scene& sc = step(r.lesson, id).scene;
+            const SceneGrid* first = nullptr;
+            int plain = 0;
+            for (const SceneGrid& g : sc.grids) {
+                if (g.plain) {
+                    ++plain;
+                    continue;
+                }
+                if (!first) first = &g;
+                QVERIFY2(g.lo == first->lo && g.hi == first->hi, (id + ": " + g.title).c_str());
+                for (const SceneCell& c : g.cells) QVERIFY2(c.value >= g.lo - 1e-9 && c.value <= g.hi + 1e-9, id.c_str());
+            }
+            QVERIFY(first != nullptr);
+            if (id == "add-norm") QCOMPARE(plain, 4);  // σ², 1/σ, μ after, σ² after
+            if (id == "placement") QCOMPARE(plain, 4);  // μ and σ² of each placement
+        }
+    }
+
+    // Step 7 writes each placement's row with its mean: when the whole row is on screen, the numbers
+    // shown average to the μ shown (the decimals grow until they do).
+    void placementMeansAreTrueAsDisplayed_data() { cases_data(); }
+    void placementMeansAreTrueAsDisplayed() {
+        QFETCH(QString, which);
+        const Run r = runCase(which);
+        const Scene& sc = step(r.lesson, "placement").scene;
+        int rows = 0;
+        for (size_t k = 0; k + 1 < sc.grids.size(); ++k) {
+            const SceneGrid& row = sc.grids[k];
+            if (row.plain || row.moreCols) continue;
+            const SceneGrid& mu = sc.grids[k + 1];
+            QCOMPARE(mu.rowLabels, std::vector<std::string>({"μ ="}));
+            double sum = 0;
+            for (const SceneCell& c : row.cells) sum += parseLessonNumber(c.text);
+            const std::string& shown = mu.cells[0].text;
+            QCOMPARE(formatFixed(sum / row.cols, int(shown.size() - shown.find('.') - 1)), shown);
+            ++rows;
+        }
+        if (which == "thinking-machines") QCOMPARE(rows, 2);
+    }
+
     // The wide FFN row is x·W₁ + b₁ of the row it lights; ReLU's cells are max(0, z) of the cell they
     // light, highlighted exactly where z < 0; the counts in the text are the trace's negatives.
     void ffnCellsFollowFromTheirSources_data() { cases_data(); }
