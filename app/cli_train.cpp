@@ -1,6 +1,7 @@
 // attention-lab train: drives a core Trainer from the command line, prints progress (a bar redrawn
 // in place on a terminal, plain lines at each evaluation otherwise), and saves the run (the model
-// folder with log.csv, and OUT/checkpoint) every --checkpoint-every steps and at the end. The first
+// folder with log.csv, and OUT/checkpoint) every --checkpoint-every steps and at the end. log.csv and
+// the progress lines score the validation split; the last line, on stdout, the held-out test split. The first
 // SIGINT / SIGTERM / SIGHUP lets the current step finish, saves, and exits with 130 (the program's
 // one signal handler, core/tensor/signal_cleanup.h, records it); a second one stops at once.
 #include "app/cli_args.h"
@@ -24,7 +25,8 @@ namespace {
 
 struct RunOptions {
     core::TrainerOptions trainer;
-    int checkpointEvery = 0;  // 0: at each evaluation (a tenth of the steps)
+    int checkpointEvery = 0;  // 0: at each evaluation
+    int evalEvery = 0;        // 0: a tenth of the steps
 };
 
 bool readOptions(const CliArgs& a, RunOptions& run, std::string& error)
@@ -58,13 +60,25 @@ bool readOptions(const CliArgs& a, RunOptions& run, std::string& error)
                     integer("--layers", o.layers, 1) && integer("--d-ff", o.d_ff, 1) &&
                     integer("--steps", o.steps, 1) && integer("--batch", o.batch, 1) &&
                     integer("--warmup", o.warmup, 1) && integer("--seed", seed, 0) &&
-                    integer("--checkpoint-every", run.checkpointEvery, 1) && number("--lr", o.lr_scale, 1e6) &&
+                    integer("--checkpoint-every", run.checkpointEvery, 1) && integer("--eval-every", run.evalEvery, 1) &&
+                    number("--lr", o.lr_scale, 1e6) &&
                     number("--label-smoothing", o.label_smoothing, 1) && number("--clip", o.clip, 1e6) &&
                     number("--dropout", o.dropout, 1) && number("--weight-decay", o.weight_decay, 1e6);
     o.seed = uint64_t(seed);
     if (ok && o.lr_scale <= 0) {
         error = "--lr needs a positive number";
         return false;
+    }
+    if (ok && a.has("--val-fraction") && o.dataPath.empty()) {
+        error = "--val-fraction applies to --data only (a generated task validates on examples the run never draws)";
+        return false;
+    }
+    if (ok && a.has("--val-fraction")) {
+        if (!parseNumber(a.value("--val-fraction"), x) || !(x > 0) || !(x < 1)) {
+            error = "--val-fraction needs a number in (0, 1), got '" + a.value("--val-fraction") + "'";
+            return false;
+        }
+        o.valFraction = float(x);
     }
     return ok;
 }
@@ -81,12 +95,13 @@ std::string logHeader(const core::TrainerOptions& o)
            ",lr,grad_norm,tokens_per_s\n";
 }
 
-// Steps until done or a stop signal, logging each step, evaluating a tenth of the way each time and
-// saving every `checkpointEvery` steps; returns "" or the error that stopped it.
-std::string trainLoop(core::Trainer& t, int checkpointEvery, const std::string& out, std::ostringstream& log)
+// Steps until done or a stop signal, logging each step, evaluating the validation split every
+// --eval-every steps (a tenth of the way by default) and saving every --checkpoint-every steps (by
+// default at each evaluation); returns "" or the error that stopped it.
+std::string trainLoop(core::Trainer& t, const RunOptions& run, const std::string& out, std::ostringstream& log)
 {
-    const int steps = t.options().steps, first = t.stepsDone();
-    const int evalEvery = std::max(1, steps / 10);
+    const int steps = t.options().steps, first = t.stepsDone(), checkpointEvery = run.checkpointEvery;
+    const int evalEvery = run.evalEvery > 0 ? run.evalEvery : std::max(1, steps / 10);
     const bool tty = isatty(STDERR_FILENO);
     const auto start = std::chrono::steady_clock::now();
     while (!t.done() && !core::stopSignalPending()) {
@@ -123,7 +138,7 @@ int runTrain(const std::vector<std::string>& args)
 {
     const CliArgs a(args, {"--task", "--data", "--d-model", "--heads", "--layers", "--d-ff", "--steps", "--batch",
                            "--lr", "--warmup", "--label-smoothing", "--seed", "--out", "--resume", "--clip", "--dropout",
-                           "--weight-decay", "--checkpoint-every"}, {});
+                           "--weight-decay", "--checkpoint-every", "--eval-every", "--val-fraction"}, {});
     if (!a.error().empty()) return fail(a.error(), 2);
     if (!a.has("--out")) return fail("train needs --out DIR", 2);
     if (a.has("--task") && a.has("--data")) return fail("train needs exactly one of --task NAME or --data FILE.tsv", 2);
@@ -144,7 +159,7 @@ int runTrain(const std::vector<std::string>& args)
         if (!from.empty() && !resumed.log.empty()) log << core::logUpToStep(resumed.log, t->stepsDone());
         else log << logHeader(o);
         core::deferStopSignals(true);
-        if (std::string err = trainLoop(*t, run.checkpointEvery, a.value("--out"), log); !err.empty())
+        if (std::string err = trainLoop(*t, run, a.value("--out"), log); !err.empty())
             return fail(err);
         if (const int sig = core::stopSignalPending()) {
             if (std::string err = save(*t, a.value("--out"), log.str()); !err.empty()) return fail(err);
@@ -153,9 +168,10 @@ int runTrain(const std::vector<std::string>& args)
             return 130;
         }
         core::deferStopSignals(false);
-        const core::EvalRecord e = t->evaluate();
-        std::printf("held-out %s %.2f, loss %.4f; saved to %s\n", e.useBleu ? "BLEU" : "exact match",
-                    e.useBleu ? e.bleu : e.exact_match, e.loss, a.value("--out").c_str());
+        const core::EvalRecord e = t->evaluate(core::Split::HeldOut);
+        std::printf("held-out test %s %.2f, loss %.4f (%zu examples); saved to %s\n", e.useBleu ? "BLEU" : "exact match",
+                    e.useBleu ? e.bleu : e.exact_match, e.loss, t->evaluationExamples(core::Split::HeldOut).size(),
+                    a.value("--out").c_str());
     } catch (const std::exception& ex) {
         return fail(ex.what());
     }

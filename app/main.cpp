@@ -23,7 +23,7 @@ const char* kUsage =
     "                      --tensor encoder.0.self_attn.weights [--head 3] --format png|svg|pdf|csv|npy --out PATH\n"
     "  attention-lab export ... --all-heads DIR [--format ...]   (attention-lab export --help for more)\n"
     "  attention-lab translate --model DIR (--src TEXT | --src-ids 1,2,3 | --batch-file F) [--beam K] [--max-len N]\n"
-    "  attention-lab train (--task copy|reverse|sort|en-zh | --data F.tsv) [--d-model N] [--heads N] [--layers N] [--d-ff N] [--steps N] [--batch N] [--lr X] [--warmup N] [--label-smoothing X] [--seed S] [--resume DIR] --out DIR\n"
+    "  attention-lab train (--task copy|reverse|sort|en-zh | --data F.tsv) [--d-model N] [--heads N] [--layers N] [--d-ff N] [--steps N] [--batch N] [--lr X] [--warmup N] [--label-smoothing X] [--seed S] [--eval-every N] [--val-fraction X] [--resume DIR] --out DIR\n"
     "  attention-lab bleu --ref REF.txt --hyp HYP.txt   corpus BLEU-4, one sentence per line\n"
     "  attention-lab compare A_DIR B_DIR [--tol 1e-4]   two trace folders: each tensor's largest difference, the first divergence\n"
     "  attention-lab why [model and input options as for trace] --token A [--vs B] [--pos N] [--no-ablation]\n"

@@ -44,7 +44,8 @@ Json optionsJson(const TrainerOptions& o) {
         {"layers", Json(o.layers)}, {"d_ff", Json(o.d_ff)}, {"steps", Json(o.steps)}, {"batch", Json(o.batch)},
         {"lr_scale", Json(double(o.lr_scale))}, {"warmup", Json(o.warmup)},
         {"label_smoothing", Json(double(o.label_smoothing))}, {"seed", hex(o.seed)}, {"clip", Json(double(o.clip))}, {"eval_examples", Json(o.evalExamples)},
-        {"dropout", Json(double(o.dropout))}, {"weight_decay", Json(double(o.weight_decay))}});
+        {"dropout", Json(double(o.dropout))}, {"weight_decay", Json(double(o.weight_decay))},
+        {"val_fraction", Json(double(o.valFraction))}});
 }
 
 TrainerOptions optionsFrom(const Json& j) {
@@ -65,6 +66,7 @@ TrainerOptions optionsFrom(const Json& j) {
     o.evalExamples = int(field(j, "eval_examples").toInt());
     if (const Json* d = j.find("dropout")) o.dropout = float(d->toNumber());  // absent in older checkpoints: 0
     if (const Json* d = j.find("weight_decay")) o.weight_decay = float(d->toNumber());
+    if (const Json* d = j.find("val_fraction")) o.valFraction = float(d->toNumber());  // absent before: the default
     return o;
 }
 
@@ -209,6 +211,8 @@ std::string checkResumable(const TrainerOptions& s, const TrainerOptions& w) {
     for (const auto& [name, v] : shape)
         if (v.first != v.second) return differs(name, std::to_string(v.first), std::to_string(v.second));
     if (s.seed != w.seed) return differs("--seed", std::to_string(s.seed), std::to_string(w.seed));
+    if (!s.dataPath.empty() && s.valFraction != w.valFraction)  // it decides which lines are trained on
+        return differs("--val-fraction", std::to_string(s.valFraction), std::to_string(w.valFraction));
     return {};
 }
 

@@ -46,8 +46,8 @@ std::string checkpointFolderOf(const std::string& dir);
 /// written by attention-lab, a missing file, a tensor of another shape than config.json says).
 std::string readCheckpoint(const std::string& dir, Checkpoint& out);
 
-/// "" when `wanted` may continue `saved`: same task or data file, model shape and seed (steps,
-/// batch, rates and clip may change). Otherwise one line naming the first difference.
+/// "" when `wanted` may continue `saved`: same task or data file, model shape, seed and (for data
+/// files) validation fraction (steps, batch, rates and clip may change). Otherwise one line naming the first difference.
 std::string checkResumable(const TrainerOptions& saved, const TrainerOptions& wanted);
 
 /// The first line of `log` and its rows whose step is ≤ `step` (a log saved beside a checkpoint).

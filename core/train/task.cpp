@@ -49,13 +49,21 @@ private:
 
 }  // namespace
 
-Split splitOf(const std::vector<std::string>& src) {
+uint64_t sourceHash(const std::vector<std::string>& src) {
     uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a 64
     for (unsigned char c : joinTokens(src)) {
         h ^= c;
         h *= 0x100000001b3ull;
     }
-    return h % 1000 < kHeldOutPerMille ? Split::HeldOut : Split::Train;
+    return h;
+}
+
+Split splitOf(const std::vector<std::string>& src) {
+    return sourceHash(src) % 1000 < kHeldOutPerMille ? Split::HeldOut : Split::Train;
+}
+
+std::string splitName(Split split) {
+    return split == Split::Train ? "training" : split == Split::Validation ? "validation" : "held-out";
 }
 
 std::string joinTokens(const std::vector<std::string>& tokens, const std::string& separator) {
@@ -67,13 +75,13 @@ std::string joinTokens(const std::vector<std::string>& tokens, const std::string
 std::vector<Example> Task::draw(Rng& rng, Split split, int count) const {
     std::vector<Example> out;
     out.reserve(size_t(std::max(count, 0)));
+    const Split region = split == Split::HeldOut ? Split::HeldOut : Split::Train;
     for (int i = 0; i < count; ++i) {
         for (int tries = 0;; ++tries) {
             if (tries == kTriesPerExample)
-                throw InvalidArgument("task " + name() + " produced no " +
-                                      (split == Split::Train ? "training" : "held-out") + " example");
+                throw InvalidArgument("task " + name() + " produced no " + splitName(split) + " example");
             Example e = sample(rng);
-            if (splitOf(e.src) == split) {
+            if (splitOf(e.src) == region) {
                 out.push_back(std::move(e));
                 break;
             }

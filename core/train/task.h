@@ -1,6 +1,7 @@
 // Training tasks: source -> target pairs drawn from a seed (copy, reverse, sort, en-zh) or read from
-// a user's TSV file. Each example is held out or not by a hash of its source text alone, so the
-// training and held-out splits never overlap whatever the seed, the step or the machine.
+// a user's TSV file. Each example is held out (the test split) or not by a hash of its source text
+// alone, so training and test never overlap whatever the seed, the step or the machine. The validation
+// split comes from the training region (core/train/validation_split.h says how it stays disjoint).
 // Token ids: <unk> 0, <bos> 1, <eos> 2, <pad> 3 (the order core/tokenizer gives when they are missing).
 #pragma once
 
@@ -25,10 +26,17 @@ struct Example {
     std::vector<TokenLink> links;  // one per tgt token when the task knows its alignment, else empty
 };
 
-enum class Split { Train, HeldOut };
+/// Train and HeldOut (the test split) are regions of source space; Validation is drawn from the
+/// training region (generated tasks: what the run never trains on; TSV data: a seeded share of lines).
+enum class Split { Train, Validation, HeldOut };
 
-/// The split an example's source belongs to: FNV-1a 64 of the tokens joined by spaces; 1 in 10 held out.
+/// The region an example's source belongs to (Train or HeldOut, never Validation): FNV-1a 64 of the
+/// tokens joined by spaces (sourceHash); 1 in 10 held out.
 Split splitOf(const std::vector<std::string>& src);
+/// FNV-1a 64 of the tokens joined by spaces.
+uint64_t sourceHash(const std::vector<std::string>& src);
+/// "training", "validation" or "held-out".
+std::string splitName(Split split);
 /// "3 1 4" from {"3","1","4"}.
 std::string joinTokens(const std::vector<std::string>& tokens, const std::string& separator = " ");
 
@@ -42,8 +50,9 @@ public:
     /// Every token any example can contain (source and target), without the special tokens.
     virtual std::vector<std::string> tokens() const = 0;
 
-    /// `count` examples of `split`: rejection sampling for generated tasks. Throws InvalidArgument
-    /// when the split has no example at all.
+    /// `count` examples of `split`: rejection sampling for generated tasks, where Validation draws
+    /// from the training region (validationSplit() then drops what the run trains on). Throws
+    /// InvalidArgument when the split has no example at all.
     virtual std::vector<Example> draw(Rng& rng, Split split, int count) const;
 };
 

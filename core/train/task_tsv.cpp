@@ -5,29 +5,61 @@
 #include "core/tensor.h"
 #include "core/tokenizer.h"
 
+#include <algorithm>
+#include <iterator>
 #include <set>
 
 namespace alab::core {
 namespace {
 
+// The position of a source in [0, 1) for the validation draw: SplitMix64's finalizer of its hash and the seed.
+double validationKey(const std::vector<std::string>& src, uint64_t seed) {
+    uint64_t z = sourceHash(src) ^ (seed * 0x9E3779B97F4A7C15ull + 0x7F4A7C159E3779B9ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    return double(z >> 11) * (1.0 / 9007199254740992.0);  // 53 bits
+}
+
 class TsvTask : public Task {
 public:
-    TsvTask(std::string name, std::vector<Example> pairs) : m_name(std::move(name)) {
-        for (Example& e : pairs) (splitOf(e.src) == Split::Train ? m_train : m_heldOut).push_back(std::move(e));
+    TsvTask(std::string name, std::vector<Example> pairs, double valFraction, uint64_t seed) : m_name(std::move(name)) {
+        double closest = 2;  // the smallest key of a training source, in case none falls below the fraction
+        std::string closestSource;
+        std::set<std::string> trainSources;
+        for (Example& e : pairs) {
+            if (splitOf(e.src) == Split::HeldOut) {
+                m_heldOut.push_back(std::move(e));
+                continue;
+            }
+            const double key = validationKey(e.src, seed);
+            trainSources.insert(joinTokens(e.src));
+            if (key < closest) closest = key, closestSource = joinTokens(e.src);
+            (key < valFraction ? m_validation : m_train).push_back(std::move(e));
+        }
+        if (m_validation.empty() && trainSources.size() >= 2) {
+            const auto moves = [&](const Example& e) { return joinTokens(e.src) == closestSource; };
+            std::copy_if(m_train.begin(), m_train.end(), std::back_inserter(m_validation), moves);
+            m_train.erase(std::remove_if(m_train.begin(), m_train.end(), moves), m_train.end());
+        }
     }
 
     std::string name() const override { return m_name; }
 
     Example sample(Rng& rng) const override {
-        const size_t n = m_train.size() + m_heldOut.size();
-        const size_t i = rng.below(uint32_t(n));
-        return i < m_train.size() ? m_train[i] : m_heldOut[i - m_train.size()];
+        const size_t n = m_train.size() + m_validation.size() + m_heldOut.size();
+        size_t i = rng.below(uint32_t(n));
+        for (const auto* list : {&m_train, &m_validation, &m_heldOut}) {
+            if (i < list->size()) return (*list)[i];
+            i -= list->size();
+        }
+        return {};
     }
 
     std::vector<Example> draw(Rng& rng, Split split, int count) const override {
-        const std::vector<Example>& from = split == Split::Train ? m_train : m_heldOut;
-        if (from.empty() && count > 0)
-            throw InvalidArgument(m_name + " has no " + (split == Split::Train ? "training" : "held-out") + " pair");
+        const std::vector<Example>& from =
+            split == Split::Train ? m_train : split == Split::Validation ? m_validation : m_heldOut;
+        if (from.empty() && count > 0) throw InvalidArgument(m_name + " has no " + splitName(split) + " pair");
         std::vector<Example> out;
         for (int i = 0; i < count; ++i) out.push_back(from[rng.below(uint32_t(from.size()))]);
         return out;
@@ -35,7 +67,7 @@ public:
 
     std::vector<std::string> tokens() const override {
         std::set<std::string> all;
-        for (const auto* list : {&m_train, &m_heldOut})
+        for (const auto* list : {&m_train, &m_validation, &m_heldOut})
             for (const Example& e : *list) {
                 all.insert(e.src.begin(), e.src.end());
                 all.insert(e.tgt.begin(), e.tgt.end());
@@ -45,7 +77,7 @@ public:
 
 private:
     std::string m_name;
-    std::vector<Example> m_train, m_heldOut;
+    std::vector<Example> m_train, m_validation, m_heldOut;
 };
 
 // The length of the UTF-8 sequence at text[i], or 0 when it is invalid.
@@ -120,12 +152,16 @@ std::string parseTsvPairs(const std::string& text, const std::string& name, std:
     return {};
 }
 
-std::string loadTsvTask(const std::string& path, std::unique_ptr<Task>& out) {
+bool inValidationShare(const std::vector<std::string>& src, uint64_t seed, double fraction) {
+    return validationKey(src, seed) < fraction;
+}
+
+std::string loadTsvTask(const std::string& path, std::unique_ptr<Task>& out, double valFraction, uint64_t seed) {
     std::string text;
     if (std::string err = readFile(path, text); !err.empty()) return err;
     std::vector<Example> pairs;
     if (std::string err = parseTsvPairs(text, path, pairs); !err.empty()) return err;
-    out = std::make_unique<TsvTask>(path, std::move(pairs));
+    out = std::make_unique<TsvTask>(path, std::move(pairs), valFraction, seed);
     return {};
 }
 

@@ -1,6 +1,7 @@
 // Trainer: a task, a vocabulary, fresh weights from the seed, Adam with the paper's schedule; each
 // step draws a batch from the training split with the run's own Rng, so the sequence of batches and
-// hence the weights depend only on the options.
+// hence the weights depend only on the options. The validation and test samples have streams of
+// their own, drawn once at the start.
 #include "core/train/trainer.h"
 
 #include "core/model.h"
@@ -10,6 +11,7 @@
 #include "core/train/loss.h"
 #include "core/train/task_tsv.h"
 #include "core/train/train_step.h"
+#include "core/train/validation_split.h"
 
 #include <chrono>
 #include <cmath>
@@ -37,13 +39,15 @@ void checkOptions(const TrainerOptions& o)
         throw InvalidArgument("weight decay must be a finite number ≥ 0");
     if (o.layers < 1)
         throw InvalidArgument("layers must be at least 1, got " + std::to_string(o.layers));
+    if (!std::isfinite(o.valFraction) || o.valFraction <= 0 || o.valFraction >= 1)
+        throw InvalidArgument("the validation fraction must be in (0, 1)");
 }
 
 std::unique_ptr<Task> loadTask(const TrainerOptions& o)
 {
     std::unique_ptr<Task> task;
     if (!o.dataPath.empty()) {
-        const std::string error = loadTsvTask(o.dataPath, task);
+        const std::string error = loadTsvTask(o.dataPath, task, o.valFraction, o.seed);
         if (!error.empty())
             throw InvalidArgument(error);
         return task;
@@ -80,6 +84,7 @@ Trainer::Trainer(const TrainerOptions& options) : m_options(options), m_rng(opti
     m_weights = initWeights(m_config, m_options.seed);
     Rng heldRng(m_options.seed ^ 0x9e3779b97f4a7c15ULL);
     m_heldOut = m_task->draw(heldRng, Split::HeldOut, m_options.evalExamples);
+    m_validation = validationSplit(*m_task, m_options);
 }
 
 StepRecord Trainer::step()
@@ -89,18 +94,15 @@ StepRecord Trainer::step()
     if (done())
         throw InvalidArgument("training is already done");
     const auto start = std::chrono::steady_clock::now();
-    const Batch b = makeBatch(m_task->draw(m_rng, Split::Train, m_options.batch), m_vocab);
+    StepOptions so{m_options.label_smoothing, m_options.clip, m_options.dropout};
+    m_lastBatch = drawTrainingBatch(*m_task, m_rng, m_options.batch, m_options.dropout, &so.dropout_seed);
+    const Batch b = makeBatch(m_lastBatch, m_vocab);
     std::vector<TrainingPair> pairs;
     for (int r = 0; r < b.size(); ++r)
         pairs.push_back(pairOf(b, r));
     StepRecord rec;
     rec.step = m_step + 1;
     rec.lr = paperLearningRate(rec.step, m_config.d_model, m_options.warmup, m_options.lr_scale);
-    StepOptions so{m_options.label_smoothing, m_options.clip};
-    if (m_options.dropout > 0) {  // drawn only with dropout on, so dropout 0 leaves the batch stream as it was
-        so.dropout = m_options.dropout;
-        so.dropout_seed = m_rng.next();
-    }
     const StepResult r = trainStep(m_config, m_weights, m_adam, pairs, rec.lr, so);
     m_step = rec.step;
     rec.loss = r.loss;
@@ -142,10 +144,18 @@ void Trainer::restore(const Weights& weights, const TrainingState& s)
     m_step = s.step;
 }
 
-EvalRecord Trainer::evaluate() const
+const std::vector<Example>& Trainer::evaluationExamples(Split split) const
+{
+    if (split == Split::Train)
+        throw InvalidArgument("the trainer evaluates the validation or the held-out split, not the training one");
+    return split == Split::Validation ? m_validation : m_heldOut;
+}
+
+EvalRecord Trainer::evaluate(Split split) const
 {
     EvalRecord out;
-    const Batch b = makeBatch(m_heldOut, m_vocab);
+    const std::vector<Example>& examples = evaluationExamples(split);
+    const Batch b = makeBatch(examples, m_vocab);
     std::vector<TrainingPair> pairs;
     for (int r = 0; r < b.size(); ++r)
         pairs.push_back(pairOf(b, r));
@@ -154,7 +164,7 @@ EvalRecord Trainer::evaluate() const
     batchGradients(m_config, m_weights, pairs, 0.0f, loss, tokens);
     out.loss = loss;
     const Model model(m_config, m_weights);
-    const Evaluation e = core::evaluate(model, m_vocab, m_heldOut, 40);
+    const Evaluation e = core::evaluate(model, m_vocab, examples, 40);
     out.exact_match = e.exactMatch();
     out.bleu = e.bleu;
     out.useBleu = m_options.task == "en-zh" || !m_options.dataPath.empty();

@@ -1,7 +1,8 @@
 // A training run a window can drive as well as the CLI: built from options (a named task or a TSV
 // task), it owns the model weights, the Adam state, the data stream and the paper's schedule.
-// step() runs one optimisation step and returns what it measured; evaluate() scores the held-out
-// split. No printing, no globals; the same options on the same machine give bit-identical weights.
+// step() runs one optimisation step and returns what it measured; evaluate() scores the validation
+// split (what log.csv shows) or the held-out test split (the final report). No printing, no globals;
+// the same options on the same machine give bit-identical weights.
 #pragma once
 
 #include "core/config.h"
@@ -22,7 +23,7 @@ struct TrainerOptions {
     std::string task = "reverse";  ///< copy | reverse | sort | en-zh; ignored when dataPath is set
     std::string dataPath;          ///< a TSV file of source<TAB>target lines
     int d_model = 64, heads = 4, layers = 2, d_ff = 256;
-    int steps = 4000, batch = 32;  ///< 4000: reverse reaches 98 % held-out exact match
+    int steps = 4000, batch = 32;
     float lr_scale = 1.0f;  ///< multiplies the paper's schedule
     int warmup = 200;
     float label_smoothing = 0.1f;
@@ -30,7 +31,8 @@ struct TrainerOptions {
     float clip = 1.0f;      ///< global gradient-norm clip; 0 = none
     float dropout = 0.0f;   ///< residual dropout p in [0, 1), training only (core/model/dropout.h)
     float weight_decay = 0.0f;  ///< decoupled weight decay λ (AdamW); 0 = none
-    int evalExamples = 100; ///< held-out examples evaluate() decodes
+    int evalExamples = 100; ///< examples of each split evaluate() decodes
+    float valFraction = 0.1f;  ///< --data only: the share of non-test lines held for validation (task_tsv.h)
 };
 
 /// What a checkpoint saves besides the options and the weights: enough to continue bit-identically.
@@ -48,7 +50,7 @@ struct StepRecord {
     double tokens_per_second = 0;
 };
 
-/// Held-out scores: exact match for the digit tasks, BLEU for en-zh and TSV data.
+/// Scores on a split: exact match for the digit tasks, BLEU for en-zh and TSV data.
 struct EvalRecord {
     double loss = 0;
     double exact_match = 0;  ///< 0–100
@@ -62,8 +64,13 @@ public:
     explicit Trainer(const TrainerOptions& options);
     /// One step; throws when cancelled() or done().
     StepRecord step();
-    /// Validation loss and score on a fixed held-out sample (does not touch the training stream).
-    EvalRecord evaluate() const;
+    /// Loss and score on the fixed sample of `split` (Validation or HeldOut, the test split); does not
+    /// touch the training stream.
+    EvalRecord evaluate(Split split = Split::Validation) const;
+    /// The examples evaluate(split) scores: Validation (validation_split.h) or HeldOut.
+    const std::vector<Example>& evaluationExamples(Split split) const;
+    /// The examples of the last step's batch (empty before the first step).
+    const std::vector<Example>& lastBatch() const { return m_lastBatch; }
     bool done() const { return m_step >= m_options.steps; }
     int stepsDone() const { return m_step; }
     /// The step count, the stream and Adam's moments, for a checkpoint.
@@ -88,7 +95,8 @@ private:
     Weights m_weights;
     Adam m_adam;
     Rng m_rng;
-    std::vector<Example> m_heldOut;
+    std::vector<Example> m_validation, m_heldOut;
+    std::vector<Example> m_lastBatch;
     int m_step = 0;
     std::atomic<bool> m_cancel{false};
 };

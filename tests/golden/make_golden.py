@@ -165,9 +165,14 @@ def ffn(tr, pre, x, P, mod, kind):
     return output
 
 
-def residual_block(tr, pre, i, x, sublayer, P, mod, cfg):
-    """One sub-layer with its residual + LayerNorm i (post-norm or pre-norm)."""
+def residual_block(tr, pre, i, x, sublayer, P, mod, cfg, drop=None):
+    """One sub-layer with its residual + LayerNorm i (post-norm or pre-norm). With `drop` (a dict of
+    dropout masks, make_dropout_golden.py), the sub-layer's output is multiplied by drop[pre.dropout<i>]
+    before the residual sum: nn.Transformer's layer.dropout<i>."""
     norm = lambda t: layer_norm(t, P, f"{mod}.norm{i}", cfg["layer_norm_eps"], tr, f"{pre}.norm{i}")
+    if drop is not None:
+        inner = sublayer
+        sublayer = lambda h: inner(h) * drop[f"{pre}.dropout{i}"]
     if cfg["norm_first"]:
         tr[f"{pre}.norm{i}"] = normed = norm(x)
         out = x + sublayer(normed)
@@ -178,23 +183,23 @@ def residual_block(tr, pre, i, x, sublayer, P, mod, cfg):
     return out
 
 
-def encoder_layer(tr, l, x, P, cfg, src_allowed):
+def encoder_layer(tr, l, x, P, cfg, src_allowed, drop=None):
     pre, mod = f"encoder.{l}", f"encoder.layers.{l}"
     x = residual_block(tr, pre, 1, x, lambda h: attention(
-        tr, pre + ".self_attn", h, h, P, mod + ".self_attn", cfg["heads"], src_allowed), P, mod, cfg)
-    x = residual_block(tr, pre, 2, x, lambda h: ffn(tr, pre, h, P, mod, cfg["activation"]), P, mod, cfg)
+        tr, pre + ".self_attn", h, h, P, mod + ".self_attn", cfg["heads"], src_allowed), P, mod, cfg, drop)
+    x = residual_block(tr, pre, 2, x, lambda h: ffn(tr, pre, h, P, mod, cfg["activation"]), P, mod, cfg, drop)
     tr[pre + ".output"] = x
     return x
 
 
-def decoder_layer(tr, l, x, memory, P, cfg, self_allowed, cross_allowed):
+def decoder_layer(tr, l, x, memory, P, cfg, self_allowed, cross_allowed, drop=None):
     pre, mod = f"decoder.{l}", f"decoder.layers.{l}"
     x = residual_block(tr, pre, 1, x, lambda h: attention(
-        tr, pre + ".self_attn", h, h, P, mod + ".self_attn", cfg["heads"], self_allowed), P, mod, cfg)
+        tr, pre + ".self_attn", h, h, P, mod + ".self_attn", cfg["heads"], self_allowed), P, mod, cfg, drop)
     x = residual_block(tr, pre, 2, x, lambda h: attention(
         tr, pre + ".cross_attn", h, memory, P, mod + ".multihead_attn", cfg["heads"], cross_allowed),
-        P, mod, cfg)
-    x = residual_block(tr, pre, 3, x, lambda h: ffn(tr, pre, h, P, mod, cfg["activation"]), P, mod, cfg)
+        P, mod, cfg, drop)
+    x = residual_block(tr, pre, 3, x, lambda h: ffn(tr, pre, h, P, mod, cfg["activation"]), P, mod, cfg, drop)
     tr[pre + ".output"] = x
     return x
 
@@ -207,22 +212,24 @@ def allowed_masks(cfg, src, tgt):
     return src_ok.expand(S, S), causal & tgt_ok.expand(T, T), src_ok.expand(T, S)
 
 
-def reference_forward(model, cfg, src, tgt):
-    """Float64 forward pass that records every intermediate under its trace name."""
+def reference_forward(model, cfg, src, tgt, drop=None):
+    """Float64 forward pass that records every intermediate under its trace name. `drop`: dropout
+    masks (src_dropout, tgt_dropout on the embedding sums, <layer>.dropout<i> on the sub-layers)."""
     P = {k: v.detach().double().requires_grad_() for k, v in model.state_dict().items()}
     enc_ok, dec_ok, cross_ok = allowed_masks(cfg, src, tgt)
+    mask = lambda name: drop[name] if drop is not None else 1.0
     tr = {}
     tr["input.src_embedding"] = embed(src, P["src_embed.weight"], cfg)
     tr["input.positional_encoding"] = positional_encoding(cfg, len(src), P)
-    x = tr["encoder.input"] = tr["input.src_embedding"] + tr["input.positional_encoding"]
+    x = tr["encoder.input"] = (tr["input.src_embedding"] + tr["input.positional_encoding"]) * mask("src_dropout")
     for l in range(cfg["encoder_layers"]):
-        x = encoder_layer(tr, l, x, P, cfg, enc_ok)
+        x = encoder_layer(tr, l, x, P, cfg, enc_ok, drop)
     memory = tr["encoder.output"] = layer_norm(x, P, "encoder.norm", cfg["layer_norm_eps"], tr, "encoder.norm")
     tr["input.tgt_embedding"] = embed(tgt, P["tgt_embed.weight"], cfg)
     tr["input.tgt_positional_encoding"] = positional_encoding(cfg, len(tgt), P)
-    y = tr["decoder.input"] = tr["input.tgt_embedding"] + tr["input.tgt_positional_encoding"]
+    y = tr["decoder.input"] = (tr["input.tgt_embedding"] + tr["input.tgt_positional_encoding"]) * mask("tgt_dropout")
     for l in range(cfg["decoder_layers"]):
-        y = decoder_layer(tr, l, y, memory, P, cfg, dec_ok, cross_ok)
+        y = decoder_layer(tr, l, y, memory, P, cfg, dec_ok, cross_ok, drop)
     y = tr["decoder.output"] = layer_norm(y, P, "decoder.norm", cfg["layer_norm_eps"], tr, "decoder.norm")
     tr["output.logits"] = y @ P["generator.weight"].T + P["generator.bias"]
     tr["output.probs"] = softmax(tr["output.logits"])

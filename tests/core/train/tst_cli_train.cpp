@@ -89,6 +89,27 @@ private slots:
         QCOMPARE(float(o.find("weight_decay")->toNumber()), 0.01f);
         QVERIFY(readAll(dir.filePath("knobs/model.safetensors")) != readAll(dir.filePath("plain/model.safetensors")));
     }
+    void dataRunKeepsItsValidationFraction() {
+        QTemporaryDir dir;
+        QFile f(dir.filePath("pairs.tsv"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 60; ++i) f.write(QByteArray("a") + QByteArray::number(i) + " b\tc " + QByteArray::number(i % 5) + "\n");
+        f.close();
+        QStringList args = tinyRun(dir.filePath("m"), "2");
+        args.replace(args.indexOf("--task"), "--data");
+        args.replace(args.indexOf("reverse"), dir.filePath("pairs.tsv"));
+        const ProcessResult r = runApp(args + QStringList{"--val-fraction", "0.3", "--eval-every", "1"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.startsWith("held-out test BLEU "), qPrintable(r.out));
+        std::string text;
+        QCOMPARE(readFile(dir.filePath("m/checkpoint/train_state.json").toStdString(), text), std::string());
+        QCOMPARE(float(Json::parse(text).find("options")->find("val_fraction")->toNumber()), 0.3f);
+        const QList<QByteArray> log = readAll(dir.filePath("m/log.csv")).trimmed().split('\n');
+        for (int i = 1; i < log.size(); ++i) QVERIFY2(!log[i].split(',')[2].isEmpty(), log[i].constData());  // every step
+        const ProcessResult other = runApp({"train", "--resume", dir.filePath("m"), "--steps", "8", "--val-fraction", "0.2",
+                                            "--out", dir.filePath("n")});
+        QVERIFY2(other.exitCode != 0 && other.err.contains("--val-fraction"), qPrintable(other.err));
+    }
     void badInput_data() {
         QTest::addColumn<QStringList>("extra");
         QTest::addColumn<QString>("needle");
@@ -104,6 +125,13 @@ private slots:
         QTest::newRow("dropout 1") << QStringList{"--task", "copy", "--dropout", "1"} << "--dropout needs a number in [0, 1)";
         QTest::newRow("clip negative") << QStringList{"--task", "copy", "--clip", "-1"} << "--clip";
         QTest::newRow("weight decay nan") << QStringList{"--task", "copy", "--weight-decay", "nan"} << "--weight-decay";
+        QTest::newRow("val fraction with a task") << QStringList{"--task", "copy", "--val-fraction", "0.2"}
+                                                  << "--val-fraction applies to --data only";
+        QTest::newRow("val fraction 0") << QStringList{"--data", "{D}/bad.tsv", "--val-fraction", "0"}
+                                        << "--val-fraction needs a number in (0, 1)";
+        QTest::newRow("val fraction 1") << QStringList{"--data", "{D}/bad.tsv", "--val-fraction", "1"}
+                                        << "--val-fraction needs a number in (0, 1)";
+        QTest::newRow("eval every 0") << QStringList{"--task", "copy", "--eval-every", "0"} << "--eval-every needs an integer ≥ 1";
         QTest::newRow("checkpoint every 0") << QStringList{"--task", "copy", "--checkpoint-every", "0"}
                                             << "--checkpoint-every needs an integer ≥ 1";
     }

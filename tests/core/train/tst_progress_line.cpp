@@ -99,7 +99,7 @@ private slots:
         for (const QString& line : lines)
             QVERIFY2(line.startsWith("step ") && line.contains(" tokens/s  ETA ") && line.contains("exact match"),
                      qPrintable(line));
-        QVERIFY(r.out.startsWith("held-out exact match "));
+        QVERIFY(r.out.startsWith("held-out test exact match "));
     }
 };
 
