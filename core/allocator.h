@@ -7,7 +7,7 @@
 namespace alab::core {
 
 /// Asks the C library (glibc; a no-op elsewhere) to serve blocks up to 32 MiB from the heap and to keep
-/// freed memory for reuse. Process-wide; call once at start-up, before any forward pass.
+/// up to 1 GiB of freed memory for reuse. Process-wide; call once at start-up, before any forward pass.
 void reuseFreedMemory();
 
 }  // namespace alab::core

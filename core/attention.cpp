@@ -1,6 +1,7 @@
 // Attention kernels. Projections are one GEMM each for all heads; heads are column blocks.
 #include "core/attention.h"
 
+#include "core/model/affine_batch.h"
 #include "core/model/attention_maps.h"
 #include "core/parallel.h"
 
@@ -11,24 +12,10 @@
 
 namespace alab::core {
 
-// Assigning the product, then adding b, is faster in Eigen 3.4 than starting from b and
-// accumulating with +=. Large products are split into blocks of 128 output columns that threads take
-// in turn (a thread that the system pauses holds up one block, not half the work).
-// The blocks depend only on the shapes, so every thread count computes the same numbers.
+// One product, cut into blocks as affineBatch describes (core/model/affine_batch.h).
 Matrix affine(const Matrix& x, const Matrix& weight, const RowVector& bias) {
-    Matrix y(x.rows(), weight.rows());  // [rows, out]
-    constexpr Eigen::Index kBlock = 128;
-    const Eigen::Index n = weight.rows();
-    const bool blocked = n > kBlock && double(x.rows()) * double(x.cols()) * double(n) >= double(1 << 21);
-    if (!blocked) {
-        y.noalias() = x * weight.transpose();
-    } else {
-        parallelFor(int((n + kBlock - 1) / kBlock), [&](int b) {
-            const Eigen::Index c0 = Eigen::Index(b) * kBlock, width = std::min(kBlock, n - c0);
-            y.middleCols(c0, width).noalias() = x * weight.middleRows(c0, width).transpose();
-        });
-    }
-    y.rowwise() += bias;
+    Matrix y;
+    affineBatch({{&x, &weight, &bias, &y}});
     return y;
 }
 
@@ -80,12 +67,25 @@ Matrix scaledDotProductAttention(const Eigen::Ref<const Matrix>& q, const Eigen:
     return context;
 }
 
+std::vector<KeyValues> projectKeyValues(const Matrix& memory, const std::vector<const MhaWeights*>& attentions) {
+    std::vector<KeyValues> kv(attentions.size());
+    std::vector<AffineTask> tasks;
+    for (size_t i = 0; i < attentions.size(); ++i) {
+        tasks.push_back({&memory, &attentions[i]->wk, &attentions[i]->bk, &kv[i].k});
+        tasks.push_back({&memory, &attentions[i]->wv, &attentions[i]->bv, &kv[i].v});
+    }
+    affineBatch(tasks);
+    return kv;
+}
+
 Matrix multiHeadAttention(const Matrix& xq, const Matrix& xkv, const MhaWeights& w, int heads,
-                          const Matrix& mask, AttentionTrace* trace) {
+                          const Matrix& mask, AttentionTrace* trace, const KeyValues* kv) {
     const Eigen::Index d_k = w.wq.rows() / heads;
-    const Matrix q = affine(xq, w.wq, w.bq);   // [Tq, h*d_k]
-    const Matrix k = affine(xkv, w.wk, w.bk);  // [Tk, h*d_k]
-    const Matrix v = affine(xkv, w.wv, w.bv);  // [Tk, h*d_k]
+    Matrix q, kOwn, vOwn;  // [Tq, h*d_k], [Tk, h*d_k], [Tk, h*d_k]: the projections in one parallel job
+    if (kv) affineBatch({{&xq, &w.wq, &w.bq, &q}});
+    else affineBatch({{&xq, &w.wq, &w.bq, &q}, {&xkv, &w.wk, &w.bk, &kOwn}, {&xkv, &w.wv, &w.bv, &vOwn}});
+    const Matrix& k = kv ? kv->k : kOwn;
+    const Matrix& v = kv ? kv->v : vOwn;
 
     Matrix concat(xq.rows(), heads * d_k);
     const bool lean = trace && trace->mapsOnDemand;  // keep q, k, v, context; maps on demand (attention_maps.h)

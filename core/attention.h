@@ -29,9 +29,21 @@ Matrix scaledDotProductAttention(const Eigen::Ref<const Matrix>& q, const Eigen:
                                  const Eigen::Ref<const Matrix>& v, const Matrix& mask,
                                  Matrix* scores = nullptr, Matrix* scaled = nullptr, Matrix* weights = nullptr);
 
-/// Multi-head attention: queries from xq [Tq,d_model], keys and values from xkv [Tk,d_model];
-/// heads of width d_k, concatenated and projected by W^O. Returns [Tq, d_model].
+/// The keys and values of an attention's xkv, projected ahead (the decoder's cross-attention takes them
+/// for every layer at once from the encoder's output).
+struct KeyValues {
+    Matrix k;  // [Tk, h*d_k] xkv · W_Kᵀ + b_K
+    Matrix v;  // [Tk, h*d_k] xkv · W_Vᵀ + b_V
+};
+
+/// The keys and values of `memory` for each of the attentions, in one parallel job (bit for bit what
+/// multiHeadAttention computes itself).
+std::vector<KeyValues> projectKeyValues(const Matrix& memory, const std::vector<const MhaWeights*>& attentions);
+
+/// Multi-head attention: queries from xq [Tq,d_model], keys and values from xkv [Tk,d_model] (or, when
+/// kv is given, its projections of xkv); heads of width d_k, concatenated and projected by W^O.
+/// Returns [Tq, d_model].
 Matrix multiHeadAttention(const Matrix& xq, const Matrix& xkv, const MhaWeights& w, int heads,
-                          const Matrix& mask, AttentionTrace* trace = nullptr);
+                          const Matrix& mask, AttentionTrace* trace = nullptr, const KeyValues* kv = nullptr);
 
 }  // namespace alab::core

@@ -84,7 +84,8 @@ Matrix encoderLayer(const Matrix& x, const EncoderLayerWeights& w, const ModelCo
 }
 
 Matrix decoderLayer(const Matrix& x, const Matrix& memory, const DecoderLayerWeights& w, const ModelConfig& c,
-                    const Matrix& selfMask, const Matrix& crossMask, DecoderLayerTrace* t, Dropout* drop) {
+                    const Matrix& selfMask, const Matrix& crossMask, DecoderLayerTrace* t, Dropout* drop,
+                    const KeyValues* memoryKv) {
     const float eps = c.layer_norm_eps;
     Matrix* mask1 = t ? &t->dropout1 : nullptr;
     Matrix* mask2 = t ? &t->dropout2 : nullptr;
@@ -99,7 +100,7 @@ Matrix decoderLayer(const Matrix& x, const Matrix& memory, const DecoderLayerWei
         h = layerNorm(h, w.norm1, eps, t ? &t->norm1_stats : nullptr);
         keep(t ? &t->norm1 : nullptr, h);
         keep(t ? &t->add_norm1 : nullptr, h);
-        h = h + applyDropout(multiHeadAttention(h, memory, w.cross_attn, c.heads, crossMask, ca), drop, mask2);
+        h = h + applyDropout(multiHeadAttention(h, memory, w.cross_attn, c.heads, crossMask, ca, memoryKv), drop, mask2);
         keep(t ? &t->residual2 : nullptr, h);
         h = layerNorm(h, w.norm2, eps, t ? &t->norm2_stats : nullptr);
         keep(t ? &t->norm2 : nullptr, h);
@@ -115,7 +116,7 @@ Matrix decoderLayer(const Matrix& x, const Matrix& memory, const DecoderLayerWei
         keep(t ? &t->add_norm1 : nullptr, h);
         const Matrix n2 = layerNorm(h, w.norm2, eps, t ? &t->norm2_stats : nullptr);
         keep(t ? &t->norm2 : nullptr, n2);
-        h = h + applyDropout(multiHeadAttention(n2, memory, w.cross_attn, c.heads, crossMask, ca), drop, mask2);
+        h = h + applyDropout(multiHeadAttention(n2, memory, w.cross_attn, c.heads, crossMask, ca, memoryKv), drop, mask2);
         keep(t ? &t->add_norm2 : nullptr, h);
         const Matrix n3 = layerNorm(h, w.norm3, eps, t ? &t->norm3_stats : nullptr);
         keep(t ? &t->norm3 : nullptr, n3);

@@ -2,6 +2,7 @@
 // encoder and decoder layers in post-norm (the paper) or pre-norm form. Each records into its trace.
 #pragma once
 
+#include "core/attention.h"
 #include "core/config.h"
 #include "core/model/dropout.h"
 #include "core/trace.h"
@@ -23,8 +24,9 @@ Matrix encoderLayer(const Matrix& x, const EncoderLayerWeights& w, const ModelCo
                     EncoderLayerTrace* trace = nullptr, Dropout* dropout = nullptr);
 
 /// One decoder layer: masked self-attention, encoder–decoder attention (Q from x, K and V from memory), FFN.
+/// memoryKv, when given, holds the cross-attention's projections of memory (projectKeyValues).
 Matrix decoderLayer(const Matrix& x, const Matrix& memory, const DecoderLayerWeights& w, const ModelConfig& c,
                     const Matrix& selfMask, const Matrix& crossMask, DecoderLayerTrace* trace = nullptr,
-                    Dropout* dropout = nullptr);
+                    Dropout* dropout = nullptr, const KeyValues* memoryKv = nullptr);
 
 }  // namespace alab::core

@@ -83,6 +83,10 @@ Trace Model::forward(const std::vector<int>& src, const std::vector<int>& tgt, c
     const Matrix selfMask = lean ? Matrix() : causalMask(T).cwiseProduct(paddingMask(T, tgt, c.pad_id));
     const Matrix crossMask = lean ? Matrix() : paddingMask(T, src, c.pad_id);
     t.decoder.resize(size_t(c.decoder_layers));
+    // Every layer's cross-attention keys and values come from the same memory: one parallel job.
+    std::vector<const MhaWeights*> cross;
+    for (int l = 0; l < c.decoder_layers; ++l) cross.push_back(&m_weights.decoder[size_t(l)].cross_attn);
+    std::vector<KeyValues> memoryKv = projectKeyValues(memory, cross);
     for (int l = 0; l < c.decoder_layers; ++l) {
         DecoderLayerTrace scratch;
         DecoderLayerTrace* lt = capture.decoder(l) ? &t.decoder[size_t(l)] : lean ? &scratch : nullptr;
@@ -91,7 +95,9 @@ Trace Model::forward(const std::vector<int>& src, const std::vector<int>& tgt, c
             setLeanMaskRule(lt->self_attn, tgt, c.pad_id, true);
             setLeanMaskRule(lt->cross_attn, src, c.pad_id, false);
         }
-        y = decoderLayer(y, memory, m_weights.decoder[size_t(l)], c, selfMask, crossMask, lt, dropout);
+        y = decoderLayer(y, memory, m_weights.decoder[size_t(l)], c, selfMask, crossMask, lt, dropout,
+                         &memoryKv[size_t(l)]);
+        memoryKv[size_t(l)] = {};  // used: free it
     }
     if (c.final_norm) y = layerNorm(y, m_weights.decoder_norm, c.layer_norm_eps, &t.decoder_norm_stats);
     t.decoder_output = y;

@@ -1,9 +1,11 @@
-// The thread pool behind parallelFor (see parallel.h). Workers wait on a condition variable for a new
-// job (a generation number), take indices from an atomic counter, and report when they leave the job.
+// The thread pool behind parallelFor (see parallel.h). Workers poll briefly, then wait on a condition
+// variable for a new job (a generation number), take indices from an atomic counter, and report when
+// they leave the job; the caller polls briefly for that report before it sleeps.
 #include "core/parallel.h"
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdlib>
 #include <exception>
@@ -15,6 +17,9 @@ namespace alab::core {
 namespace {
 
 thread_local bool t_inParallel = false;
+
+// How long a thread polls for more work before it sleeps (see Pool::work).
+constexpr std::chrono::microseconds kSpin{50};
 
 class Pool {
 public:
@@ -47,6 +52,7 @@ public:
         }
         m_wake.notify_all();
         take();
+        spinWhile([this] { return m_busy.load(std::memory_order_acquire) != 0; });
         std::unique_lock lock(m_mutex);
         m_done.wait(lock, [this] { return m_busy == 0; });
         m_body = nullptr;
@@ -69,10 +75,13 @@ private:
         t_inParallel = false;
     }
 
+    // A worker looks for the next job for a few tens of microseconds before it sleeps: in a forward pass
+    // the next product follows within that time, and waking a sleeping thread costs about as much.
     void work() {
         unsigned long seen = 0;
-        std::unique_lock lock(m_mutex);
         for (;;) {
+            spinWhile([&] { return m_generation.load(std::memory_order_acquire) == seen && !m_stop.load(); });
+            std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [&] { return m_stop || m_generation != seen; });
             if (m_stop) return;
             seen = m_generation;
@@ -83,6 +92,22 @@ private:
         }
     }
 
+    // Polls `waiting` for at most kSpin, pausing the core between polls.
+    template <typename Condition>
+    static void spinWhile(Condition waiting) {
+        const auto until = std::chrono::steady_clock::now() + kSpin;
+        while (waiting()) {
+            for (int i = 0; i < 16; ++i) pause();
+            if (std::chrono::steady_clock::now() > until) return;
+        }
+    }
+
+    static void pause() {
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_ia32_pause();
+#endif
+    }
+
     std::vector<std::thread> m_workers;
     std::mutex m_job;    // one job at a time
     std::mutex m_mutex;  // guards the fields below and the waits
@@ -90,9 +115,9 @@ private:
     const std::function<void(int)>* m_body = nullptr;
     int m_n = 0;
     std::atomic<int> m_next{0};
-    int m_busy = 0;
-    unsigned long m_generation = 0;
-    bool m_stop = false;
+    std::atomic<int> m_busy{0};
+    std::atomic<unsigned long> m_generation{0};
+    std::atomic<bool> m_stop{false};
     std::exception_ptr m_error;
 };
 

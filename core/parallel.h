@@ -1,8 +1,8 @@
 // How many threads the engine uses, and the one way it uses them: parallelFor hands the indices of a
-// loop to a small pool of threads that sleep between jobs (no spin-waiting, so a machine shared with
-// other programs does not turn every wait into lost time). The core splits large products into column
-// blocks and runs attention heads and the examples of a training batch this way. Eigen stays on one
-// thread. The numbers never depend on the thread count unless a caller says so (training batches).
+// loop to a small pool of threads that poll for the next job for at most 50 µs and then sleep (no
+// open-ended spin-waiting, so a machine shared with other programs does not turn every wait into lost
+// time). The core splits large products into column blocks and runs attention heads and the examples
+// of a training batch this way. Eigen stays on one thread. The numbers never depend on the thread count.
 #pragma once
 
 #include <functional>

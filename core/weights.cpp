@@ -1,6 +1,7 @@
 // Seeded initialisation and the PyTorch-named view of Weights.
 #include "core/weights.h"
 
+#include "core/parallel.h"
 #include "core/rng.h"
 
 #include <cassert>
@@ -183,10 +184,12 @@ Weights initWeights(const ModelConfig& c, uint64_t seed) {
 
 void checkWeights(const ModelConfig& c, const Weights& w) {
     checkLayerCounts(c, w);
-    for (const Slot<const Weights>& s : slotsFor(c, w)) {
-        checkShape(s.name, shapeOf(s), s.shape);
-        if (!allFinite(s)) throw InvalidArgument("tensor " + s.name + " contains NaN or infinity");
-    }
+    const std::vector<Slot<const Weights>> slots = slotsFor(c, w);
+    for (const Slot<const Weights>& s : slots) checkShape(s.name, shapeOf(s), s.shape);
+    std::vector<char> finite(slots.size());  // every value is read once a training step: on the pool's threads
+    parallelFor(int(slots.size()), [&](int i) { finite[size_t(i)] = allFinite(slots[size_t(i)]); });
+    for (size_t i = 0; i < slots.size(); ++i)
+        if (!finite[i]) throw InvalidArgument("tensor " + slots[i].name + " contains NaN or infinity");
 }
 
 NamedTensors toNamedTensors(const ModelConfig& c, const Weights& w) {

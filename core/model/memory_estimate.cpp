@@ -60,6 +60,7 @@ double traceBytes(const ModelConfig& c, int64_t S_, int64_t T_, const CapturePol
     }
     if (T > 0) {
         floats += 4 * T * d + 2 * T * c.tgt_vocab + 2 * T;  // embeddings, input, output; logits, probs; norm stats
+        floats += 2.0 * c.decoder_layers * S * c.projDim();  // every layer's cross-attention keys and values, made ahead
         for (int l = 0; l < c.decoder_layers; ++l) {
             const double layer = decoderLayerFloats(c, S, T, capture.keepMaps);
             largestLayer = std::max(largestLayer, layer);

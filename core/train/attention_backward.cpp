@@ -3,36 +3,17 @@
 #include "core/train/attention_backward.h"
 
 #include "core/parallel.h"
+#include "core/train/affine_backward_batch.h"
 
 #include <algorithm>
 #include <cmath>
 
 namespace alab::core {
 
-// Large products are split into blocks of 128 output rows of dWeight and 128 columns of dx that
-// threads take in turn, as affine() does; the blocks depend only on the shapes, so every thread count
-// computes the same numbers.
+// One product, cut into blocks as affineBackwardBatch describes (affine_backward_batch.h).
 Matrix affineBackward(const Matrix& dy, const Matrix& x, const Matrix& weight, Matrix& dWeight, RowVector& dBias) {
-    constexpr Eigen::Index kBlock = 128;
-    const Eigen::Index out = weight.rows(), in = weight.cols();
-    const double work = double(dy.rows()) * double(out) * double(in);
-    dBias += dy.colwise().sum();
-    Matrix dx(dy.rows(), in);
-    if (work < double(1 << 21) || (out <= kBlock && in <= kBlock)) {
-        dWeight.noalias() += dy.transpose() * x;  // [out, in]
-        dx.noalias() = dy * weight;               // [rows, in]
-        return dx;
-    }
-    const int outBlocks = int((out + kBlock - 1) / kBlock), inBlocks = int((in + kBlock - 1) / kBlock);
-    parallelFor(outBlocks + inBlocks, [&](int b) {
-        if (b < outBlocks) {
-            const Eigen::Index r0 = Eigen::Index(b) * kBlock, n = std::min(kBlock, out - r0);
-            dWeight.middleRows(r0, n).noalias() += dy.middleCols(r0, n).transpose() * x;
-        } else {
-            const Eigen::Index c0 = Eigen::Index(b - outBlocks) * kBlock, n = std::min(kBlock, in - c0);
-            dx.middleCols(c0, n).noalias() = dy * weight.middleCols(c0, n);
-        }
-    });
+    Matrix dx;
+    affineBackwardBatch({{&dy, &x, &weight, &dWeight, &dBias, &dx}});
     return dx;
 }
 
@@ -59,6 +40,16 @@ void headBackward(const Eigen::Ref<const Matrix>& dcontext, const Matrix& weight
     if (dweightsOut) *dweightsOut = std::move(dweights);
     if (dscaledOut) *dscaledOut = std::move(dscaled);
     if (dscoresOut) *dscoresOut = std::move(dscores);
+}
+
+// The Q, K and V projections' backward in one parallel job; dxkv = dK·W_K + dV·W_V in that order.
+void projectionsBackward(const Matrix& dQ, const Matrix& dK, const Matrix& dV, const Matrix& xq, const Matrix& xkv,
+                         const MhaWeights& w, Matrix& dxq, Matrix& dxkv, MhaWeights& grads) {
+    Matrix dxv;
+    affineBackwardBatch({{&dQ, &xq, &w.wq, &grads.wq, &grads.bq, &dxq},
+                         {&dK, &xkv, &w.wk, &grads.wk, &grads.bk, &dxkv},
+                         {&dV, &xkv, &w.wv, &grads.wv, &grads.bv, &dxv}});
+    dxkv += dxv;
 }
 
 }  // namespace
@@ -88,9 +79,7 @@ void multiHeadAttentionBackward(const Matrix& dout, const Matrix& xq, const Matr
             g->v[h] = dV.middleCols(c0, d_k);
         }
     }
-    dxq = affineBackward(dQ, xq, w.wq, grads.wq, grads.bq);
-    dxkv = affineBackward(dK, xkv, w.wk, grads.wk, grads.bk);
-    dxkv += affineBackward(dV, xkv, w.wv, grads.wv, grads.bv);
+    projectionsBackward(dQ, dK, dV, xq, xkv, w, dxq, dxkv, grads);
 }
 
 void packedAttentionBackward(const Matrix& dout, const Matrix& xq, const Matrix& xkv, const MhaWeights& w,
@@ -110,9 +99,7 @@ void packedAttentionBackward(const Matrix& dout, const Matrix& xq, const Matrix&
                      t.v[0].block(k.begin, c0, k.rows, d_k), dQ.block(q.begin, c0, q.rows, d_k),
                      dK.block(k.begin, c0, k.rows, d_k), dV.block(k.begin, c0, k.rows, d_k));
     });
-    dxq = affineBackward(dQ, xq, w.wq, grads.wq, grads.bq);
-    dxkv = affineBackward(dK, xkv, w.wk, grads.wk, grads.bk);
-    dxkv += affineBackward(dV, xkv, w.wv, grads.wv, grads.bv);
+    projectionsBackward(dQ, dK, dV, xq, xkv, w, dxq, dxkv, grads);
 }
 
 }  // namespace alab::core

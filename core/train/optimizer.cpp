@@ -22,6 +22,23 @@ void add(std::vector<ParamSpan>& spans, MhaWeights& w) {
     add(spans, w.out);
 }
 
+// One tensor's update. The arrays never overlap, and this file is built with -fno-math-errno
+// (core/CMakeLists.txt), so the compiler vectorises the loop (sqrt and division are exact in IEEE
+// arithmetic either way: the numbers are those of the scalar loop).
+void adamUpdate(const AdamOptions& o, float* __restrict p, const float* __restrict g, float* __restrict m,
+                float* __restrict v, Eigen::Index n, float lr, float stepSize, float bc2Sqrt) {
+    const bool l2 = o.weight_decay > 0 && o.decay == WeightDecay::L2;
+    const bool decoupled = o.weight_decay > 0 && o.decay == WeightDecay::Decoupled;
+    for (Eigen::Index j = 0; j < n; ++j) {
+        float gj = g[j];
+        if (l2) gj += o.weight_decay * p[j];
+        if (decoupled) p[j] *= 1.0f - lr * o.weight_decay;
+        m[j] = o.beta1 * m[j] + (1.0f - o.beta1) * gj;
+        v[j] = o.beta2 * v[j] + (1.0f - o.beta2) * gj * gj;
+        p[j] -= stepSize * (m[j] / (std::sqrt(v[j]) / bc2Sqrt + o.eps));
+    }
+}
+
 }  // namespace
 
 std::vector<ParamSpan> parameterSpans(const ModelConfig& c, Weights& w) {
@@ -70,18 +87,8 @@ void Adam::step(const std::vector<ParamSpan>& params, const std::vector<ParamSpa
     // Every element's update is its own, so tensors can go to the pool's threads in any order.
     parallelFor(int(params.size()), [&](int t) {
         const size_t i = size_t(t);
-        float* p = params[i].data;
-        const float* g = grads[i].data;
-        float* m = m_m[i].data();
-        float* v = m_v[i].data();
-        for (Eigen::Index j = 0; j < params[i].size; ++j) {
-            float gj = g[j];
-            if (o.weight_decay > 0 && o.decay == WeightDecay::L2) gj += o.weight_decay * p[j];
-            if (o.weight_decay > 0 && o.decay == WeightDecay::Decoupled) p[j] *= 1.0f - lr * o.weight_decay;
-            m[j] = o.beta1 * m[j] + (1.0f - o.beta1) * gj;
-            v[j] = o.beta2 * v[j] + (1.0f - o.beta2) * gj * gj;
-            p[j] -= stepSize * (m[j] / (std::sqrt(v[j]) / bc2Sqrt + o.eps));
-        }
+        adamUpdate(o, params[i].data, grads[i].data, m_m[i].data(), m_v[i].data(), params[i].size, lr, stepSize,
+                   bc2Sqrt);
     });
 }
 

@@ -4,12 +4,14 @@
 
 #include "core/attention.h"
 #include "core/layers.h"
+#include "core/model/affine_batch.h"
 #include "core/parallel.h"
 #include "core/positional_encoding.h"
 
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 namespace alab::core {
 namespace {
@@ -69,7 +71,7 @@ Matrix packedEncoderLayer(const Matrix& x, const EncoderLayerWeights& w, const M
 }
 
 Matrix packedDecoderLayer(const Matrix& x, const Matrix& memory, const DecoderLayerWeights& w, const ModelConfig& c,
-                          const PackedRows& p, DecoderLayerTrace& t) {
+                          const PackedRows& p, DecoderLayerTrace& t, KeyValues& memoryKv) {
     const float eps = c.layer_norm_eps;
     t.captured = true;
     Matrix h;
@@ -77,7 +79,7 @@ Matrix packedDecoderLayer(const Matrix& x, const Matrix& memory, const DecoderLa
         t.residual1 = x + packedAttention(x, x, w.self_attn, c.heads, p.tgt, p.tgt, p.selfMask, t.self_attn);
         t.norm1 = layerNorm(t.residual1, w.norm1, eps, &t.norm1_stats);
         t.residual2 = t.norm1 + packedAttention(t.norm1, memory, w.cross_attn, c.heads, p.tgt, p.src, p.crossMask,
-                                                t.cross_attn);
+                                                t.cross_attn, &memoryKv);
         t.norm2 = layerNorm(t.residual2, w.norm2, eps, &t.norm2_stats);
         t.residual3 = t.norm2 + feedForward(t.norm2, w.linear1, w.linear2, c.activation, &t.ffn);
         h = layerNorm(t.residual3, w.norm3, eps, &t.norm3_stats);
@@ -87,7 +89,7 @@ Matrix packedDecoderLayer(const Matrix& x, const Matrix& memory, const DecoderLa
             x + packedAttention(t.norm1, t.norm1, w.self_attn, c.heads, p.tgt, p.tgt, p.selfMask, t.self_attn);
         t.norm2 = layerNorm(t.add_norm1, w.norm2, eps, &t.norm2_stats);
         t.add_norm2 = t.add_norm1 + packedAttention(t.norm2, memory, w.cross_attn, c.heads, p.tgt, p.src,
-                                                    p.crossMask, t.cross_attn);
+                                                    p.crossMask, t.cross_attn, &memoryKv);
         t.norm3 = layerNorm(t.add_norm2, w.norm3, eps, &t.norm3_stats);
         h = t.add_norm2 + feedForward(t.norm3, w.linear1, w.linear2, c.activation, &t.ffn);
     }
@@ -128,11 +130,15 @@ PackedBatch packExamples(const ModelConfig& c, const std::vector<TrainingPair>& 
 
 Matrix packedAttention(const Matrix& xq, const Matrix& xkv, const MhaWeights& w, int heads,
                        const std::vector<Segment>& qs, const std::vector<Segment>& ks,
-                       const std::vector<Matrix>& masks, AttentionTrace& t) {
+                       const std::vector<Matrix>& masks, AttentionTrace& t, KeyValues* kv) {
     const Eigen::Index d_k = w.wq.rows() / heads;
-    t.q.assign(1, affine(xq, w.wq, w.bq));   // [R_q, h*d_k]
-    t.k.assign(1, affine(xkv, w.wk, w.bk));  // [R_k, h*d_k]
-    t.v.assign(1, affine(xkv, w.wv, w.bv));  // [R_k, h*d_k]
+    for (HeadStack* s : {&t.q, &t.k, &t.v}) s->assign(1, Matrix());  // [R_q | R_k, h*d_k]
+    if (kv) {
+        affineBatch({{&xq, &w.wq, &w.bq, &t.q[0]}});
+        t.k[0] = std::move(kv->k), t.v[0] = std::move(kv->v);
+    } else {
+        affineBatch({{&xq, &w.wq, &w.bq, &t.q[0]}, {&xkv, &w.wk, &w.bk, &t.k[0]}, {&xkv, &w.wv, &w.bv, &t.v[0]}});
+    }
     t.weights.assign(qs.size() * size_t(heads), Matrix());
     Matrix concat(xq.rows(), heads * d_k);
     // Each (example, head) writes only its own weights slot and block of concat.
@@ -162,8 +168,12 @@ Trace packedForward(const ModelConfig& c, const Weights& w, const PackedBatch& b
     Matrix y = packedEmbed(c, w, b.tgt_ids, w.tgt_embed, b.rows.tgt);
     t.decoder_input = y;
     t.decoder.resize(size_t(c.decoder_layers));
+    std::vector<const MhaWeights*> cross;  // every layer's cross-attention keys and values in one job
+    for (int l = 0; l < c.decoder_layers; ++l) cross.push_back(&w.decoder[size_t(l)].cross_attn);
+    std::vector<KeyValues> memoryKv = projectKeyValues(t.encoder_output, cross);
     for (int l = 0; l < c.decoder_layers; ++l)
-        y = packedDecoderLayer(y, t.encoder_output, w.decoder[size_t(l)], c, b.rows, t.decoder[size_t(l)]);
+        y = packedDecoderLayer(y, t.encoder_output, w.decoder[size_t(l)], c, b.rows, t.decoder[size_t(l)],
+                               memoryKv[size_t(l)]);
     if (c.final_norm) y = layerNorm(y, w.decoder_norm, c.layer_norm_eps, &t.decoder_norm_stats);
     t.decoder_output = std::move(y);
     t.logits = affine(t.decoder_output, w.generator.weight, w.generator.bias);  // [R_tgt, tgt_vocab]

@@ -5,6 +5,7 @@
 // example up to float rounding. Legend: R = Σ rows of the examples (source or target side).
 #pragma once
 
+#include "core/attention.h"
 #include "core/config.h"
 #include "core/trace.h"
 #include "core/train/train_step.h"
@@ -45,9 +46,10 @@ PackedBatch packExamples(const ModelConfig& config, const std::vector<TrainingPa
 Trace packedForward(const ModelConfig& config, const Weights& weights, const PackedBatch& batch);
 
 /// Multi-head attention over packed rows: example i's queries (rows qs[i]) attend to its keys (ks[i])
-/// under masks[i]. Records into t as packedForward describes. Returns [R_q, d_model].
+/// under masks[i]. Records into t as packedForward describes. Returns [R_q, d_model]. kv, when given,
+/// holds xkv's projections (projectKeyValues, core/attention.h); they are moved into t.
 Matrix packedAttention(const Matrix& xq, const Matrix& xkv, const MhaWeights& w, int heads,
                        const std::vector<Segment>& qs, const std::vector<Segment>& ks,
-                       const std::vector<Matrix>& masks, AttentionTrace& t);
+                       const std::vector<Matrix>& masks, AttentionTrace& t, KeyValues* kv = nullptr);
 
 }  // namespace alab::core
