@@ -25,7 +25,7 @@ const char* kUsage =
     "  attention-lab translate --model DIR (--src TEXT | --src-ids 1,2,3 | --batch-file F) [--beam K] [--max-len N]\n"
     "  attention-lab train (--task copy|reverse|sort|en-zh | --data F.tsv) [--d-model N] [--heads N] [--layers N] [--d-ff N] [--steps N] [--batch N] [--lr X] [--warmup N] [--label-smoothing X] [--seed S] [--eval-every N] [--val-fraction X] [--resume DIR] --out DIR\n"
     "  attention-lab bleu --ref REF.txt --hyp HYP.txt   corpus BLEU-4, one sentence per line\n"
-    "  attention-lab compare A_DIR B_DIR [--tol 1e-4]   two trace folders: each tensor's largest difference, the first divergence\n"
+    "  attention-lab compare A_DIR B_DIR [--tol 1e-4] [--atol 1e-6]   two trace folders: each tensor's largest difference, the first divergence\n"
     "  attention-lab why [model and input options as for trace] --token A [--vs B] [--pos N] [--no-ablation]\n"
     "                      each head's and FFN's share of logit(A) − logit(B) at target position N (default: the last)\n"
     "  attention-lab --screenshot FILE.png [--lesson thinking-machines|demo] [--step N] [--lang en|zh_CN]\n"

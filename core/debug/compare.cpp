@@ -9,15 +9,16 @@
 namespace alab::core {
 namespace {
 
-TensorDiff diffOf(const std::string& name, const Tensor& a, const Tensor& b) {
+TensorDiff diffOf(const std::string& name, const Tensor& a, const Tensor& b, double tol, double atol) {
     TensorDiff d;
     d.name = name;
     if (a.shape != b.shape || a.data.size() != b.data.size()) {
         d.problem = "shape " + shapeString(a.shape) + " vs " + shapeString(b.shape);
         d.relative = d.maxAbs = std::numeric_limits<double>::infinity();
+        d.diverges = true;
         return d;
     }
-    double scale = 0;
+    double& scale = d.scale;
     for (size_t i = 0; i < a.data.size(); ++i) {
         const float x = a.data[i], y = b.data[i];
         if (!std::isfinite(x) || !std::isfinite(y)) {
@@ -29,7 +30,14 @@ TensorDiff diffOf(const std::string& name, const Tensor& a, const Tensor& b) {
         d.maxAbs = std::max(d.maxAbs, std::fabs(double(x) - double(y)));
         scale = std::max(scale, std::fabs(double(y)));
     }
-    d.relative = d.problem.empty() ? d.maxAbs / std::max(scale, 1e-12) : std::numeric_limits<double>::infinity();
+    if (!d.problem.empty()) {
+        d.relative = std::numeric_limits<double>::infinity();
+        d.diverges = true;
+        return d;
+    }
+    const double floor = tol > 0 ? atol / tol : 0;
+    d.relative = d.maxAbs / std::max({scale, floor, 1e-12});
+    d.diverges = d.maxAbs > std::max(atol, tol * scale);
     return d;
 }
 
@@ -42,7 +50,7 @@ std::vector<int> RunComparison::byRelative() const {
     return idx;
 }
 
-RunComparison compareRuns(const TraceRun& a, const TraceRun& b, double tol) {
+RunComparison compareRuns(const TraceRun& a, const TraceRun& b, double tol, double atol) {
     RunComparison out;
     std::vector<std::string> names = a.names;
     names.insert(names.end(), b.names.begin(), b.names.end());
@@ -52,9 +60,8 @@ RunComparison compareRuns(const TraceRun& a, const TraceRun& b, double tol) {
             (x ? out.onlyA : out.onlyB).push_back(name);
             continue;
         }
-        out.diffs.push_back(diffOf(name, *x, *y));
-        const TensorDiff& d = out.diffs.back();
-        if (out.firstDivergence < 0 && (!d.problem.empty() || d.relative > tol)) out.firstDivergence = int(out.diffs.size()) - 1;
+        out.diffs.push_back(diffOf(name, *x, *y, tol, atol));
+        if (out.firstDivergence < 0 && out.diffs.back().diverges) out.firstDivergence = int(out.diffs.size()) - 1;
     }
     return out;
 }

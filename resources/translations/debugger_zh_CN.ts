@@ -87,102 +87,117 @@
 <context>
     <name>alab::ui::ComparePanel</name>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="100"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="109"/>
         <source>Open a trace folder to compare with</source>
         <translation>打开用于对比的追踪文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="146"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="156"/>
         <source>%1: shape %2 here, %3 in the second run</source>
         <translation>%1：此处形状为 %2，第二次运行中为 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="151"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="161"/>
         <source>Difference (this run − second run): %1</source>
         <translation>差值（本次运行 − 第二次运行）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="162"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="172"/>
         <source>Open a trace folder…</source>
         <translation>打开追踪文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="163"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="173"/>
         <source>or a second sentence for the same model</source>
         <translation>或为同一模型输入第二个句子</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="164"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="174"/>
         <source>its target (optional)</source>
         <translation>其目标句（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="165"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="175"/>
         <source>Run second sentence</source>
         <translation>运行第二个句子</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="166"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="176"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="167"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="177"/>
         <source>Tolerance</source>
         <translation>容差</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="168"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="178"/>
+        <source>Absolute floor</source>
+        <translation>绝对下限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="179"/>
+        <source>A tensor diverges when max |a − b| exceeds both the absolute floor and the tolerance × max |b|. The floor keeps tensors that are zero up to rounding (a LayerNorm&apos;s mean) from diverging by the relative error of their noise.</source>
+        <translation>当 max |a − b| 既超过绝对下限、又超过 容差 × max |b| 时，张量判为分歧。绝对下限使那些除舍入误差外为零的张量（例如 LayerNorm 的均值）不会因噪声的相对误差而被判为分歧。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="183"/>
         <source>Go to first divergence</source>
         <translation>跳到第一个分歧处</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="169"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="184"/>
         <source>Head</source>
         <translation>头</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="170"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="185"/>
         <source>Tensor</source>
         <translation>张量</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="170"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="185"/>
         <source>max |a − b|</source>
         <translation>最大 |a − b|</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="170"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="185"/>
         <source>Relative</source>
         <translation>相对差</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="170"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="185"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="173"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="187"/>
+        <source>max |a − b| ÷ max |b|, or ÷ (absolute floor ÷ tolerance) when that is larger</source>
+        <translation>max |a − b| ÷ max |b|；若 (绝对下限 ÷ 容差) 更大，则除以它</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="190"/>
         <source>Compared with the trace folder %1.</source>
         <translation>对比对象：追踪文件夹 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="174"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="191"/>
         <source>Compared with the same model on “%1”.</source>
         <translation>对比对象：同一模型在“%1”上的运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="176"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="193"/>
         <source>No second run. Open a trace folder or run a second sentence to compare.</source>
         <translation>还没有第二次运行。打开一个追踪文件夹，或运行第二个句子来对比。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="179"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="196"/>
         <source>%1 tensors in both runs agree within the tolerance.</source>
         <translation>两次运行共有的 %1 个张量都在容差之内一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/compare_panel.cpp" line="182"/>
+        <location filename="../../ui/debugger/compare_panel.cpp" line="199"/>
         <source>First divergence in execution order: %1 (relative difference %2).</source>
         <translation>按执行顺序的第一个分歧：%1（相对差 %2）。</translation>
     </message>
@@ -219,62 +234,67 @@
         <translation>调试器</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="137"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="144"/>
         <source>No breakpoint was hit; the run reached its last op.</source>
         <translation>没有命中任何断点，运行到了最后一个运算。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="143"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="150"/>
         <source>&lt;b&gt;Stopped&lt;/b&gt; at op %1 (%2) by breakpoint %3: %4</source>
         <translation>&lt;b&gt;已停下&lt;/b&gt;：第 %1 个运算（%2），断点 %3：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="171"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="196"/>
         <source>Breakpoints</source>
         <translation>断点</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="172"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="197"/>
         <source>Watches</source>
         <translation>监视</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="173"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="198"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="178"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="199"/>
+        <source>Why this token</source>
+        <translation>为什么是这个词元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="204"/>
         <source>Restart</source>
         <translation>从头开始</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="179"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="205"/>
         <source>Step back</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="180"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="206"/>
         <source>Step over</source>
         <translation>单步跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="181"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="207"/>
         <source>Step into</source>
         <translation>单步进入</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="182"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="208"/>
         <source>Step out</source>
         <translation>单步跳出</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="183"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="209"/>
         <source>Run to cursor</source>
         <translation>运行到光标处</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="184"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="210"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
@@ -569,6 +589,219 @@
         <location filename="../../ui/debugger/watches_panel.cpp" line="59"/>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>alab::ui::WhyGridModel</name>
+    <message>
+        <location filename="../../ui/debugger/why_grid_model.cpp" line="54"/>
+        <source>Encoder %1 · self-attention</source>
+        <translation>编码器 %1 · 自注意力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_grid_model.cpp" line="55"/>
+        <source>Decoder %1 · self-attention</source>
+        <translation>解码器 %1 · 自注意力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_grid_model.cpp" line="56"/>
+        <source>Decoder %1 · cross-attention</source>
+        <translation>解码器 %1 · 交叉注意力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_grid_model.cpp" line="58"/>
+        <source>Decoder %1 · FFN</source>
+        <translation>解码器 %1 · FFN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_grid_model.cpp" line="58"/>
+        <source>Encoder %1 · FFN</source>
+        <translation>编码器 %1 · FFN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_grid_model.cpp" line="60"/>
+        <source>Target embedding</source>
+        <translation>目标词嵌入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_grid_model.cpp" line="62"/>
+        <source>Positional encoding</source>
+        <translation>位置编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_grid_model.cpp" line="64"/>
+        <source>Biases and LayerNorm β</source>
+        <translation>偏置与 LayerNorm β</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_grid_model.cpp" line="84"/>
+        <source>%1, head %2</source>
+        <translation>%1，头 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_grid_model.cpp" line="86"/>
+        <source>Click to open %1</source>
+        <translation>点击打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_grid_model.cpp" line="100"/>
+        <source>Whole</source>
+        <translation>整体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_grid_model.cpp" line="101"/>
+        <source>Parts not split into heads: an FFN, the target embedding, the positional encoding, the biases</source>
+        <translation>不按头拆分的部分：FFN、目标词嵌入、位置编码、偏置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_grid_model.cpp" line="104"/>
+        <source>Head %1</source>
+        <translation>头 %1</translation>
+    </message>
+</context>
+<context>
+    <name>alab::ui::WhyPanel</name>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="51"/>
+        <source>There was not enough memory to rerun the forward pass.</source>
+        <translation>内存不足，无法重新运行前向计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="55"/>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="142"/>
+        <source>“Why this token” needs a decoder pass: give the model a target to read.</source>
+        <translation>“为什么是这个词元”需要解码器的计算：请给模型一个要读取的目标序列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="156"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="329"/>
+        <source>after %1</source>
+        <translation>在 %1 之后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="161"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="326"/>
+        <source>(none: logit of A alone)</source>
+        <translation>（无：只看 A 的 logit）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="163"/>
+        <source>p = %1</source>
+        <translation>p = %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="229"/>
+        <source>%1 is not a token of this model&apos;s target vocabulary.</source>
+        <translation>%1 不在这个模型的目标词表中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="239"/>
+        <source>Rerunning the forward pass once per head and FFN…</source>
+        <translation>正在为每个头和每个 FFN 各重新运行一次前向计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="240"/>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="269"/>
+        <source>Why %1 (p = %2) rather than %3 (p = %4) at position %5?</source>
+        <translation>为什么在位置 %5 上是 %1（p = %2）而不是 %3（p = %4）？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="270"/>
+        <source>logit(%1) − logit(%2)</source>
+        <translation>logit(%1) − logit(%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="271"/>
+        <source>Orange pushes towards %1, blue towards %2.</source>
+        <translation>橙色推向 %1，蓝色推向 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="273"/>
+        <source>What makes up the logit of %1 (p = %2) at position %3?</source>
+        <translation>在位置 %3 上，%1（p = %2）的 logit 由哪些部分组成？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="274"/>
+        <source>logit(%1)</source>
+        <translation>logit(%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="275"/>
+        <source>Orange raises the logit of %1, blue lowers it.</source>
+        <translation>橙色提高 %1 的 logit，蓝色降低它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="279"/>
+        <source>&lt;b&gt;Sum of all cells: %1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; %2 in the run: &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>&lt;b&gt;所有格子之和：%1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; 本次运行中的 %2：&lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="281"/>
+        <source>Sum of all cells: %1 &amp;nbsp;·&amp;nbsp; %2 in the run: &lt;b&gt;%3&lt;/b&gt;. Removing parts one at a time does not add up: they overlap and interact.</source>
+        <translation>所有格子之和：%1 &amp;nbsp;·&amp;nbsp; 本次运行中的 %2：&lt;b&gt;%3&lt;/b&gt;。逐个移除各部分的效果并不能相加：它们彼此重叠、相互作用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="285"/>
+        <source>Cells are rounded to %1 decimals; the sum is of the exact values. Click a head to open its attention weights.</source>
+        <translation>格子中的数四舍五入到 %1 位小数；总和按精确值计算。点击一个头可打开它的注意力权重。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="302"/>
+        <source>Decoder %1 · cross-attention</source>
+        <translation>解码器 %1 · 交叉注意力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="313"/>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="314"/>
+        <source>The decoder position whose next-token prediction is explained, counted from 1</source>
+        <translation>要解释其下一个词元预测的解码器位置，从 1 开始计数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="315"/>
+        <source>Token A</source>
+        <translation>词元 A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="316"/>
+        <source>versus B</source>
+        <translation>对比 B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="317"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="318"/>
+        <source>Direct attribution (adds up)</source>
+        <translation>直接归因（可相加）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="319"/>
+        <source>Ablation (one rerun per part)</source>
+        <translation>消融（每个部分重跑一次）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="320"/>
+        <source>Each part&apos;s output followed along the decoder&apos;s residual stream to the logits, every LayerNorm on it frozen at this run&apos;s scale</source>
+        <translation>沿解码器的残差流把每个部分的输出一直追踪到 logits，流上的每个 LayerNorm 都固定为本次运行的缩放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/debugger/why_panel.cpp" line="323"/>
+        <source>The drop in the logit difference when a head&apos;s context or an FFN&apos;s hidden layer is set to zero and the pass rerun; reaches the encoder too</source>
+        <translation>把一个头的 context 或一个 FFN 的隐藏层置零并重新运行后 logit 差值的下降；也覆盖编码器</translation>
     </message>
 </context>
 <context>

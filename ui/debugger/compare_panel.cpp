@@ -25,7 +25,8 @@ namespace alab::ui {
 ComparePanel::ComparePanel(DebuggerState* state, QWidget* parent)
     : QWidget(parent), m_state(state), m_openFolder(new QPushButton(this)), m_src(new QLineEdit(this)),
       m_tgt(new QLineEdit(this)), m_runSentence(new QPushButton(this)), m_close(new QPushButton(this)),
-      m_tolLabel(new QLabel(this)), m_tol(new QDoubleSpinBox(this)), m_summary(new QLabel(this)),
+      m_tolLabel(new QLabel(this)), m_tol(new QDoubleSpinBox(this)), m_atolLabel(new QLabel(this)),
+      m_atol(new QDoubleSpinBox(this)), m_summary(new QLabel(this)),
       m_goFirst(new QPushButton(this)), m_table(new QTableWidget(0, 4, this)), m_headLabel(new QLabel(this)),
       m_head(new QSpinBox(this)), m_diff(new TensorPanel(this)) {
     setObjectName(QStringLiteral("comparePanel"));
@@ -44,6 +45,11 @@ ComparePanel::ComparePanel(DebuggerState* state, QWidget* parent)
     m_tol->setRange(0, 1e6);
     m_tol->setSingleStep(1e-4);
     m_tol->setValue(state->tolerance());
+    m_atol->setObjectName(QStringLiteral("compareAbsoluteTolerance"));
+    m_atol->setDecimals(9);
+    m_atol->setRange(0, 1e6);
+    m_atol->setSingleStep(1e-6);
+    m_atol->setValue(state->absoluteTolerance());
     m_head->setRange(1, 1);
     m_diff->setObjectName(QStringLiteral("compareDifference"));
     buildLayout();
@@ -52,6 +58,7 @@ ComparePanel::ComparePanel(DebuggerState* state, QWidget* parent)
     connect(m_src, &QLineEdit::returnPressed, this, &ComparePanel::runSentence);
     connect(m_close, &QPushButton::clicked, state, &DebuggerState::clearSecond);
     connect(m_tol, &QDoubleSpinBox::valueChanged, state, &DebuggerState::setTolerance);
+    connect(m_atol, &QDoubleSpinBox::valueChanged, state, &DebuggerState::setAbsoluteTolerance);
     connect(m_goFirst, &QPushButton::clicked, this, [this] {
         const int op = m_state->firstDivergenceOp();
         if (op < 0) return;
@@ -76,8 +83,10 @@ void ComparePanel::buildLayout() {
     grid->addWidget(m_close, 3, 2);
     grid->addWidget(m_tolLabel, 4, 0);
     grid->addWidget(m_tol, 4, 1, 1, 2);
-    grid->addWidget(m_summary, 5, 0, 1, 3);
-    grid->addWidget(m_goFirst, 6, 0, 1, 3);
+    grid->addWidget(m_atolLabel, 5, 0);
+    grid->addWidget(m_atol, 5, 1, 1, 2);
+    grid->addWidget(m_summary, 6, 0, 1, 3);
+    grid->addWidget(m_goFirst, 7, 0, 1, 3);
     auto* bottom = new QWidget(this);
     auto* headRow = new QGridLayout(bottom);
     headRow->setContentsMargins(0, 0, 0, 0);
@@ -127,6 +136,7 @@ void ComparePanel::rebuild() {
     if (m_src->text().isEmpty() && !m_state->secondSrcText().isEmpty()) m_src->setText(m_state->secondSrcText());
     if (m_tgt->text().isEmpty() && !m_state->secondTgtText().isEmpty()) m_tgt->setText(m_state->secondTgtText());
     if (m_tol->value() != m_state->tolerance()) m_tol->setValue(m_state->tolerance());
+    if (m_atol->value() != m_state->absoluteTolerance()) m_atol->setValue(m_state->absoluteTolerance());
     retranslate();
     if (order.empty()) m_diff->clearTensor();
     else if (!m_diff->name().isEmpty()) showDifference(m_diff->name());
@@ -165,9 +175,16 @@ void ComparePanel::retranslate() {
     m_runSentence->setText(tr("Run second sentence"));
     m_close->setText(tr("Close"));
     m_tolLabel->setText(tr("Tolerance"));
+    m_atolLabel->setText(tr("Absolute floor"));
+    const QString rule = tr("A tensor diverges when max |a − b| exceeds both the absolute floor and the tolerance × max |b|. "
+                            "The floor keeps tensors that are zero up to rounding (a LayerNorm's mean) from diverging by "
+                            "the relative error of their noise.");
+    for (QWidget* w : std::initializer_list<QWidget*>{m_tolLabel, m_tol, m_atolLabel, m_atol}) w->setToolTip(rule);
     m_goFirst->setText(tr("Go to first divergence"));
     m_headLabel->setText(tr("Head"));
     m_table->setHorizontalHeaderLabels({tr("Tensor"), tr("max |a − b|"), tr("Relative"), tr("Problem")});
+    if (QTableWidgetItem* h = m_table->horizontalHeaderItem(2))
+        h->setToolTip(tr("max |a − b| ÷ max |b|, or ÷ (absolute floor ÷ tolerance) when that is larger"));
     const core::RunComparison& c = m_state->comparison();
     const QString against = m_state->secondKind() == QLatin1String("folder")
                                 ? tr("Compared with the trace folder %1.").arg(m_state->secondFolder())

@@ -25,6 +25,7 @@ public:
     explicit ComparePanel(DebuggerState* state, QWidget* parent = nullptr);
 
     QTableWidget* table() const { return m_table; }
+    QDoubleSpinBox* absoluteToleranceBox() const { return m_atol; }
     TensorPanel* differencePanel() const { return m_diff; }
     QString summaryText() const;
     /// Shows the difference of tensor `name` (selects its row).
@@ -54,6 +55,8 @@ private:
     QPushButton* m_close;
     QLabel* m_tolLabel;
     QDoubleSpinBox* m_tol;
+    QLabel* m_atolLabel;
+    QDoubleSpinBox* m_atol;  // the absolute floor (core/debug/compare.h)
     QLabel* m_summary;
     QPushButton* m_goFirst;
     QTableWidget* m_table;

@@ -85,6 +85,9 @@ public:
     const core::RunComparison& comparison() const { return m_comparison; }
     double tolerance() const { return m_tolerance; }
     void setTolerance(double tol);
+    /// The absolute floor: a tensor diverges when max |a − b| > max(atol, tolerance · max |b|).
+    double absoluteTolerance() const { return m_absoluteTolerance; }
+    void setAbsoluteTolerance(double atol);
     /// The op of the first divergence in execution order, or −1.
     int firstDivergenceOp() const;
 
@@ -117,6 +120,7 @@ private:
     core::TraceRun m_second;
     core::RunComparison m_comparison;
     double m_tolerance = 1e-4;
+    double m_absoluteTolerance = core::kDefaultAbsoluteTolerance;
     bool m_following = true;
     bool m_stale = false;
 };

@@ -9,6 +9,7 @@
 #include "ui/debugger/execution_tree.h"
 #include "ui/debugger/op_view.h"
 #include "ui/debugger/watches_panel.h"
+#include "ui/debugger/why_panel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,6 +20,8 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace alab::ui {
 
@@ -36,6 +39,10 @@ DebuggerView::DebuggerView(TraceSession* session, QWidget* parent)
     m_side->addTab(m_breakpoints, QString());
     m_side->addTab(m_watches, QString());
     m_side->addTab(m_compare, QString());
+    m_why = new WhyPanel(m_state, m_side);
+    m_side->addTab(m_why, QString());
+    connect(m_why, &WhyPanel::openTensor, this, &DebuggerView::openTensor);
+    connect(m_side, &QTabWidget::currentChanged, this, &DebuggerView::widenSidePanels);
     m_split->setStretchFactor(0, 2);
     m_split->setStretchFactor(1, 5);
     m_split->setStretchFactor(2, 2);
@@ -158,19 +165,39 @@ void DebuggerView::showNotice(const QString& text) {
 QString DebuggerView::sidePanel() const {
     if (m_side->currentWidget() == m_watches) return QStringLiteral("watches");
     if (m_side->currentWidget() == m_compare) return QStringLiteral("compare");
+    if (m_side->currentWidget() == m_why) return QStringLiteral("why");
     return QStringLiteral("breakpoints");
 }
 
 void DebuggerView::setSidePanel(const QString& key) {
     if (key == QLatin1String("watches")) m_side->setCurrentWidget(m_watches);
     else if (key == QLatin1String("compare")) m_side->setCurrentWidget(m_compare);
+    else if (key == QLatin1String("why")) m_side->setCurrentWidget(m_why);
     else m_side->setCurrentWidget(m_breakpoints);
+}
+
+// A cell of the why grid: its op, and for a head that head of the op's [h, T, T] maps.
+void DebuggerView::openTensor(const QString& tensor, int head) {
+    if (!m_state->setCurrentByName(tensor)) return;
+    if (head >= 0) m_op->setHead(head);
+}
+
+// The why grid needs more width than the other side panels: take it from the op view (its output map, which
+// a click on a head opens, stays readable), not from the tree, whose names would be cut.
+void DebuggerView::widenSidePanels() {
+    if (m_side->currentWidget() != m_why) return;
+    QList<int> sizes = m_split->sizes();
+    const int grow = std::min(m_why->sizeHint().width() - sizes[2], sizes[1] - 400);
+    if (grow <= 0) return;
+    sizes[1] -= grow, sizes[2] += grow;
+    m_split->setSizes(sizes);
 }
 
 void DebuggerView::retranslate() {
     m_side->setTabText(m_side->indexOf(m_breakpoints), tr("Breakpoints"));
     m_side->setTabText(m_side->indexOf(m_watches), tr("Watches"));
     m_side->setTabText(m_side->indexOf(m_compare), tr("Compare"));
+    m_side->setTabText(m_side->indexOf(m_why), tr("Why this token"));
     const auto label = [](QAction* a, const QString& text) {
         a->setText(text);
         a->setToolTip(QStringLiteral("%1 (%2)").arg(text, a->shortcut().toString(QKeySequence::NativeText)));

@@ -1,6 +1,6 @@
 // DebuggerView: the Debugger tab. A toolbar (step back, step over F10, step into F11, step out
 // Shift+F11, run to cursor Ctrl+F10, continue F5, restart), the execution tree on the left, the
-// current op in the middle, breakpoints / watches / compare on the right, and a line saying where and
+// current op in the middle, breakpoints / watches / compare / why this token on the right, and a line saying where and
 // why the run stopped. While this tab is shown its keys win over the window's (F5 and F11 elsewhere
 // mean presentation mode and full screen).
 #pragma once
@@ -26,6 +26,7 @@ class ExecutionTree;
 class OpView;
 class TraceSession;
 class WatchesPanel;
+class WhyPanel;
 
 class DebuggerView : public QWidget {
     Q_OBJECT
@@ -38,10 +39,11 @@ public:
     BreakpointsPanel* breakpointsPanel() const { return m_breakpoints; }
     WatchesPanel* watchesPanel() const { return m_watches; }
     ComparePanel* comparePanel() const { return m_compare; }
+    WhyPanel* whyPanel() const { return m_why; }
     QTabWidget* sidePanels() const { return m_side; }
     QString stopText() const;
     QString noticeText() const;
-    /// "breakpoints", "watches" or "compare": the side panel shown.
+    /// "breakpoints", "watches", "compare" or "why": the side panel shown.
     QString sidePanel() const;
     void setSidePanel(const QString& key);
 
@@ -60,6 +62,8 @@ private:
     void createActions();
     void retranslate();
     void showStop(const core::BreakHit& hit);
+    void openTensor(const QString& tensor, int head);
+    void widenSidePanels();
     QAction* actionForKey(int keyWithModifiers) const;
 
     DebuggerState* m_state;
@@ -73,6 +77,7 @@ private:
     BreakpointsPanel* m_breakpoints;
     WatchesPanel* m_watches;
     ComparePanel* m_compare;
+    WhyPanel* m_why;
     QAction* m_back = nullptr;
     QAction* m_over = nullptr;
     QAction* m_into = nullptr;

@@ -70,8 +70,14 @@ void DebuggerState::setTolerance(double tol) {
     recompare();
 }
 
+void DebuggerState::setAbsoluteTolerance(double atol) {
+    if (atol == m_absoluteTolerance) return;
+    m_absoluteTolerance = atol;
+    recompare();
+}
+
 void DebuggerState::recompare() {
-    m_comparison = hasSecond() ? core::compareRuns(m_run, m_second, m_tolerance) : core::RunComparison{};
+    m_comparison = hasSecond() ? core::compareRuns(m_run, m_second, m_tolerance, m_absoluteTolerance) : core::RunComparison{};
     emit comparisonChanged();
 }
 

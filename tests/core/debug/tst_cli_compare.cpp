@@ -41,6 +41,31 @@ void TestCliCompare::exitCodes() {
     QVERIFY2(r.err.contains("nothing: not a folder"), qPrintable(r.err));
     r = test::runApp({"compare", a, b, "--tol", "x"});
     QCOMPARE(r.exitCode, 2);
+
+    trace.decoder[0].cross_attn.context[1](2, 0) -= 0.05f;
+    core::Matrix& mean = trace.decoder[0].norm1_stats.mean;
+    for (Eigen::Index i = 0; i < mean.size(); ++i) mean.data()[i] = float(i + 1) * 1e-8f;
+    const QString z1 = tmp.filePath("z1"), z2 = tmp.filePath("z2");
+    QVERIFY(core::writeTraceFolder(trace, z1.toStdString(), {}, {}).empty());
+    mean.array() += 1e-9f;
+    QVERIFY(core::writeTraceFolder(trace, z2.toStdString(), {}, {}).empty());
+    r = test::runApp({"compare", z1, z2});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("no divergence") && r.out.contains("absolute floor 1e-06"), qPrintable(r.out));
+    r = test::runApp({"compare", z1, z2, "--atol", "0"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("first divergence: decoder.0.norm1_mean"), qPrintable(r.out));
+    r = test::runApp({"compare", a, b});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("first divergence: decoder.0.cross_attn.context"), qPrintable(r.out));
+    r = test::runApp({"compare", a, b, "--atol", "10"});  // a floor above every change accepts it
+    QCOMPARE(r.exitCode, 0);
+    for (const char* bad : {"x", "-1", "inf"}) {
+        r = test::runApp({"compare", z1, z2, "--atol", bad});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY2(r.err.contains("--atol"), qPrintable(r.err));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestCliCompare)
