@@ -32,6 +32,11 @@ struct Intervention {
 /// naming the problem ("intervention \"x\": …").
 std::string parseIntervention(const std::string& spec, Intervention& out);
 
+/// The spec text of an intervention, the inverse of parseIntervention: "encoder.1.self_attn.head=3:zero",
+/// "decoder.0.ffn.hidden[2,5]:set=0.25", "x:scale=0.5", "encoder.output:patch-from=runs/b". Numbers are
+/// written so that they parse back to the same double.
+std::string interventionSpec(const Intervention& iv);
+
 /// Checks each intervention against the model and inputs (the tensor exists and can be changed, the
 /// head and the cell are in range) and reads each patch from its folder (same shape). Returns "" or one
 /// line naming the spec and the problem.

@@ -2,6 +2,7 @@
 // copied out only when the whole file was read, so a bad file leaves the caller's session as it was.
 #include "core/debug/session.h"
 
+#include "core/debug/intervention.h"
 #include "core/file_io.h"
 #include "core/json.h"
 
@@ -93,6 +94,24 @@ Breakpoint readBreakpoint(const Json& v, size_t i) {
     return bp;
 }
 
+// Valid specs go to s.interventions; anything else is left out with a warning naming its place (1-based).
+void readInterventions(const Json& root, DebugSession& s) {
+    const Json* list = root.find("interventions");
+    if (!list || list->isNull()) return;
+    if (!list->isArray()) throw Bad{"session: \"interventions\" must be a list of intervention specs"};
+    for (size_t i = 0; i < list->toArray().size(); ++i) {
+        const Json& e = list->toArray()[i];
+        const std::string where = "intervention " + std::to_string(i + 1) + ": ";
+        if (!e.isString()) {
+            s.warnings.push_back(where + "not a spec text (e.g. \"encoder.1.self_attn.head=3:zero\")");
+            continue;
+        }
+        Intervention iv;
+        if (std::string err = parseIntervention(e.toString(), iv); !err.empty()) s.warnings.push_back(where + err);
+        else s.interventions.push_back(e.toString());
+    }
+}
+
 void readHeader(const Json& root) {
     if (!root.isObject()) throw Bad{"not a session (the file holds no JSON object)"};
     const Json* f = root.find("format");
@@ -133,8 +152,8 @@ DebugSession readSession(const Json& root) {
     if (const Json* c = root.find("second_run"); c && !c->isNull()) {
         if (!c->isObject()) throw Bad{"session: \"second_run\" must be an object"};
         s.second.kind = text(*c, "kind", "second_run");
-        if (s.second.kind != "" && s.second.kind != "folder" && s.second.kind != "sentence")
-            throw Bad{"second_run: unknown kind \"" + s.second.kind + "\" (folder or sentence)"};
+        if (s.second.kind != "" && s.second.kind != "folder" && s.second.kind != "sentence" && s.second.kind != "intervened")
+            throw Bad{"second_run: unknown kind \"" + s.second.kind + "\" (folder, sentence or intervened)"};
         s.second.folder = text(*c, "folder", "second_run");
         s.second.srcIds = idList(*c, "src_ids", "second_run");
         s.second.tgtIds = idList(*c, "tgt_ids", "second_run");
@@ -143,6 +162,7 @@ DebugSession readSession(const Json& root) {
         s.second.tolerance = number(*c, "tolerance", "second_run", 1e-4);
         if (!(s.second.tolerance >= 0)) throw Bad{"second_run: \"tolerance\" must be ≥ 0"};
     }
+    readInterventions(root, s);
     if (const Json* v = root.find("view"); v && v->isObject()) {
         s.tab = text(*v, "tab", "view");
         s.currentOp = text(*v, "current_op", "view");
@@ -154,11 +174,12 @@ DebugSession readSession(const Json& root) {
 }  // namespace
 
 std::string sessionToJson(const DebugSession& s) {
-    Json::Array bps, watches;
+    Json::Array bps, watches, interventions;
     for (const Breakpoint& b : s.breakpoints)
         bps.emplace_back(Json::Object{{"pattern", b.pattern}, {"condition", breakConditionKey(b.condition)},
                                       {"threshold", b.threshold}, {"enabled", b.enabled}});
     for (const std::string& w : s.watches) watches.emplace_back(w);
+    for (const std::string& iv : s.interventions) interventions.emplace_back(iv);
     const Json model = Json::Object{{"preset", s.model.preset}, {"weights", file(s.model.weights)},
                                     {"config", file(s.model.config)}, {"vocab", file(s.model.vocab)},
                                     {"seed", double(s.model.seed)}};
@@ -168,7 +189,7 @@ std::string sessionToJson(const DebugSession& s) {
     const Json root = Json::Object{
         {"format", kFormat}, {"version", kVersion}, {"model", model},
         {"input", Json::Object{{"src_ids", ids(s.srcIds)}, {"tgt_ids", ids(s.tgtIds)}, {"src_text", s.srcText}, {"tgt_text", s.tgtText}}},
-        {"breakpoints", bps}, {"watches", watches}, {"second_run", second},
+        {"breakpoints", bps}, {"watches", watches}, {"interventions", interventions}, {"second_run", second},
         {"view", Json::Object{{"tab", s.tab}, {"current_op", s.currentOp}, {"panel", s.rightPanel}}}};
     return root.dump(2) + "\n";
 }

@@ -30,7 +30,7 @@ struct SessionModel {
 
 /// The run compared against the current one.
 struct SessionSecondRun {
-    std::string kind;                 ///< "" (none), "folder" or "sentence"
+    std::string kind;                 ///< "" (none), "folder", "sentence" or "intervened" (the interventions applied)
     std::string folder;               ///< kind "folder": a trace folder
     std::vector<int> srcIds, tgtIds;  ///< kind "sentence": the same model on these ids
     std::string srcText, tgtText;     ///< kind "sentence": what the user typed
@@ -43,16 +43,20 @@ struct DebugSession {
     std::string srcText, tgtText;     ///< the same as text, for people
     std::vector<Breakpoint> breakpoints;
     std::vector<std::string> watches;  ///< tensor names
+    std::vector<std::string> interventions;  ///< specs as parseIntervention reads them, in the order applied
     SessionSecondRun second;
     std::string tab;                   ///< the open tab's object name
     std::string currentOp;             ///< the debugger's current tensor, or ""
-    std::string rightPanel;            ///< "breakpoints", "watches" or "compare"
+    std::string rightPanel;            ///< "breakpoints", "watches", "compare" or "interventions"
+    /// Filled by reading: one line per entry left out ("intervention 2: intervention \"x\": expected …").
+    std::vector<std::string> warnings;
 };
 
 /// The session as JSON text (format "attention-lab-session", version 1).
 std::string sessionToJson(const DebugSession& session);
 /// Parses `text`; on any error returns one line ("session: breakpoint 2: unknown condition \"x\"") and
-/// leaves `out` untouched.
+/// leaves `out` untouched. An intervention that is not a valid spec is not an error: it is left out and
+/// named in out.warnings.
 std::string sessionFromJson(const std::string& text, DebugSession& out);
 
 /// Writes the session to `path` atomically; returns "" or the error.

@@ -3,7 +3,7 @@
 // output equals concat·W_Oᵀ + b recomputed here in double; downstream, the logits equal a plain forward
 // pass of a copy of the model whose W_O columns of that head are zero. Scaling, setting one cell and
 // patching from another run's folder are checked the same way (by hand, or against the other run).
-// Bad specs are one line naming the problem; the "changed by an intervention" breakpoint stops first
+// A spec written back by interventionSpec parses to the same intervention. Bad specs are one line naming the problem; the "changed by an intervention" breakpoint stops first
 // at the changed tensor.
 #include "core/debug/breakpoints.h"
 #include "core/debug/hooked_forward.h"
@@ -60,6 +60,8 @@ private slots:
     void zeroHead();
     void scaleHeadAndSetCell();
     void patchFromAnotherRun();
+    void specRoundTrip_data();
+    void specRoundTrip();
     void badSpecs();
     void interventionBreakpoint();
 };
@@ -160,6 +162,33 @@ void TestIntervention::patchFromAnotherRun() {
     const core::Trace h = intervene(f, {"decoder.1.cross_attn.head=0:patch-from=" + dir});
     QVERIFY(maxDiff(h.decoder[1].cross_attn.context[0], other.decoder[1].cross_attn.context[0]) == 0);
     QVERIFY(maxDiff(h.decoder[1].cross_attn.context[1], f.baseline.decoder[1].cross_attn.context[1]) <= 1e-6);
+}
+
+void TestIntervention::specRoundTrip_data() {
+    QTest::addColumn<QString>("spec");
+    for (const char* s : {"encoder.1.self_attn.head=3:zero", "decoder.0.cross_attn.head=0:scale=0.5", "decoder.0.ffn.hidden[2,5]:set=-0.1",
+                          "encoder.0.self_attn.weights[1,2,3]:set=1e-07", "decoder.0.cross_attn.weights:scale=3",
+                          "encoder.output:patch-from=/tmp/runs/b", "decoder.1.self_attn.head=1:patch-from=runs/x y"})
+        QTest::newRow(s) << s;
+}
+
+void TestIntervention::specRoundTrip() {
+    QFETCH(QString, spec);
+    core::Intervention a, b;
+    QCOMPARE(core::parseIntervention(spec.toStdString(), a), std::string());
+    const std::string written = core::interventionSpec(a);
+    QCOMPARE(written, spec.toStdString());
+    QCOMPARE(core::parseIntervention(written, b), std::string());
+    QCOMPARE(b.tensor, a.tensor);
+    QCOMPARE(b.head, a.head);
+    QCOMPARE(b.cell, a.cell);
+    QCOMPARE(int(b.action), int(a.action));
+    QCOMPARE(b.value, a.value);
+    QCOMPARE(b.patchDir, a.patchDir);
+    // a value typed in a spin box survives to the last bit
+    a.action = core::InterventionAction::Scale, a.value = 0.1 + 0.2, a.cell.clear();
+    QCOMPARE(core::parseIntervention(core::interventionSpec(a), b), std::string());
+    QCOMPARE(b.value, 0.1 + 0.2);
 }
 
 void TestIntervention::badSpecs() {

@@ -2,7 +2,8 @@
 // files (not JSON, another format, a future version, an unknown breakpoint condition, ids that are
 // not whole numbers, no model) give one line naming the problem and leave the caller's session as it
 // was; saving over an existing file is atomic; a moved or changed model file is reported, a touched
-// but identical one is not.
+// but identical one is not. Interventions round-trip as spec texts; a malformed one is left out with
+// a warning naming its place while everything else loads.
 #include "core/debug/session.h"
 #include "core/file_io.h"
 
@@ -20,6 +21,7 @@ private slots:
     void roundTrip();
     void badFiles_data();
     void badFiles();
+    void malformedIntervention();
     void unreadableFile();
     void movedOrChangedModel();
 };
@@ -38,6 +40,8 @@ core::DebugSession fullSession() {
     s.breakpoints = {{"decoder.*.cross_attn.weights", core::BreakCondition::LowEntropy, 0.25, true},
                      {"*", core::BreakCondition::NanOrInf, 0, false}};
     s.watches = {"encoder.0.self_attn.weights", "output.probs"};
+    s.interventions = {"encoder.1.self_attn.head=1:zero", "decoder.0.ffn.hidden[2,5]:set=0.25",
+                       "encoder.output:patch-from=/runs/b"};
     s.second.kind = "sentence";
     s.second.srcIds = {4, 4};
     s.second.srcText = "a a";
@@ -56,6 +60,8 @@ void compareSessions(const core::DebugSession& a, const core::DebugSession& b) {
     QCOMPARE(a.breakpoints[0].threshold, b.breakpoints[0].threshold);
     QCOMPARE(a.breakpoints[1].enabled, b.breakpoints[1].enabled);
     QCOMPARE(a.watches, b.watches);
+    QCOMPARE(a.interventions, b.interventions);
+    QVERIFY(b.warnings.empty());
     QCOMPARE(a.second.srcIds, b.second.srcIds);
     QCOMPARE(a.currentOp, b.currentOp);
     QCOMPARE(a.tgtText, b.tgtText);
@@ -87,6 +93,8 @@ void TestSession::badFiles_data() {
                                    << "input: \"src_ids\" must be a list of token ids";
     QTest::newRow("no model") << QString(good).replace("\"path\": \"/models/m.json\"", "\"path\": \"\"")
                               << "model: names neither a preset nor a weights and a config file";
+    QTest::newRow("interventions not a list")
+        << QString(good).replace("\"interventions\": [", "\"interventions\": \"x\", \"unused\": [") << "\"interventions\" must be a list";
     QTest::newRow("watch not a name") << QString(good).replace("\"output.probs\"", "3") << "\"watches\" must be a list";
 }
 
@@ -104,6 +112,26 @@ void TestSession::badFiles() {
     QVERIFY2(err.rfind(path, 0) == 0, err.c_str());                  // names the file
     QVERIFY2(err.find('\n') == std::string::npos, err.c_str());      // one line
     QCOMPARE(core::sessionToJson(kept), before);                     // nothing lost
+}
+
+void TestSession::malformedIntervention() {
+    core::DebugSession s = fullSession();
+    s.second.kind = "intervened";
+    std::string text = core::sessionToJson(s);
+    const std::string good = "\"encoder.1.self_attn.head=1:zero\"";
+    QVERIFY(text.find(good) != std::string::npos);
+    text.replace(text.find(good), good.size(), good + ", \"encoder.1.self_attn.head=1\", 42");
+    core::DebugSession back;
+    QCOMPARE(core::sessionFromJson(text, back), std::string());
+    QCOMPARE(back.interventions, s.interventions);  // the three good ones, in order
+    QCOMPARE(back.warnings.size(), size_t(2));
+    QVERIFY2(back.warnings[0].rfind("intervention 2: intervention \"encoder.1.self_attn.head=1\": expected TARGET:ACTION", 0) == 0,
+             back.warnings[0].c_str());
+    QVERIFY2(back.warnings[1].rfind("intervention 3: not a spec text", 0) == 0, back.warnings[1].c_str());
+    QCOMPARE(back.second.kind, std::string("intervened"));  // the rest loads
+    QCOMPARE(back.breakpoints.size(), size_t(2));
+    QCOMPARE(back.watches, s.watches);
+    QCOMPARE(back.currentOp, s.currentOp);
 }
 
 void TestSession::unreadableFile() {
