@@ -111,6 +111,19 @@ std::string writeFileAtomic(const std::string& path, const std::string& bytes) {
     return {};
 }
 
+std::string writeFileAtomicWith(const std::string& path, const std::function<std::string(int fd)>& write) {
+    const std::string tmp = path + ".tmp-" + uniqueSuffix();
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) return "cannot write " + path + ": " + std::strerror(errno);
+    std::string reason = write(fd);
+    if (reason.empty() && ::fsync(fd) != 0) reason = std::strerror(errno);
+    if (::close(fd) != 0 && reason.empty()) reason = std::strerror(errno);
+    if (reason.empty() && std::rename(tmp.c_str(), path.c_str()) != 0) reason = std::strerror(errno);
+    if (reason.empty()) return {};
+    std::remove(tmp.c_str());
+    return "cannot write " + path + ": " + reason;
+}
+
 StagingDirectory::StagingDirectory(std::string finalPath) : m_final(std::move(finalPath)) {
     while (m_final.size() > 1 && m_final.back() == '/') m_final.pop_back();
     if (!(m_error = checkReplaceableFolder(m_final)).empty()) return;

@@ -4,6 +4,7 @@
 // renamed into place; output folders replace only a folder attention-lab wrote (core/tensor/output_folder.h).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,10 @@ std::string readFile(const std::string& path, std::string& out);
 
 /// Writes `bytes` to a temporary file beside `path`, flushes it, then renames it over `path`.
 std::string writeFileAtomic(const std::string& path, const std::string& bytes);
+
+/// As writeFileAtomic, for content too large to hold: `write(fd)` fills the open temporary file (pwrite
+/// at any offset, from any thread) and returns "" or why it failed; then the file is flushed and renamed.
+std::string writeFileAtomicWith(const std::string& path, const std::function<std::string(int fd)>& write);
 
 /// A directory that appears at `finalPath` only when commit() succeeds; otherwise it is removed,
 /// together with any parent folders it created. It is staged as "<finalPath>.tmp-<pid>-<n>" with the

@@ -7,9 +7,9 @@
 
 namespace alab::core {
 
-std::string serializeNpy(const Tensor& t) {
+std::string npyHeader(const std::vector<int64_t>& dims) {
     std::string shape = "(";
-    for (size_t i = 0; i < t.shape.size(); ++i) shape += std::to_string(t.shape[i]) + (t.shape.size() == 1 || i + 1 < t.shape.size() ? "," : "");
+    for (size_t i = 0; i < dims.size(); ++i) shape += std::to_string(dims[i]) + (dims.size() == 1 || i + 1 < dims.size() ? "," : "");
     shape += ")";
     std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
     // magic(6) + version(2) + len(2) + header + '\n' is padded to a multiple of 64 bytes
@@ -20,6 +20,11 @@ std::string serializeNpy(const Tensor& t) {
     out += char(len & 0xFF);
     out += char(len >> 8);
     out += header;
+    return out;
+}
+
+std::string serializeNpy(const Tensor& t) {
+    std::string out = npyHeader(t.shape);
     if (!t.data.empty()) out.append(reinterpret_cast<const char*>(t.data.data()), t.data.size() * 4);
     return out;
 }

@@ -7,6 +7,9 @@
 
 namespace alab::core {
 
+/// The header of a version 1.0 float32 C-order .npy file of `shape` (magic to '\n', 64-byte aligned);
+/// the data follows it as shape's product of little-endian floats.
+std::string npyHeader(const std::vector<int64_t>& shape);
 /// The bytes of a version 1.0 .npy file holding `tensor` (header padded to 64 bytes).
 std::string serializeNpy(const Tensor& tensor);
 /// Parses what serializeNpy writes (float32, C order); returns an error message or "".

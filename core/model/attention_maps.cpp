@@ -33,17 +33,6 @@ const HeadStack* recordedStack(const AttentionTrace& a, const std::string& leaf)
     return nullptr;
 }
 
-// Recomputes one head's `leaf` map into out [Tq, Tk] (row-major, contiguous).
-void recomputeInto(const AttentionTrace& a, int head, const std::string& leaf, float* out) {
-    const size_t h = size_t(head);
-    const Eigen::Index Tk = keyRows(a);
-    attentionByRowBlocks(a.q[h], a.k[h], a.v[h], a.keyAllowed, a.causal, false,
-                         [&](Eigen::Index r0, const Matrix& scores, const Matrix& scaled, const Matrix& weights) {
-                             const Matrix& part = leaf == "scores" ? scores : leaf == "scaled" ? scaled : weights;
-                             std::memcpy(out + r0 * Tk, part.data(), sizeof(float) * size_t(part.size()));
-                         });
-}
-
 }  // namespace
 
 void setLeanMaskRule(AttentionTrace& a, const std::vector<int>& keyIds, int pad_id, bool causal) {
@@ -64,33 +53,96 @@ Matrix maskRows(const std::vector<unsigned char>& keyAllowed, bool causal, Eigen
     return m;
 }
 
+namespace {
+
+// Where the row blocks of a [Tq, Tk] map start: multiples of B, a last single row folded into the block
+// before it (a one-row product is a matrix–vector product, whose sums run in another order).
+std::vector<Eigen::Index> blockStarts(Eigen::Index Tq, Eigen::Index Tk) {
+    const Eigen::Index B = blockRows(Tk);
+    std::vector<Eigen::Index> starts;
+    for (Eigen::Index r0 = 0; r0 < Tq;) {
+        starts.push_back(r0);
+        Eigen::Index n = std::min(B, Tq - r0);
+        if (Tq - r0 - n == 1) ++n;
+        r0 += n;
+    }
+    starts.push_back(Tq);
+    return starts;
+}
+
+// Sets the entries the mask rule hides to −∞, as select(mask > 0.5, s, −∞) over maskRows() does
+// (the same bits) without building the dense [rows, Tk] mask.
+void applyMaskRule(Matrix& s, const std::vector<unsigned char>& keyAllowed, bool causal, Eigen::Index r0) {
+    constexpr float kHidden = -std::numeric_limits<float>::infinity();
+    const Eigen::Index Tk = s.cols();
+    std::vector<Eigen::Index> hidden;
+    for (Eigen::Index j = 0; j < Tk; ++j)
+        if (!keyAllowed[size_t(j)]) hidden.push_back(j);
+    for (Eigen::Index i = 0; i < s.rows(); ++i) {
+        for (Eigen::Index j : hidden) s(i, j) = kHidden;
+        if (causal && r0 + i + 1 < Tk) s.row(i).tail(Tk - (r0 + i + 1)).setConstant(kHidden);
+    }
+}
+
+// One block of rows r0 .. r0+n−1: raw scores, scaled and masked scores, weights ([n, Tk] each).
+void attentionBlock(const Eigen::Ref<const Matrix>& q, const Eigen::Ref<const Matrix>& k,
+                    const std::vector<unsigned char>& keyAllowed, bool causal, Eigen::Index r0, Eigen::Index n,
+                    Matrix& raw, Matrix& s, Matrix& w) {
+    raw.resize(n, k.rows());
+    raw.noalias() = q.middleRows(r0, n) * k.transpose();
+    s = raw * (1.0f / std::sqrt(float(q.cols())));
+    applyMaskRule(s, keyAllowed, causal, r0);
+    w = softmaxRows(s);
+}
+
+}  // namespace
+
 // The expressions are scaledDotProductAttention's (core/attention.cpp), applied to a block of rows. A
 // block never has a single row unless Tq is 1: Eigen computes a one-row product as a matrix–vector
 // product, whose sums run in another order.
 Matrix attentionByRowBlocks(const Eigen::Ref<const Matrix>& q, const Eigen::Ref<const Matrix>& k,
                             const Eigen::Ref<const Matrix>& v, const std::vector<unsigned char>& keyAllowed,
                             bool causal, bool withContext, const RowBlockSink& sink) {
-    const Eigen::Index Tq = q.rows(), Tk = k.rows(), B = blockRows(Tk);
+    const Eigen::Index Tq = q.rows();
     Matrix context(withContext ? Tq : 0, v.cols());
-    const float scale = 1.0f / std::sqrt(float(q.cols()));
-    for (Eigen::Index r0 = 0; r0 < Tq;) {
-        Eigen::Index n = std::min(B, Tq - r0);
-        if (Tq - r0 - n == 1) ++n;  // fold a last single row into this block
-        Matrix raw(n, Tk);
-        raw.noalias() = q.middleRows(r0, n) * k.transpose();
-        Matrix s = raw * scale;
-        s = (maskRows(keyAllowed, causal, r0, n).array() > 0.5f).select(s, -std::numeric_limits<float>::infinity());
-        const Matrix w = softmaxRows(s);
+    const std::vector<Eigen::Index> starts = blockStarts(Tq, k.rows());
+    Matrix raw, s, w;
+    for (size_t b = 0; b + 1 < starts.size(); ++b) {
+        const Eigen::Index r0 = starts[b], n = starts[b + 1] - r0;
+        attentionBlock(q, k, keyAllowed, causal, r0, n, raw, s, w);
         if (withContext) {
             Matrix c(n, v.cols());
             c.noalias() = w * v;
             context.middleRows(r0, n) = c;
         }
         if (sink) sink(r0, raw, s, w);
-        r0 += n;
     }
     return context;
 }
+
+void forEachMapBlock(const AttentionTrace& a, int head, const RowBlockSink& sink) {
+    const size_t h = size_t(head);
+    const std::vector<Eigen::Index> starts = blockStarts(queryRows(a), keyRows(a));
+    parallelFor(int(starts.size()) - 1, [&](int b) {
+        Matrix raw, s, w;
+        const Eigen::Index r0 = starts[size_t(b)], n = starts[size_t(b) + 1] - r0;
+        attentionBlock(a.q[h], a.k[h], a.keyAllowed, a.causal, r0, n, raw, s, w);
+        sink(r0, raw, s, w);
+    });
+}
+
+namespace {
+
+// Recomputes one head's `leaf` map into out [Tq, Tk] (row-major, contiguous); blocks on the pool's threads.
+void recomputeInto(const AttentionTrace& a, int head, const std::string& leaf, float* out) {
+    const Eigen::Index Tk = keyRows(a);
+    forEachMapBlock(a, head, [&](Eigen::Index r0, const Matrix& scores, const Matrix& scaled, const Matrix& weights) {
+        const Matrix& part = leaf == "scores" ? scores : leaf == "scaled" ? scaled : weights;
+        std::memcpy(out + r0 * Tk, part.data(), sizeof(float) * size_t(part.size()));
+    });
+}
+
+}  // namespace
 
 Matrix attentionMap(const AttentionTrace& a, int head, const std::string& leaf) {
     if (leaf == "mask") return a.mapsOnDemand ? maskRows(a.keyAllowed, a.causal, 0, queryRows(a)) : a.mask;

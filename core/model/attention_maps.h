@@ -31,6 +31,11 @@ Matrix attentionByRowBlocks(const Eigen::Ref<const Matrix>& q, const Eigen::Ref<
                             const Eigen::Ref<const Matrix>& v, const std::vector<unsigned char>& keyAllowed,
                             bool causal, bool withContext = true, const RowBlockSink& sink = {});
 
+/// Recomputes head `head` of a lean attention (mapsOnDemand) block by block on the pool's threads:
+/// the sink gets the same rows as attentionByRowBlocks gives, in no fixed order and possibly from
+/// several threads at once (each call owns its rows r0 .. r0+rows−1). Never holds a whole [Tq, Tk] map.
+void forEachMapBlock(const AttentionTrace& a, int head, const RowBlockSink& sink);
+
 /// One head's map ("scores", "scaled", "weights"; "mask" ignores the head) [Tq, Tk]: a copy of the
 /// recorded one, or recomputed when the attention keeps its maps on demand. Empty for another leaf.
 Matrix attentionMap(const AttentionTrace& a, int head, const std::string& leaf);
