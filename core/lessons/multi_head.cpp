@@ -90,6 +90,10 @@ private:
             "Shown on the trained en→zh model that comes with AttentionLab, on the sentence “%1” (the Thinking Machines "
             "example has a single head)."), {joined()}};
     }
+    // The concat row's colour scale (its whole matrix) on every grid showing its numbers, in every step.
+    void sameScale(SceneBuilder& b, const std::vector<int>& grids) const {
+        for (int g : grids) b.grid(g).lo = double(a.concat.minCoeff()), b.grid(g).hi = double(a.concat.maxCoeff());
+    }
     std::string joined() const {
         std::string s;
         for (const std::string& w : words) s += (s.empty() ? "" : " ") + w;
@@ -112,7 +116,7 @@ LessonStep Steps::split() {
         "base model has d_model = %1 and h = %2, so each head works with d_k = %1 / %2 = %3 numbers."),
         {std::to_string(base.d_model), std::to_string(base.heads), std::to_string(base.headDim())}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-        "The model here has d_model = %1 = %2 × %3. Below, the query of “%4” (%1 numbers) is cut into %2 rows of %3: "
+        "The model here has d_model = %1 = %2 × %3. On the stage, the query of “%4” (%1 numbers) is cut into %2 rows of %3: "
         "row h is what head h compares with the keys."),
         {std::to_string(d_model), std::to_string(h), std::to_string(d_k), words[size_t(F)]}});
     if (!untrained) step.paragraphs.push_back(modelNote());
@@ -149,13 +153,13 @@ LessonStep Steps::patterns() {
     const std::vector<int> keys = strongestKeys(*r.trace, L, F);
     std::string strongest;
     for (int hd = 0; hd < h; ++hd)
-        strongest += (hd ? ",  " : "") + std::to_string(hd + 1) + ": " + quoted(words[size_t(keys[size_t(hd)])]) + " " +
+        strongest += (hd ? ",  " : "") + std::string("head") + sub(hd + 1) + ": " + quoted(words[size_t(keys[size_t(hd)])]) + " " +
                      formatShare(a.weights[size_t(hd)](F, keys[size_t(hd)]));
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "Each head has its own W^Q, W^K and W^V, so it computes its own scores and its own softmax: %1 attention "
         "patterns from the same words. None of them waits for another, so all %1 run at the same time."), {std::to_string(h)}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-        "Each small map below is one head (rows: the word that asks, columns: the words 1 … %1 it reads). The word each "
+        "Each small map on the stage is one head (rows: the word that asks, columns: the words 1 … %1 it reads). The word each "
         "head reads most from “%2”: %3."), {std::to_string(S), words[size_t(F)], strongest}});
     step.formula = "head_i = softmax(Q_i·K_i^T / √d_k)·V_i,   i = 1 … h";
     SceneBuilder b;
@@ -192,37 +196,43 @@ LessonStep Steps::concat() {
     step.formula = "Concat(head_1, …, head_h)";
     const int per = std::clamp(cap / 2, 2, d_k);
     SceneBuilder b;
-    std::vector<int> heads;
+    std::vector<int> heads, groups;  // each head's z, and its group of the concat row
     for (int hd = 0; hd < h; ++hd) {
         const int g = b.matrix({}, name("context"), {hd}, a.context[size_t(hd)], {F}, per, {"head" + sub(hd + 1)});
-        b.grid(g).widthGroup = 1;
         b.schedule(g, 0.05 + 0.1 * hd / h, 0.15 + 0.1 * hd / h);
         detach(b, g);
         heads.push_back(g);
     }
-    std::vector<double> values;
-    std::vector<std::string> how, labels;
-    for (int hd = 0; hd < h; ++hd)
+    for (int hd = 0; hd < h; ++hd) {  // the head's first numbers, then "…" for the rest of its d_k before the next head
+        std::vector<double> values;
+        std::vector<std::string> how, labels;
         for (int c = 0; c < per; ++c) {
             values.push_back(a.concat(F, hd * d_k + c));
             labels.push_back(std::to_string(hd * d_k + c + 1));
             how.push_back("concat[" + labels.back() + "] = head " + std::to_string(hd + 1) + " [" + std::to_string(c + 1) + "]");
         }
-    const int C = b.derived("Concat", {}, values, how, true);
-    SceneGrid& cg = b.grid(C);
-    cg.colLabels = labels;
-    cg.widthGroup = 1;
-    cg.moreNote = {QT_TRANSLATE_NOOP("Lesson", "%1 numbers in all"), {std::to_string(h * d_k)}};
-    for (int k = 0; k < int(cg.cells.size()); ++k) {
-        SceneCell& c = cg.cells[size_t(k)];
-        c.sweep = {{heads[size_t(k / per)], 0, k % per}};
-        if (r.windowTrace) c.tensor = name("concat"), c.index = {F, std::stoi(labels[size_t(k)]) - 1}, c.fromTrace = true;
-        c.text = b.grid(heads[size_t(k / per)]).cells[size_t(k % per)].text;
+        const int C = b.derived("head" + sub(hd + 1), {}, values, how, per < d_k);
+        SceneGrid& cg = b.grid(C);
+        cg.colLabels = labels;
+        if (hd == h - 1) cg.moreNote = {QT_TRANSLATE_NOOP("Lesson", "%1 numbers in all"), {std::to_string(h * d_k)}};
+        for (int c = 0; c < per; ++c) {
+            SceneCell& cell = cg.cells[size_t(c)];
+            cell.sweep = {{heads[size_t(hd)], 0, c}};
+            if (r.windowTrace) cell.tensor = name("concat"), cell.index = {F, hd * d_k + c}, cell.fromTrace = true;
+            cell.text = b.grid(heads[size_t(hd)]).cells[size_t(c)].text;
+        }
+        b.schedule(C, 0.45 + 0.5 * hd / h, 0.45 + 0.5 * (hd + 1) / h);
+        groups.push_back(C);
     }
-    b.schedule(C, 0.45, 0.95);
-    std::vector<SceneNode> rows;
+    for (int g : heads) b.grid(g).widthGroup = 1;
+    for (int g : groups) b.grid(g).widthGroup = 1;
+    sameScale(b, heads);
+    sameScale(b, groups);
+    std::vector<SceneNode> rows, row;
     for (int g : heads) rows.push_back(gridOf(g));
-    step.scene = b.finish(columnOf({columnOf(rows, false), symbolOf("↓", 0.4), gridOf(C)}), {}, 3500);
+    row.push_back(symbolOf("Concat =", 0.45, 1.0));
+    for (int g : groups) row.push_back(gridOf(g));
+    step.scene = b.finish(columnOf({columnOf(rows, false), symbolOf("↓", 0.4), rowOf(row)}), {}, 3500);
     return step;
 }
 
@@ -237,7 +247,7 @@ LessonStep Steps::mix() {
         "The four matrices W^Q, W^K, W^V and W^O hold %1 × %2 = %3 numbers each, exactly as many as one head %2 wide "
         "would need: splitting costs nothing. In the base model: %4 each."),
         {std::to_string(d_model), std::to_string(h * d_k), groupedNumber(perMatrix), groupedNumber(basePer)}});
-    step.formula = "MultiHead(Q, K, V) = Concat(head_1, …, head_h)·W^O";
+    step.formula = "MultiHead(Q, K, V) = Concat(head_1, …, head_h)·W^O + b";
     SceneBuilder b;
     const int C = b.matrix("Concat", name("concat"), {}, a.concat, {F}, cap, {quoted(words[size_t(F)])}, r.windowTrace);
     const int O = b.matrix("Concat·W^O + b", name("output"), {}, a.output, {F}, cap, {quoted(words[size_t(F)])}, r.windowTrace);
@@ -252,6 +262,7 @@ LessonStep Steps::mix() {
     detach(b, C);
     detach(b, O);
     for (int g : {C, O}) b.grid(g).widthGroup = 1;
+    sameScale(b, {C});  // the concat's colours as in step 3
     b.schedule(C, 0.0, 0.3);
     b.schedule(O, 0.4, 0.95);
     const SceneNode size = textOf({QT_TRANSLATE_NOOP("Lesson", "W^O: %1 × %2"), {std::to_string(h * d_k), std::to_string(d_model)}}, 0.35, 1.0);

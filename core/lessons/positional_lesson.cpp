@@ -147,12 +147,14 @@ LessonStep Steps::waves() {
     const int P = std::max(8, 2 * cap), pairs = d_model / 2;
     const double first = 2 * std::numbers::pi / omega(0, d_model), last = 2 * std::numbers::pi / omega(pairs - 1, d_model);
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-        "The fix: add to each word a vector PE that depends only on its position p (word t has p = t − 1). Its %1 "
-        "numbers come in pairs, a sine and a cosine of p·ω_i, each pair with its own frequency ω_i = 1/10000^(2i/%1)."),
-        {std::to_string(d_model)}});
+        "The fix: add to each word a vector PE that depends only on its position p. Its %1 numbers come in pairs, a sine "
+        "and a cosine of p·ω_i, each pair with its own frequency ω_i = 1/10000^(2i/%1)."), {std::to_string(d_model)}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-        "Each row below is one number of PE along the words 1 … %1. Numbers 1 and 2 repeat every %2 words, the last two "
-        "only every %3: together they give every position its own pattern."),
+        "The formula counts from 0, this lesson from 1: word t has p = t − 1, and number j of PE is the formula’s index "
+        "j − 1, so number 1 (index 2i = 0) is a sine and number 2 (index 2i + 1 = 1) a cosine."), {}});
+    step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
+        "Each row on the stage is one number of PE along the words 1 … %1. Numbers 1 and 2 repeat every %2 words, the "
+        "last two only every %3: together they give every position its own pattern."),
         {std::to_string(P), formatFixed(first, 2), groupedNumber(std::llround(last))}});
     step.formula = "PE(p, 2i) = sin(p/10000^(2i/d_model))   PE(p, 2i+1) = cos(p/10000^(2i/d_model))";
     SceneBuilder b;
@@ -181,7 +183,9 @@ LessonStep Steps::waves() {
     b.grid(top).colLabels = cols;
     b.grid(top).title = "PE";
     b.schedule(top, 0.05, 0.6, true);
-    std::vector<SceneNode> nodes = {gridOf(top)};
+    std::vector<SceneNode> nodes = {
+        textOf({QT_TRANSLATE_NOOP("Lesson", "columns: words 1 … %1 (p = 0 … %2);  rows: numbers of PE"), {std::to_string(P), std::to_string(P - 1)}}, 0, 1.0),
+        gridOf(top)};
     if (wide) {
         const int bottom = band({d_model - 2, d_model - 1});
         b.schedule(bottom, 0.65, 0.95, true);
@@ -198,27 +202,31 @@ LessonStep Steps::add() {
     const Trace& t = *r.trace;
     if (c.scale_embedding)
         step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-            "“%1” is word %2, so p = %3. Its embedding (its row of the learned table, times √d_model = %4) gets PE(%3) "
-            "added, number by number. The same word elsewhere would get another PE, so from here on every vector "
+            "“%1” is word %2, so in the formula p = %3. Its embedding (its row of the learned table, times √d_model = %4) "
+            "gets PE(p = %3) added, number by number. The same word elsewhere would get another PE, so from here on every vector "
             "carries its place."), {words[size_t(F)], std::to_string(F + 1), std::to_string(F), formatFixed(std::sqrt(double(d_model)), 2)}});
     else
         step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-            "“%1” is word %2, so p = %3. Its embedding gets PE(%3) added, number by number. The same word elsewhere would "
+            "“%1” is word %2, so in the formula p = %3. Its embedding gets PE(p = %3) added, number by number. The same word elsewhere would "
             "get another PE, so from here on every vector carries its place."), {words[size_t(F)], std::to_string(F + 1), std::to_string(F)}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "Adding, not appending: the vector keeps its %1 numbers, and the model learns to read word and place from the same sum."),
         {std::to_string(d_model)}});
-    step.formula = "x_t = Embedding(word_t)·√d_model + PE(t − 1)";
+    step.formula = "x_t = Embedding(word_t)·√d_model + PE(p = t − 1)";
     SceneBuilder b;
     std::vector<double> xs, ys, zs;
     const int cols = std::min(cap, d_model);
     for (int k = 0; k < cols; ++k) xs.push_back(t.src_embedding(F, k)), ys.push_back(t.src_positional_encoding(F, k)), zs.push_back(t.encoder_input(F, k));
     const int d = sumDecimals({xs, ys}, zs);
     const int X = b.matrix({}, "input.src_embedding", {}, t.src_embedding, {F}, cap, {c.scale_embedding ? "E·√d" : "E"}, r.windowTrace);
-    const int Y = b.matrix({}, "input.positional_encoding", {}, t.src_positional_encoding, {F}, cap, {"PE(" + std::to_string(F) + ")"}, r.windowTrace);
+    const int Y = b.matrix({}, "input.positional_encoding", {}, t.src_positional_encoding, {F}, cap, {"PE(p = " + std::to_string(F) + ")"}, r.windowTrace);
     const int Z = b.matrix({}, "encoder.input", {}, t.encoder_input, {F}, cap, {"x" + subscriptNumber(F + 1)}, r.windowTrace);
+    double reach = 0;  // one colour scale for the whole equation: a number has the same colour in every row
+    for (int g : {X, Y, Z})
+        for (const SceneCell& cell : b.grid(g).cells) reach = std::max(reach, std::abs(cell.value));
     for (int g : {X, Y, Z}) {
         b.grid(g).widthGroup = 1;
+        b.grid(g).lo = -reach, b.grid(g).hi = reach;
         for (SceneCell& cell : b.grid(g).cells) cell.text = formatFixed(cell.value, d < 0 ? 2 : d);
         detach(b, g);
     }

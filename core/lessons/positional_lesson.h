@@ -1,7 +1,7 @@
 // The positional-encoding lesson (registry id "positional-encoding"): attention by itself does not
 // see word order (two traces of the model with its positions switched off, one on shuffled words:
 // the weights are only permuted), the sin/cos formula and its waves, adding PE to the embeddings,
-// the relative property PE(p + k) = M_k · PE(p) with a block-diagonal rotation M_k, and learned vs
+// the relative property PE(p + k) = M_k × PE(p) with a block-diagonal rotation M_k, and learned vs
 // sinusoidal. Shown on the window's trace or the trained en→zh model (core/lessons/course_model.h).
 // Legend: S words, p = t − 1 the position of word t, k a shift, d_model the vector width.
 #pragma once
@@ -21,7 +21,7 @@ std::vector<int> shuffledOrder(int S);
 /// b's attention is a's with rows and columns permuted by `order`.
 double permutedWeightsGap(const Trace& a, const Trace& b, const std::vector<int>& order);
 
-/// M_k acting on PE(p) written as a column: PE(p + k) = M_k · PE(p), [d_model, d_model], 2 × 2
+/// M_k acting on PE(p) written as a column: PE(p + k) = M_k × PE(p), [d_model, d_model], 2 × 2
 /// rotation blocks on the diagonal.
 Eigen::MatrixXd relativeShift(int k, int d_model);
 

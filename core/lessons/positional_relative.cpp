@@ -1,5 +1,5 @@
 // The positional-encoding lesson, second half (see positional_steps.h): the relative property
-// PE(p + k) = M_k · PE(p) with its numbers, learned vs sinusoidal, and the build function.
+// PE(p + k) = M_k × PE(p) with its numbers, learned vs sinusoidal, and the build function.
 #include "core/lessons/encoder_layer.h"
 #include "core/lessons/positional_steps.h"
 #include "core/lessons/shown_arithmetic.h"
@@ -62,20 +62,20 @@ LessonStep Steps::relative() {
     const double gap = (moved - target).cwiseAbs().maxCoeff();
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "Why sines and cosines? Going k places further turns each (sin, cos) pair by the angle k·ω_i, and that turn does "
-        "not depend on p. So PE(p + k) = M_k · PE(p) for every p, where M_k has 2 × 2 rotation blocks on its diagonal "
+        "not depend on p. So PE(p + k) = M_k × PE(p) for every p, where M_k has 2 × 2 rotation blocks on its diagonal "
         "and zeros everywhere else."), {}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-        "Here p = %1 (“%2”) and k = %3; the first %4 numbers are shown. Over all %5 numbers, M_k · PE(p) and PE(p + k) "
+        "Here p = %1 (“%2”, word %7) and k = %3; the first %4 numbers are shown. Over all %5 numbers, M_k × PE(p) and PE(p + k) "
         "differ by at most %6. One fixed linear map thus means “%3 words further” wherever a word stands, which a "
         "layer can learn."), {std::to_string(p), words[size_t(F)], std::to_string(kShift), std::to_string(n),
-                              std::to_string(d_model), formatGap(gap)}});
-    step.formula = "PE(p+k) = M_k · PE(p),   M_k = diag([cos kω_i, sin kω_i; −sin kω_i, cos kω_i])";
+                              std::to_string(d_model), formatGap(gap), std::to_string(p + 1)}});
+    step.formula = "PE(p+k) = M_k × PE(p),   M_k = diag([cos kω_i, sin kω_i; −sin kω_i, cos kω_i])";
     const int decimals = d < 0 ? 2 : d;
     SceneBuilder b;
     const std::string ks = subscriptNumber(kShift);
     const int G = table(b, "M" + ks, M.topLeftCorner(n, n), decimals, -1, 1);
     const int X = table(b, "PE(" + std::to_string(p) + ")", pe.head(n), decimals, -1, 1);
-    const int Y = table(b, "M" + ks + "·PE(" + std::to_string(p) + ")", moved.head(n), decimals, -1, 1);
+    const int Y = table(b, "M" + ks + " × PE(" + std::to_string(p) + ")", moved.head(n), decimals, -1, 1);
     const int Z = table(b, "PE(" + std::to_string(p + kShift) + ")", target.head(n), decimals, -1, 1);
     for (int r = 0; r < n; ++r) {
         SceneCell& cell = b.grid(Y).cells[size_t(r)];
@@ -98,8 +98,11 @@ LessonStep Steps::relative() {
     b.schedule(X, 0.4, 0.5);
     b.schedule(Y, 0.55, 0.8);
     b.schedule(Z, 0.85, 0.95);
-    step.scene = b.finish(rowOf({gridOf(G), symbolOf("·", 0.4), gridOf(X), symbolOf(d < 0 ? "≈" : "=", 0.55), gridOf(Y),
-                                 symbolOf("=", 0.85), gridOf(Z)}),
+    const SceneNode where = textOf({QT_TRANSLATE_NOOP("Lesson", "p counts from 0: PE(%1) belongs to word %2, “%3”, and PE(%4) to word %5"),
+                                    {std::to_string(p), std::to_string(p + 1), words[size_t(F)], std::to_string(p + kShift),
+                                     std::to_string(p + kShift + 1)}}, 0, 1.0);
+    step.scene = b.finish(columnOf({where, rowOf({gridOf(G), symbolOf("×", 0.4), gridOf(X), symbolOf(d < 0 ? "≈" : "=", 0.55), gridOf(Y),
+                                 symbolOf("=", 0.85), gridOf(Z)})}),
                           {}, 4000);
     return step;
 }
@@ -114,11 +117,11 @@ LessonStep Steps::learned() {
         "table has no row."), {groupedNumber(int64_t(c.max_len)), std::to_string(d_model), groupedNumber(int64_t(c.max_len) * d_model)}});
     step.paragraphs.push_back(c.positional_encoding == PositionalEncoding::Learned
         ? LessonParagraph{QT_TRANSLATE_NOOP("Lesson",
-              "With sinusoids, PE(p)·PE(p + k) depends only on the distance k, not on p: both rows below are equal. This "
-              "model learned its own table instead."), {}}
+              "With sinusoids, PE(p)·PE(p + k) depends only on the distance k, not on p: the two rows on the stage are "
+              "equal. This model learned its own table instead."), {}}
         : LessonParagraph{QT_TRANSLATE_NOOP("Lesson",
-              "With sinusoids, PE(p)·PE(p + k) depends only on the distance k, not on p: both rows below are equal. This "
-              "model uses the sinusoids."), {}});
+              "With sinusoids, PE(p)·PE(p + k) depends only on the distance k, not on p: the two rows on the stage are "
+              "equal. This model uses the sinusoids."), {}});
     step.formula = "PE(p)·PE(p+k) = Σ_i cos(k·ω_i)";
     SceneBuilder b;
     const int K = std::max(6, cap + 2);
@@ -140,7 +143,8 @@ LessonStep Steps::learned() {
     }
     b.grid(grids[0]).colLabels = ks;
     b.grid(grids[0]).title = "PE(p)·PE(p + k),   k = 0 … " + std::to_string(K - 1);
-    step.scene = b.finish(columnOf({gridOf(grids[0]), gridOf(grids[1])}), {}, 3500);
+    const SceneNode where = textOf({QT_TRANSLATE_NOOP("Lesson", "p counts from 0: p = 0 is word 1, p = 5 is word 6"), {}}, 0, 1.0);
+    step.scene = b.finish(columnOf({where, gridOf(grids[0]), gridOf(grids[1])}), {}, 3500);
     return step;
 }
 

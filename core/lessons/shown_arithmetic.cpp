@@ -59,4 +59,18 @@ int ratioDecimals(const std::vector<double>& numerators, double denominator, con
     return -1;
 }
 
+int productDecimals(double factor, const std::vector<std::string>& values, const std::vector<std::string>& products) {
+    for (int d = 2; d <= 4; ++d) {
+        bool ok = values.size() == products.size();
+        for (size_t j = 0; j < values.size() && ok; ++j) {
+            const std::string& p = products[j];
+            const size_t dot = p.find('.');
+            const int decimals = dot == std::string::npos ? 0 : int(p.size() - dot - 1);
+            ok = formatFixed(shown(factor, d) * parseLessonNumber(values[j]), decimals) == p;
+        }
+        if (ok) return d;
+    }
+    return -1;
+}
+
 }  // namespace alab::core

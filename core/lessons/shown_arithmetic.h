@@ -1,8 +1,9 @@
 // Arithmetic that is true as displayed: how many decimals the numbers of an equation need so that
 // the rounded numbers on the screen add up (Σ terms = total) or divide (e / Σ = share) to the rounded
-// result on the same screen. Lessons pick the precision here; tests/core checks the shown texts.
+// result on the same screen, or multiply (α × v = product). Lessons pick the precision here; tests/core checks the shown texts.
 #pragma once
 
+#include <string>
 #include <vector>
 
 namespace alab::core {
@@ -27,5 +28,10 @@ int meanDecimals(const std::vector<double>& values, double mean, bool allShown);
 /// The fewest decimals d in [2, 4] at which every numerators[j] / denominator, both rounded to d
 /// decimals, rounds to the share shares[j] shown with two decimals. -1 when none does.
 int ratioDecimals(const std::vector<double>& numerators, double denominator, const std::vector<double>& shares);
+
+/// The fewest decimals d in [2, 4] for `factor` at which every product text products[j] is the factor
+/// rounded to d decimals times the number values[j] written, rounded to as many decimals as products[j]
+/// has (the texts are the stage's: "9", "1.07", "−0.60"). -1 when none does (the lesson then writes ≈).
+int productDecimals(double factor, const std::vector<std::string>& values, const std::vector<std::string>& products);
 
 }  // namespace alab::core

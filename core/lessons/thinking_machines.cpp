@@ -4,6 +4,8 @@
 // identity here: core includes no Qt). Every number shown is read from the trace or derived here.
 #include "core/lessons/thinking_machines.h"
 
+#include "core/lessons/multi_head.h"
+
 namespace alab::core {
 namespace thinking_machines {
 
@@ -98,9 +100,11 @@ LessonStep Steps::project() {
             "d_k = d_model / h = %1 / %3. The stage shows head %4."), {dm, dk, heads, std::to_string(h + 1)}});
     else
         step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-            "x has d_model = %1 numbers but q, k and v have d_k = %2, so W^Q is a %1 × %2 matrix. This model sets "
-            "d_k itself instead of the paper’s d_model / h = %3; the article draws a small 4 × 3 W^Q."),
-            {dm, dk, std::to_string(m.config().d_model / std::max(1, m.config().heads))}});
+            "x has d_model = %1 numbers but q, k and v have d_k = %2, so W^Q is a %1 × %2 matrix. The paper splits "
+            "d_model = %3 among h = %4 heads, so there d_k = %3 / %4 = %5; this model (h = %6) sets its own d_k. The "
+            "article draws a smaller W^Q still, 4 × 3."),
+            {dm, dk, std::to_string(baseModelConfig().d_model), std::to_string(baseModelConfig().heads),
+             std::to_string(baseModelConfig().headDim()), heads}});
     step.formula = "Q = X·W^Q    K = X·W^K    V = X·W^V";
     step.terms = {3, 4, 7};
     step.tensors = {name("q"), name("k"), name("v")};

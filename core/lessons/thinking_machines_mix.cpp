@@ -88,8 +88,19 @@ LessonStep Steps::softmax() {
 
 LessonStep Steps::weigh() {
     LessonStep step{"weigh", QT_TRANSLATE_NOOP("Lesson", "Weight the values"), {}, {}, {}, {}, {}, {}};
+    const Matrix& v = a.v[size_t(h)];
+    const int cols = std::min(colCap, d_k);
+    std::vector<int> decimals;  // per word: the share's decimals at which α × v = product holds as written (-1: ≈)
+    for (int j = 0; j < S; ++j) {
+        const double alpha = a.weights[size_t(h)](F, j);
+        std::vector<std::string> values, products;
+        for (int c = 0; c < cols; ++c)
+            values.push_back(formatLessonNumber(v(j, c))), products.push_back(formatLessonNumber(alpha * v(j, c)));
+        decimals.push_back(productDecimals(alpha, values, products));
+    }
+    const auto shareText = [&](int j) { return formatFixed(a.weights[size_t(h)](F, j), std::max(2, decimals[size_t(j)])); };
     std::vector<std::string> terms;
-    for (int j = 0; j < S; ++j) terms.push_back(formatShare(a.weights[size_t(h)](F, j)) + "·v" + sub(j + 1));
+    for (int j = 0; j < S; ++j) terms.push_back(shareText(j) + "·v" + sub(j + 1));
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "Multiply each word’s value vector by its share: %1. A word with a large share keeps most of its value; "
         "a word with a small share is turned down."), {joined(terms, 12)}});
@@ -98,22 +109,22 @@ LessonStep Steps::weigh() {
     step.tensors = {name("weights"), name("v")};
 
     SceneBuilder b = builder();
-    const Matrix& v = a.v[size_t(h)];
     std::vector<SceneNode> lines, tallLines;
     const double slot = 0.95 / shown;
     for (int j = 0; j < shown; ++j) {
         const int W = b.cell(name("weights"), {h}, a.weights[size_t(h)], F, j, {quoted(words[size_t(j)])});
         b.shares(W);
+        b.grid(W).cells[0].text = shareText(j);
         const int V = b.matrix({}, name("v"), {h}, v, {j}, colCap, {"v" + sub(j + 1)});
         std::vector<double> weighted;
         std::vector<std::string> how;
         const double alpha = a.weights[size_t(h)](F, j);
-        for (int c = 0; c < colCap && c < d_k; ++c) {
+        for (int c = 0; c < cols; ++c) {
             weighted.push_back(alpha * v(j, c));
             how.push_back("α" + pairSub(F + 1, j + 1) + "·v" + sub(j + 1) + "[" + std::to_string(c + 1) + "] = " +
                           formatFixed(alpha, 4) + "·" + formatLessonNumber(v(j, c)) + " = " + formatLessonNumber(weighted.back()));
         }
-        const int P = b.derived({}, "=", weighted, how, d_k > colCap, v.minCoeff(), v.maxCoeff());
+        const int P = b.derived({}, decimals[size_t(j)] < 0 ? "≈" : "=", weighted, how, d_k > colCap, v.minCoeff(), v.maxCoeff());
         b.grid(W).widthGroup = 1;
         b.grid(V).widthGroup = b.grid(P).widthGroup = 2;
         b.schedule(P, j * slot, (j + 0.8) * slot);

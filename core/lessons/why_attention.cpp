@@ -5,6 +5,7 @@
 #include "core/lessons/why_attention.h"
 
 #include "core/lessons/scene_builder.h"
+#include "core/lessons/why_attention_example.h"
 #include "core/lessons/shown_arithmetic.h"
 
 #include <algorithm>
@@ -32,17 +33,17 @@ namespace {
 
 std::string sub(int n) { return subscriptNumber(n); }
 std::string quoted(const std::string& w) { return "“" + w + "”"; }
-// The fewest decimals d in [2, 4] for the step norms at which each bound, the running product of the
-// shown norms (each product shown with formatNorm), is the bound shown; -1 when none.
+// The fewest decimals d in [2, 4] for the step norms at which each shown bound is the shown factor times
+// the shown bound to its right (the last factor alone when it has none), as formatNorm writes them.
+// factors[c] and bound[c] belong to word c + 1; bound has the first columns only. -1 when none.
 std::string formatNorm(double v);
-int productDecimals(const std::vector<double>& factors, const std::vector<double>& bound) {
+int boundDecimals(const std::vector<double>& factors, const std::vector<double>& bound) {
     for (int d = 2; d <= 4; ++d) {
         bool ok = true;
         double running = 1;
-        for (int t = int(factors.size()) - 1; t >= 0 && ok; --t) {
-            running *= parseLessonNumber(formatFixed(factors[size_t(t)], d));
-            running = parseLessonNumber(formatNorm(running));  // each product as shown, then times the next factor
-            if (size_t(t) < bound.size()) ok = formatNorm(running) == formatNorm(bound[size_t(t)]);
+        for (int c = int(factors.size()) - 1; c >= 0 && ok; --c) {
+            running = parseLessonNumber(formatNorm(running * parseLessonNumber(formatFixed(factors[size_t(c)], d))));
+            if (size_t(c) < bound.size()) ok = formatNorm(running) == formatNorm(bound[size_t(c)]);
         }
         if (ok) return d;
     }
@@ -57,9 +58,10 @@ std::string formatNorm(double v) {
 
 class Steps {
 public:
-    Steps(const Trace& t, const Model& m, const std::vector<std::string>& words, const LessonOptions& o)
-        : t(t), words(words), S(int(words.size())), shown(std::min(S, std::max(2, o.rows))), rnn(whyAttentionRnn(m.config().d_model)),
-          xs(whyAttentionInputs(t)), run(runTinyRnn(rnn, xs)), norms(gradientNorms(rnn, run)) {}
+    Steps(const WhyAttentionRun& r, const LessonOptions& o)
+        : t(*r.trace), words(r.words), S(int(words.size())), shown(std::min(S, std::max(2, o.rows))), own(r.ownSentence),
+          rnn(whyAttentionRnn(r.model->config().d_model)), xs(whyAttentionInputs(t)), run(runTinyRnn(rnn, xs)),
+          norms(gradientNorms(rnn, run)) {}
 
     LessonStep read();
     LessonStep oneStep();
@@ -73,13 +75,21 @@ private:
         for (int i = 0; i < count; ++i) out.push_back(quoted(words[size_t(i)]));
         return out;
     }
-    int rowGrid(SceneBuilder& b, const std::string& label, const Eigen::RowVectorXd& row) {
-        return b.derived({}, label, std::vector<double>(row.data(), row.data() + row.size()), {}, false, -1.5, 1.5);
+    std::string joined() const {
+        std::string s;
+        for (const std::string& w : words) s += (s.empty() ? "" : " ") + w;
+        return s;
+    }
+    // The step's picture, under the name of the lesson's own sentence when it reads one.
+    SceneNode onStage(SceneNode root) const {
+        if (!own) return root;
+        return columnOf({textOf({QT_TRANSLATE_NOOP("Lesson", "the lesson’s sentence: “%1”"), {joined()}}, 0, 1.0), root});
     }
 
     const Trace& t;
     const std::vector<std::string>& words;
     const int S, shown;
+    const bool own;  // the lesson's own sentence on the demo model
     const TinyRnn rnn;
     const Eigen::MatrixXd xs;      // [S, d_model]
     const TinyRnnTrace run;
@@ -88,21 +98,19 @@ private:
 
 LessonStep Steps::read() {
     LessonStep step{"rnn-read", QT_TRANSLATE_NOOP("Lesson", "An RNN reads one word at a time"), {}, {}, {}, {}, {}, {}};
-    if (S == 2)
-        step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-            "Before the Transformer, translation models read a sentence as we read aloud: one word after the other. A "
-            "recurrent network (RNN) keeps a state h of %1 numbers and updates it with every word, so h₁ has seen “%2” "
-            "and h₂ both words. (A longer sentence of your own shows more: type it below.)"),
-            {std::to_string(kWhyRnnHidden), words[0]}});
-    else
-        step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-            "Before the Transformer, translation models read a sentence as we read aloud: one word after the other. A "
-            "recurrent network (RNN) keeps a state h of %1 numbers and updates it with every word, so h₁ has seen “%2”, "
-            "h₂ the first two words, and h%3 the whole sentence."), {std::to_string(kWhyRnnHidden), words[0], sub(S)}});
+    step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
+        "Before the Transformer, translation models read a sentence as we read aloud: one word after the other. A "
+        "recurrent network (RNN) keeps a state h of %1 numbers and updates it with every word, so h₁ has seen “%2”, "
+        "h₂ the first two words, and h%3 the whole sentence."), {std::to_string(kWhyRnnHidden), words[0], sub(S)}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "Each state needs the one before it, so the %1 steps must run one after another: they cannot be computed at "
         "the same time. This tiny RNN has seeded random weights; it shows the shape of the computation, not a "
         "trained model."), {std::to_string(S)}});
+    if (own)
+        step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
+            "With fewer than %1 words there are no long paths to show, so this lesson reads its own sentence of %2 "
+            "words (named on the stage) on the seeded demo model. Type %1 words or more in the bar at the bottom to "
+            "use yours."), {std::to_string(kWhyMinWords), std::to_string(S)}});
     step.formula = "h_t = tanh(W_h·h_(t−1) + W_x·x_t + b)";
     SceneBuilder b;  // one column per word, filled in word by word: h_t is column t
     std::vector<double> first;
@@ -127,7 +135,7 @@ LessonStep Steps::read() {
                               formatFixed(run.h(i, c), 4);
             if (i > 0) cell.sweep = {{H, -1, i - 1}};
         }
-    step.scene = b.finish(rowOf({gridOf(H)}), {}, 1000 + 600 * shown);
+    step.scene = b.finish(onStage(rowOf({gridOf(H)})), {}, 1000 + 600 * shown);
     return step;
 }
 
@@ -173,7 +181,7 @@ LessonStep Steps::oneStep() {
     std::vector<SceneNode> lines;
     for (int g : grids) lines.push_back(gridOf(g));
     lines.push_back(gridOf(Hg));
-    step.scene = b.finish(columnOf({textOf({quoted(words[size_t(s)]), {}}, 0, 1.2), columnOf(lines, false)}), {}, 4000);
+    step.scene = b.finish(onStage(columnOf({textOf({quoted(words[size_t(s)]), {}}, 0, 1.2), columnOf(lines, false)})), {}, 4000);
     return step;
 }
 
@@ -183,16 +191,18 @@ LessonStep Steps::path() {
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "For the last word to use the first one, the RNN must carry it through the state from step to step: from “%2” "
         "to “%3” the path has length %1, and in general n − t. Attention joins any two words in one step: “%3” reads "
-        "every word directly, with the shares below (the Transformer’s layer 1, head 1)."),
+        "every word directly, with the shares drawn on the stage (the Transformer’s layer 1, head 1)."),
         {std::to_string(S - 1), words[0], words[size_t(S - 1)]}});
     step.formula = "RNN: h_t → h_(t+1) → … → h_n    Attention: z_n = Σ_t α_nt·v_t";
     SceneBuilder b;
     std::vector<double> rnnSteps, attnSteps;
     for (int j = 0; j < shown; ++j) rnnSteps.push_back(S - 1 - j), attnSteps.push_back(j == S - 1 ? 0 : 1);
     const int R = b.derived({}, "RNN", rnnSteps, {}, shown < S, 0, std::max(1, S - 1));
-    const int A = b.derived({}, "Attention", attnSteps, {}, shown < S, 0, std::max(1, S - 1));
+    const int A = b.derived({}, QT_TRANSLATE_NOOP("Lesson", "Attention"), attnSteps, {}, shown < S, 0, std::max(1, S - 1));
     b.grid(R).colLabels = wordLabels(shown);
-    const int W = b.matrix("α" + sub(S) + "ⱼ", "encoder.0.self_attn.weights", {0}, a.weights[0], {S - 1}, shown, {quoted(words[size_t(S - 1)])});
+    const int W = b.matrix("α" + sub(S) + "ⱼ", "encoder.0.self_attn.weights", {0}, a.weights[0], {S - 1}, shown, {quoted(words[size_t(S - 1)])}, !own);
+    if (own)  // the lesson's own run: its cells point at no tensor of the window's trace
+        for (SceneCell& c : b.grid(W).cells) c.tensor.clear(), c.index.clear();
     b.shares(W);
     b.grid(W).bars = true;
     b.grid(W).colLabels = wordLabels(shown);
@@ -201,7 +211,7 @@ LessonStep Steps::path() {
     b.schedule(A, 0.5, 0.65);
     b.schedule(W, 0.7, 0.97);
     const SceneNode note = textOf({QT_TRANSLATE_NOOP("Lesson", "steps from each word to “%1”"), {words[size_t(S - 1)]}}, 0, 1.0);
-    step.scene = b.finish(columnOf({note, gridOf(R), gridOf(A), gridOf(W)}), {}, 4000);
+    step.scene = b.finish(onStage(columnOf({note, gridOf(R), gridOf(A), gridOf(W)})), {}, 4000);
     return step;
 }
 
@@ -234,47 +244,55 @@ LessonStep Steps::gradient() {
     g.colLabels = labels;
     for (SceneCell& c : g.cells) c.text = formatNorm(c.value);
     b.schedule(G, 0.05, 0.95);
-    step.scene = b.finish(rowOf({gridOf(G)}), {}, 3500);
+    step.scene = b.finish(onStage(rowOf({gridOf(G)})), {}, 3500);
     return step;
 }
 
 LessonStep Steps::jacobian() {
     LessonStep step{"jacobian", QT_TRANSLATE_NOOP("Lesson", "Why it fades: a product of Jacobians"), {}, {}, {}, {}, {}, {}};
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-        "By the chain rule, ∂h_n/∂h_t is a product of one factor per step, J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s²)·W_h. "
-        "tanh’s slope 1 − h² is at most 1 and W_h stretches a vector by at most %1, so no factor is larger than %1 and "
-        "the product shrinks about geometrically: ‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖."), {formatFixed(kWhyRnnStretch, 2)}});
-    step.formula = "∂h_n/∂h_t = J_n·J_(n−1) ⋯ J_(t+1),   J_s = diag(1 − h_s²)·W_h";
+        "By the chain rule, ∂h_n/∂h_t is a product of one factor per step, J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s ⊙ h_s)·W_h "
+        "(⊙: number by number). tanh’s slope 1 − h² is at most 1 and W_h scales the length of a vector by at most %1, so "
+        "no factor is larger than %1 and the product shrinks about geometrically: ‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖."),
+        {formatFixed(kWhyRnnStretch, 2)}});
+    step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
+        "Each column is one word t. The last word, “%1”, has no column: from h_n to itself there is no step, no factor, "
+        "and ∂h_n/∂h_n is the identity, of norm 1."), {words[size_t(S - 1)]}});
+    step.formula = "∂h_n/∂h_t = J_n·J_(n−1) ⋯ J_(t+1),   J_s = diag(1 − h_s ⊙ h_s)·W_h";
     SceneBuilder b;
-    std::vector<double> factors, bound(size_t(shown), 0.0);  // factors[t]: ‖J_(t+2)‖ (0-based t), leading from word t+1 to t+2
+    std::vector<double> factors;  // factors[c]: ‖J_(c+2)‖, the step from word c + 1 to word c + 2 (1-based)
     for (int j = 1; j < S; ++j) factors.push_back(spectralNorm(stepJacobian(rnn, run, j)));
+    const int cols = std::min(shown, S - 1);  // words 1 … n − 1: the last word has no factor
+    std::vector<double> bound(size_t(cols), 0.0);  // bound[c]: ‖J_n‖ ⋯ ‖J_(c+2)‖
     double running = 1;
-    for (int j = S - 1; j >= 0; --j) {  // ‖J_n‖ ⋯ ‖J_(t+1)‖ for t = j
-        if (j < shown) bound[size_t(j)] = running;
-        if (j > 0) running *= factors[size_t(j - 1)];
+    for (int c = S - 2; c >= 0; --c) {
+        running *= factors[size_t(c)];
+        if (c < cols) bound[size_t(c)] = running;
     }
-    const int d = productDecimals(factors, bound);
-    std::vector<double> factorsShown(factors.begin(), factors.begin() + std::min(shown, S - 1));
-    const int J = b.derived("‖Jₜ₊₁‖", {}, factorsShown, {}, shown < S, 0, 1);
-    const int P = b.derived(d < 0 ? "‖Jₙ‖ ⋯ ‖Jₜ₊₁‖  (≈)" : "‖Jₙ‖ ⋯ ‖Jₜ₊₁‖", {}, bound, {}, shown < S, 0, 1);
-    const int G = b.derived("‖∂h" + sub(S) + "/∂hₜ‖", {}, std::vector<double>(norms.begin(), norms.begin() + shown), {}, shown < S, 0, 1);
-    b.grid(J).colLabels = wordLabels(shown);
+    const int d = boundDecimals(factors, bound);
+    const bool more = cols < S - 1;
+    const int J = b.derived("‖Jₜ₊₁‖", {}, std::vector<double>(factors.begin(), factors.begin() + cols), {}, more, 0, 1);
+    const int P = b.derived(d < 0 ? "‖Jₙ‖ ⋯ ‖Jₜ₊₁‖  (≈)" : "‖Jₙ‖ ⋯ ‖Jₜ₊₁‖", {}, bound, {}, more, 0, 1);
+    const int G = b.derived("‖∂h" + sub(S) + "/∂hₜ‖", {}, std::vector<double>(norms.begin(), norms.begin() + cols), {}, more, 0, 1);
     for (int g : {J, P, G}) {
         b.grid(g).colors = SceneColors::Shares;
         b.grid(g).widthGroup = 1;
+        b.grid(g).colLabels = wordLabels(cols);
         for (SceneCell& c : b.grid(g).cells) c.text = formatNorm(c.value);
     }
     for (SceneCell& c : b.grid(J).cells) c.text = formatFixed(c.value, d < 0 ? 2 : d);  // (≈): products of rounded norms drift
-    for (int j = 0; j < b.grid(J).cols; ++j)
-        b.grid(J).cells[size_t(j)].arithmetic = "‖J" + sub(j + 2) + "‖ = ‖diag(1 − h" + sub(j + 2) + "²)·Wₕ‖ = " + formatFixed(factors[size_t(j)], 4);
+    for (int c = 0; c < cols; ++c)
+        b.grid(J).cells[size_t(c)].arithmetic =
+            "‖J" + sub(c + 2) + "‖ = ‖diag(1 − h" + sub(c + 2) + " ⊙ h" + sub(c + 2) + ")·Wₕ‖ = " + formatFixed(factors[size_t(c)], 4);
     b.schedule(J, 0.05, 0.35);
     b.schedule(P, 0.4, 0.65);
     b.schedule(G, 0.7, 0.95);
-    for (int j = 0; j < shown; ++j) {
-        b.grid(G).cells[size_t(j)].sweep = {{P, 0, j}};
-        if (j + 1 < shown) b.grid(P).cells[size_t(j)].sweep = {{J, 0, j}, {P, 0, j + 1}};
+    for (int c = 0; c < cols; ++c) {
+        b.grid(G).cells[size_t(c)].sweep = {{P, 0, c}};
+        b.grid(P).cells[size_t(c)].sweep = {{J, 0, c}};
+        if (c + 1 < cols) b.grid(P).cells[size_t(c)].sweep.push_back({P, 0, c + 1});
     }
-    step.scene = b.finish(columnOf({gridOf(J), gridOf(P), gridOf(G)}, false), {}, 4000);
+    step.scene = b.finish(onStage(columnOf({gridOf(J), gridOf(P), gridOf(G)}, false)), {}, 4000);
     return step;
 }
 
@@ -284,17 +302,16 @@ LessonStep Steps::jacobian() {
 Lesson buildWhyAttentionLesson(const Trace& trace, const Model& model, const std::vector<std::string>& words,
                                const LessonOptions& options) {
     const int S = int(trace.src_embedding.rows());
-    if (S < 2) throw InvalidArgument("lesson: needs at least 2 words, the sentence has " + std::to_string(S));
     if (int(words.size()) != S)
         throw InvalidArgument("lesson: " + std::to_string(words.size()) + " words for " + std::to_string(S) + " positions");
-    if (trace.encoder.empty() || !trace.encoder[0].captured) throw InvalidArgument("lesson: the trace has no encoder layer 1");
+    const WhyAttentionRun run = whyAttentionRun(trace, model, words);  // a short sentence: the lesson's own
     Lesson l;
     l.spec = options.spec;
-    l.words = words;
-    l.d_k = model.config().headDim();
-    l.d_model = model.config().d_model;
-    l.hasPositionalEncoding = model.config().positional_encoding != PositionalEncoding::None;
-    why_attention::Steps steps(trace, model, words, options);
+    l.words = run.words;
+    l.d_k = run.model->config().headDim();
+    l.d_model = run.model->config().d_model;
+    l.hasPositionalEncoding = run.model->config().positional_encoding != PositionalEncoding::None;
+    why_attention::Steps steps(run, options);
     l.steps = {steps.read(), steps.oneStep(), steps.path(), steps.gradient(), steps.jacobian()};
     return l;
 }

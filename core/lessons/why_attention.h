@@ -21,7 +21,8 @@ Eigen::MatrixXd whyAttentionInputs(const Trace& trace);
 /// ‖∂h_S/∂h_t‖ for t = 1 … S (index t − 1): the last state's sensitivity to each earlier one.
 std::vector<double> gradientNorms(const TinyRnn& rnn, const TinyRnnTrace& trace);
 
-/// The lesson on the words of `trace` (attention shares from layer 1, head 1, of its encoder).
+/// The lesson on the words of `trace` (attention shares from layer 1, head 1, of its encoder); fewer than
+/// kWhyMinWords words: on its own sentence (core/lessons/why_attention_example.h).
 Lesson buildWhyAttentionLesson(const Trace& trace, const Model& model, const std::vector<std::string>& words,
                                const LessonOptions& options);
 

@@ -260,110 +260,110 @@
 <context>
     <name>Lesson</name>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="184"/>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="125"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="188"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="136"/>
         <source>⋮  %1 more words</source>
         <translation>⋮  还有 %1 个词</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="11"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="13"/>
         <source>The words become vectors</source>
         <translation>词变成向量</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="33"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="35"/>
         <source>This model also adds a positional encoding to every vector, so the same word at another place in the sentence gets different numbers.</source>
         <translation>这个模型还会给每个向量加上位置编码：同一个词出现在句子的不同位置，得到的数字也不同。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="82"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="84"/>
         <source>Queries, keys and values</source>
         <translation>查询、键和值</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="138"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="102"/>
+        <source>x has d_model = %1 numbers but q, k and v have d_k = %2, so W^Q is a %1 × %2 matrix. The paper splits d_model = %3 among h = %4 heads, so there d_k = %3 / %4 = %5; this model (h = %6) sets its own d_k. The article draws a smaller W^Q still, 4 × 3.</source>
+        <translation>x 有 d_model = %1 个数，q、k、v 却各有 d_k = %2 个，所以 W^Q 是 %1 × %2 的矩阵。论文把 d_model = %3 分给 h = %4 个头，那里 d_k = %3 / %4 = %5；这个模型（h = %6）自己定了 d_k。文章画的 W^Q 更小，只有 4 × 3。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="142"/>
         <source>Scores: how well do two words match?</source>
         <translation>打分：两个词有多匹配？</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="14"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="16"/>
         <source>A network cannot read letters, so each word is looked up in a table of numbers. “%1” becomes the vector x₁ and “%2” becomes x₂, each %3 numbers long. Stacked as rows, they form the matrix X.</source>
         <translation>网络读不懂字母，所以每个词都要到一张数字表里查出来。“%1”变成向量 x₁，“%2”变成 x₂，每个有 %3 个数。把它们按行叠起来，就得到矩阵 X。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="19"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="21"/>
         <source>A network cannot read letters, so each word is looked up in a table of numbers. “%1” becomes the vector x₁, “%2” becomes x₂, and so on up to %3, each %4 numbers long. Stacked as rows, the %5 vectors form the matrix X.</source>
         <translation>网络读不懂字母，所以每个词都要到一张数字表里查出来。“%1”变成向量 x₁，“%2”变成 x₂，依此类推直到 %3，每个有 %4 个数。把这 %5 个向量按行叠起来，就得到矩阵 X。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="120"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="124"/>
         <location filename="../../core/lessons/positional_lesson.cpp" line="123"/>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="24"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="26"/>
         <source>This model is untrained: its word table and all its weight matrices hold random numbers. The arithmetic of every step is real, but what the words attend to means nothing yet.</source>
         <translation>这个模型没有训练过：词表和所有权重矩阵里都是随机数。每一步的计算都是真的，但词与词之间的关注目前还没有意义。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="28"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="30"/>
         <source>The numbers of this example were chosen by hand, as in the article, so that the arithmetic is easy to follow. A real model learns them in training.</source>
         <translation>这个例子的数字和文章里一样是手工挑选的，便于跟着算。真正的模型要在训练中学出这些数。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="37"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="39"/>
         <source>This model normalises first (pre-norm): attention reads X = LayerNorm(x), the word vectors scaled to mean 0 and variance 1 (tensor %1), not x itself.</source>
         <translation>这个模型先做归一化（pre-norm）：注意力读的是 X = LayerNorm(x)，即把词向量调整为均值 0、方差 1 之后的结果（张量 %1），而不是 x 本身。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="85"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="87"/>
         <source>Each word vector is multiplied by three weight matrices that were learned in training.</source>
         <translation>每个词向量分别乘以三个在训练中学到的权重矩阵。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="87"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="89"/>
         <source>Each word vector is multiplied by three weight matrices, here random ones: the model is untrained.</source>
         <translation>每个词向量分别乘以三个权重矩阵；这里它们是随机的，因为模型没有训练过。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="89"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="91"/>
         <source>Each word vector is multiplied by three weight matrices, read from the model&apos;s files (no training log lies beside them, so whether they were trained is not known here).</source>
         <translation>每个词向量分别乘以三个权重矩阵，它们读自模型的文件（旁边没有训练日志，所以这里无法得知它们是否经过训练）。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="91"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="93"/>
         <source>Each word vector is multiplied by three weight matrices, chosen by hand for this example.</source>
         <translation>每个词向量分别乘以三个为这个例子手工挑选的权重矩阵。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="92"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="94"/>
         <source>X·W^Q gives every word a query (what it is looking for), X·W^K a key (what it offers) and X·W^V a value (what it passes on).</source>
         <translation>X·W^Q 给每个词一个查询（它在找什么），X·W^K 给一个键（它能提供什么），X·W^V 给一个值（它要传递什么）。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="96"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="98"/>
         <source>x has d_model = %1 numbers; q, k and v have d_k = %2. As in the paper, the %3 heads share the width: d_k = d_model / h = %1 / %3. The stage shows head %4.</source>
         <translation>x 有 d_model = %1 个数；q、k、v 各有 d_k = %2 个。和论文一样，%3 个头平分宽度：d_k = d_model / h = %1 / %3。舞台上显示的是第 %4 个头。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="100"/>
-        <source>x has d_model = %1 numbers but q, k and v have d_k = %2, so W^Q is a %1 × %2 matrix. This model sets d_k itself instead of the paper’s d_model / h = %3; the article draws a small 4 × 3 W^Q.</source>
-        <translation>x 有 d_model = %1 个数，而 q、k、v 各有 d_k = %2 个，所以 W^Q 是 %1 × %2 的矩阵。这个模型自己规定了 d_k，没有用论文的 d_model / h = %3；文章里画的是一个小小的 4 × 3 的 W^Q。</translation>
-    </message>
-    <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="142"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="146"/>
         <source>How much should “%1” look at each word? Take its query %2 and every key, multiply them number by number and add the products up: this is the dot product. Here %3. A larger score means a better match.</source>
         <translation>“%1”应该多关注每个词？取它的查询 %2 和每个键，逐个数相乘再把乘积加起来，这就是点积。这里 %3。分数越大，表示越匹配。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="192"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="196"/>
         <source>Scale by √dₖ</source>
         <translation>除以 √dₖ 缩放</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="196"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="200"/>
         <source>Divide every score by √d_k = √%1 = %2, so %3 becomes %4 and %5 becomes %6.</source>
         <translation>把每个分数除以 √d_k = √%1 = %2：%3 变成 %4，%5 变成 %6。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines.cpp" line="200"/>
+        <location filename="../../core/lessons/thinking_machines.cpp" line="204"/>
         <source>Why? Dot products of long vectors grow large. Softmax of large numbers is nearly all zeros and a single one; there its gradients almost vanish and the model learns very slowly.</source>
         <translation>为什么要这样做？向量越长，点积往往越大。对很大的数做 softmax，结果几乎全是 0，只有一个接近 1；这时梯度几乎消失，模型就很难学下去。</translation>
     </message>
@@ -398,12 +398,12 @@
         <translation>假如先把分数除以温度 T = %1：T 小于 1 时份额更集中，大于 1 时更平均。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="93"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="104"/>
         <source>Multiply each word’s value vector by its share: %1. A word with a large share keeps most of its value; a word with a small share is turned down.</source>
         <translation>把每个词的值向量乘以它的份额：%1。份额大的词保留了大部分的值；份额小的词被调弱。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="212"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="223"/>
         <source>In practice every word is done at once. One matrix product QKᵀ gives all the scores, softmax runs along each row, and a second product with V mixes the values. Row i of Z is the z_i of step 7: the same numbers as step by step (largest difference %1).</source>
         <translation>实际计算时所有词一起算。一次矩阵乘法 QKᵀ 得到全部分数，softmax 沿每一行计算，再乘以 V 混合各个值。Z 的第 i 行就是第 7 步的 z_i：和逐步计算的数字相同（最大差 %1）。</translation>
     </message>
@@ -413,17 +413,17 @@
         <translation>给值加权</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="148"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="159"/>
         <source>Add them up: z₁, then z₂</source>
         <translation>相加：先得 z₁，再得 z₂</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="151"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="162"/>
         <source>Adding the weighted values gives %1, the new vector for “%2”: it now carries information from the whole sentence, %3 words. The same steps for “%4” give its own shares (%5) and its vector %6.</source>
         <translation>把加权后的值相加，得到 %1，即“%2”的新向量：它现在带有整句话（%3 个词）的信息。对“%4”做同样的步骤，得到它自己的份额（%5）和它的向量 %6。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="206"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="217"/>
         <source>All words at once: the matrix form</source>
         <translation>一次算完所有词：矩阵形式</translation>
     </message>
@@ -468,114 +468,114 @@
         <translation>这里用的是 AttentionLab 自带的、训练好的英→中模型，句子是“%1”（Thinking Machines 的例子只有一个头）。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="109"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="113"/>
         <source>Split d_model into heads</source>
         <translation>把 d_model 切成几个头</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="110"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="114"/>
         <source>Instead of one attention over all d_model numbers, the Transformer runs h smaller ones, the heads. The paper’s base model has d_model = %1 and h = %2, so each head works with d_k = %1 / %2 = %3 numbers.</source>
         <translation>Transformer 不是用一个注意力处理全部 d_model 个数，而是同时跑 h 个小一些的注意力，叫作“头”。论文的基础模型 d_model = %1，h = %2，所以每个头处理 d_k = %1 / %2 = %3 个数。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="114"/>
-        <source>The model here has d_model = %1 = %2 × %3. Below, the query of “%4” (%1 numbers) is cut into %2 rows of %3: row h is what head h compares with the keys.</source>
-        <translation>这里的模型 d_model = %1 = %2 × %3。下面把“%4”的查询（%1 个数）切成 %2 行、每行 %3 个：第 h 行就是第 h 个头拿去和键比较的部分。</translation>
-    </message>
-    <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="135"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="139"/>
         <location filename="../../core/lessons/positional_relative.cpp" line="95"/>
         <location filename="../../core/lessons/scene_builder.cpp" line="43"/>
         <source>%1 × %2 numbers in all</source>
         <translation>共 %1 × %2 个数</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="138"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="142"/>
         <source>the paper’s base model: d_model = %1 = %2 heads × %3</source>
         <translation>论文的基础模型：d_model = %1 = %2 个头 × %3</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="140"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="144"/>
         <source>this model: d_model = %1 = %2 heads × %3</source>
         <translation>这个模型：d_model = %1 = %2 个头 × %3</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="142"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="146"/>
         <source>row h: the %1 numbers head h works with</source>
         <translation>第 h 行：第 h 个头处理的 %1 个数</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="148"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="152"/>
         <source>The heads run side by side</source>
         <translation>各个头并排运行</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="154"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="158"/>
         <source>Each head has its own W^Q, W^K and W^V, so it computes its own scores and its own softmax: %1 attention patterns from the same words. None of them waits for another, so all %1 run at the same time.</source>
         <translation>每个头都有自己的 W^Q、W^K 和 W^V，所以各算各的分数、各做各的 softmax：同样的词，得到 %1 种注意力模式。谁也不用等谁，%1 个头同时计算。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="157"/>
-        <source>Each small map below is one head (rows: the word that asks, columns: the words 1 … %1 it reads). The word each head reads most from “%2”: %3.</source>
-        <translation>下面每张小图是一个头（行：提问的词；列：它读取的第 1 … %1 个词）。从“%2”出发，每个头读得最多的词是：%3。</translation>
+        <location filename="../../core/lessons/multi_head.cpp" line="118"/>
+        <source>The model here has d_model = %1 = %2 × %3. On the stage, the query of “%4” (%1 numbers) is cut into %2 rows of %3: row h is what head h compares with the keys.</source>
+        <translation>这里的模型 d_model = %1 = %2 × %3。舞台上，“%4”的查询（%1 个数）被切成 %2 行、每行 %3 个：第 h 行是第 h 个头拿去和各个键比较的那一段。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="181"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="161"/>
+        <source>Each small map on the stage is one head (rows: the word that asks, columns: the words 1 … %1 it reads). The word each head reads most from “%2”: %3.</source>
+        <translation>舞台上每张小图是一个头（行：发问的词；列：它读取的第 1 … %1 个词）。“%2”在各个头里读得最多的词：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/multi_head.cpp" line="185"/>
         <source>attention weights of each head, layer %1</source>
         <translation>第 %1 层各个头的注意力权重</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="187"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="191"/>
         <source>Concat: the heads’ outputs side by side</source>
         <translation>拼接：把各个头的输出并排放</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="188"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="192"/>
         <source>Each head returns %1 numbers for “%2”: its weighted mix of the values. Written one after the other they give %3 × %1 = %4 numbers again, the width the model started with.</source>
         <translation>每个头为“%2”返回 %1 个数，也就是它对各个值的加权混合。把它们首尾相接，又得到 %3 × %1 = %4 个数，正好是模型原来的宽度。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="215"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="217"/>
         <source>%1 numbers in all</source>
         <translation>共 %1 个数</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="230"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="239"/>
         <source>One more matrix mixes the heads</source>
         <translation>再用一个矩阵把各个头混合起来</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="232"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="241"/>
         <source>The concatenated row is multiplied by one more learned matrix, W^O (%1 × %2), and a bias is added. Every output number mixes all heads, so what one head found can reach every number of “%3”.</source>
         <translation>拼接后的这一行再乘以一个学到的矩阵 W^O（%1 × %2），并加上偏置。每个输出数都混合了所有的头，所以一个头发现的东西可以传到“%3”的每一个数上。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="236"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="245"/>
         <source>The four matrices W^Q, W^K, W^V and W^O hold %1 × %2 = %3 numbers each, exactly as many as one head %2 wide would need: splitting costs nothing. In the base model: %4 each.</source>
         <translation>W^Q、W^K、W^V 和 W^O 这四个矩阵各有 %1 × %2 = %3 个数，和一个宽度为 %2 的单头所需的一样多：切分并不增加开销。基础模型里每个是 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="257"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="267"/>
         <source>W^O: %1 × %2</source>
         <translation>W^O：%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="263"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="273"/>
         <source>Why several heads help</source>
         <translation>为什么多个头有用</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="266"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="276"/>
         <source>One head has one row of shares that adds up to 1: to read two words strongly it must split that 1 between them, and the mix blurs both. With %1 heads, “%2” reads %3 different words most strongly at the same time.</source>
         <translation>一个头只有一行加起来等于 1 的份额：想同时重点读两个词，就得把这个 1 分给它们，结果两个都变模糊。有了 %1 个头，“%2”可以同时重点读 %3 个不同的词。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="270"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="280"/>
         <source>In training the heads specialise: one may follow the next word, another the verb, another the word itself. W^O then combines their findings into one vector.</source>
         <translation>训练中各个头会分工：有的可能盯着下一个词，有的盯着动词，有的盯着词本身。然后 W^O 把它们的发现合成一个向量。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="289"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="299"/>
         <source>what “%1” reads, head by head</source>
         <translation>“%1”读了什么，逐个头来看</translation>
     </message>
@@ -760,74 +760,89 @@
         <translation>Pre-norm：</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="90"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="100"/>
         <source>An RNN reads one word at a time</source>
         <translation>RNN 一次读一个词</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="92"/>
-        <source>Before the Transformer, translation models read a sentence as we read aloud: one word after the other. A recurrent network (RNN) keeps a state h of %1 numbers and updates it with every word, so h₁ has seen “%2” and h₂ both words. (A longer sentence of your own shows more: type it below.)</source>
-        <translation>在 Transformer 之前，翻译模型像我们朗读一样读句子：一个词接一个词。循环神经网络（RNN）保存一个由 %1 个数组成的状态 h，每读一个词就更新一次：h₁ 看过“%2”，h₂ 看过两个词。（在下方输入你自己的长一点的句子，能看到更多。）</translation>
+        <location filename="../../core/lessons/why_attention.cpp" line="86"/>
+        <source>the lesson’s sentence: “%1”</source>
+        <translation>本课自带的句子：“%1”</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="98"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="101"/>
         <source>Before the Transformer, translation models read a sentence as we read aloud: one word after the other. A recurrent network (RNN) keeps a state h of %1 numbers and updates it with every word, so h₁ has seen “%2”, h₂ the first two words, and h%3 the whole sentence.</source>
         <translation>在 Transformer 之前，翻译模型像我们朗读一样读句子：一个词接一个词。循环神经网络（RNN）保存一个由 %1 个数组成的状态 h，每读一个词就更新一次：h₁ 看过“%2”，h₂ 看过前两个词，h%3 看过整句话。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="102"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="105"/>
         <source>Each state needs the one before it, so the %1 steps must run one after another: they cannot be computed at the same time. This tiny RNN has seeded random weights; it shows the shape of the computation, not a trained model.</source>
         <translation>每个状态都要用到前一个状态，所以这 %1 步只能一步接一步地算，不能同时进行。这个小 RNN 的权重是按种子生成的随机数，它只用来展示计算的样子，并不是训练好的模型。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="136"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="144"/>
         <source>One step of the RNN</source>
         <translation>RNN 的一步</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="137"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="145"/>
         <source>To read “%1” the RNN mixes what it remembers, W_h·h₁, with the new word, W_x·x₂ (x₂ is the model’s %2-number vector for “%1”), adds b, and squashes every number into (−1, 1) with tanh. Only h₂ is passed on.</source>
         <translation>读“%1”时，RNN 把它记住的内容 W_h·h₁ 和新词 W_x·x₂（x₂ 是模型里“%1”的 %2 维向量）相加，再加上 b，然后用 tanh 把每个数压到 (−1, 1) 之间。往下传的只有 h₂。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="181"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="189"/>
         <source>Path length: n − t steps against 1</source>
         <translation>路径长度：n − t 步对 1 步</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="183"/>
-        <source>For the last word to use the first one, the RNN must carry it through the state from step to step: from “%2” to “%3” the path has length %1, and in general n − t. Attention joins any two words in one step: “%3” reads every word directly, with the shares below (the Transformer’s layer 1, head 1).</source>
-        <translation>要让最后一个词用上第一个词，RNN 必须把它装在状态里一步一步往后传：从“%2”到“%3”的路径长度是 %1，一般来说是 n − t。注意力一步就能连起任意两个词：“%3”直接读取每个词，份额见下方（Transformer 第 1 层、第 1 个头）。</translation>
+        <location filename="../../core/lessons/why_attention.cpp" line="191"/>
+        <source>For the last word to use the first one, the RNN must carry it through the state from step to step: from “%2” to “%3” the path has length %1, and in general n − t. Attention joins any two words in one step: “%3” reads every word directly, with the shares drawn on the stage (the Transformer’s layer 1, head 1).</source>
+        <translation>最后一个词要用到第一个词，RNN 得把它放在状态里一步一步往后带：从“%2”到“%3”，路径长 %1，一般是 n − t。注意力一步就连起任意两个词：“%3”直接读取每个词，所占份额画在舞台上（Transformer 第 1 层、第 1 个头）。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="203"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="201"/>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="251"/>
+        <source>By the chain rule, ∂h_n/∂h_t is a product of one factor per step, J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s ⊙ h_s)·W_h (⊙: number by number). tanh’s slope 1 − h² is at most 1 and W_h scales the length of a vector by at most %1, so no factor is larger than %1 and the product shrinks about geometrically: ‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖.</source>
+        <translation>按链式法则，∂h_n/∂h_t 是每一步一个因子的连乘，J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s ⊙ h_s)·W_h（⊙：逐个数相乘）。tanh 的斜率 1 − h² 至多为 1，W_h 把向量的长度至多缩放为 %1 倍，所以没有哪个因子大于 %1，连乘大致按几何级数变小：‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="256"/>
+        <source>Each column is one word t. The last word, “%1”, has no column: from h_n to itself there is no step, no factor, and ∂h_n/∂h_n is the identity, of norm 1.</source>
+        <translation>每一列是一个词 t。最后一个词“%1”没有列：从 h_n 到它自己没有一步，也就没有因子，∂h_n/∂h_n 是单位矩阵，范数为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="211"/>
         <source>steps from each word to “%1”</source>
         <translation>从每个词到“%1”的步数</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="209"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="110"/>
+        <source>With fewer than %1 words there are no long paths to show, so this lesson reads its own sentence of %2 words (named on the stage) on the seeded demo model. Type %1 words or more in the bar at the bottom to use yours.</source>
+        <translation>不到 %1 个词的句子里没有长路径可看，所以本课改用带种子的演示模型，读它自带的 %2 个词的句子（句子写在舞台上）。在底部的输入栏里输入 %1 个词以上，就能换成你自己的句子。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/why_attention.cpp" line="217"/>
         <source>The gradient fades with distance</source>
         <translation>梯度随距离衰减</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="210"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="218"/>
         <source>How much does the last state h%1 still depend on an earlier state h_t? The size of the derivative ‖∂h%1/∂h_t‖ says it; in training it is also how much of the error signal gets back to word t. It is %2 for the last word itself and %3 for “%4”, at distance %5.</source>
         <translation>最后的状态 h%1 还在多大程度上依赖较早的状态 h_t？导数的大小 ‖∂h%1/∂h_t‖ 给出答案；训练时，它也决定了误差信号能有多少传回到第 t 个词。对最后一个词自己它是 %2，对距离为 %5 的“%4”只有 %3。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="215"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="223"/>
         <source>Early words fade from the gradient, so an RNN learns long-range links slowly. In attention every word is one step from every other, whatever the distance.</source>
         <translation>靠前的词在梯度里渐渐消失，所以 RNN 学远距离的联系很慢。在注意力里，无论相隔多远，任意两个词之间都只有一步。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="242"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="250"/>
         <source>Why it fades: a product of Jacobians</source>
         <translation>为什么会衰减：雅可比矩阵的连乘</translation>
-    </message>
-    <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="243"/>
-        <source>By the chain rule, ∂h_n/∂h_t is a product of one factor per step, J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s²)·W_h. tanh’s slope 1 − h² is at most 1 and W_h stretches a vector by at most %1, so no factor is larger than %1 and the product shrinks about geometrically: ‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖.</source>
-        <translation>由链式法则，∂h_n/∂h_t 是每一步一个因子的连乘，J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s²)·W_h。tanh 的斜率 1 − h² 不超过 1，W_h 把向量最多拉长到 %1 倍，所以每个因子都不超过 %1，连乘起来大致按几何级数缩小：‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖。</translation>
     </message>
     <message>
         <location filename="../../core/lessons/positional_lesson.cpp" line="105"/>
@@ -855,6 +870,36 @@
         <translation>原顺序</translation>
     </message>
     <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="149"/>
+        <source>The fix: add to each word a vector PE that depends only on its position p. Its %1 numbers come in pairs, a sine and a cosine of p·ω_i, each pair with its own frequency ω_i = 1/10000^(2i/%1).</source>
+        <translation>解决办法：给每个词加一个只由位置 p 决定的向量 PE。它的 %1 个数两两一对，是 p·ω_i 的正弦和余弦，每一对有自己的频率 ω_i = 1/10000^(2i/%1)。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="152"/>
+        <source>The formula counts from 0, this lesson from 1: word t has p = t − 1, and number j of PE is the formula’s index j − 1, so number 1 (index 2i = 0) is a sine and number 2 (index 2i + 1 = 1) a cosine.</source>
+        <translation>公式从 0 开始数，本课从 1 开始数：第 t 个词的 p = t − 1；PE 的第 j 个数在公式里的下标是 j − 1，所以第 1 个数（下标 2i = 0）是正弦，第 2 个数（下标 2i + 1 = 1）是余弦。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="155"/>
+        <source>Each row on the stage is one number of PE along the words 1 … %1. Numbers 1 and 2 repeat every %2 words, the last two only every %3: together they give every position its own pattern.</source>
+        <translation>舞台上每一行是 PE 的一个数在第 1 … %1 个词上的取值。第 1、2 个数每隔 %2 个词重复一次，最后两个要隔 %3 个词才重复：合起来，每个位置都有自己独有的图案。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="187"/>
+        <source>columns: words 1 … %1 (p = 0 … %2);  rows: numbers of PE</source>
+        <translation>列：第 1 … %1 个词（p = 0 … %2）；行：PE 的各个数</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="204"/>
+        <source>“%1” is word %2, so in the formula p = %3. Its embedding (its row of the learned table, times √d_model = %4) gets PE(p = %3) added, number by number. The same word elsewhere would get another PE, so from here on every vector carries its place.</source>
+        <translation>“%1”是第 %2 个词，所以公式里 p = %3。它的词向量（学到的词表里它那一行，乘以 √d_model = %4）逐个数加上 PE(p = %3)。同一个词站在别处，加上的 PE 就不同，所以从这里起，每个向量都带着自己的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="209"/>
+        <source>“%1” is word %2, so in the formula p = %3. Its embedding gets PE(p = %3) added, number by number. The same word elsewhere would get another PE, so from here on every vector carries its place.</source>
+        <translation>“%1”是第 %2 个词，所以公式里 p = %3。它的词向量逐个数加上 PE(p = %3)。同一个词站在别处，加上的 PE 就不同，所以从这里起，每个向量都带着自己的位置。</translation>
+    </message>
+    <message>
         <location filename="../../core/lessons/positional_lesson.cpp" line="114"/>
         <source>Switch the positional encoding off and run the model twice: on “%1” and on the same words shuffled, “%2”. A word gets the same vector wherever it stands, so it makes the same query, key and value.</source>
         <translation>把位置编码关掉，让模型跑两遍：一遍是“%1”，一遍是把同样的词打乱后的“%2”。一个词不管站在哪里，向量都一样，所以它的查询、键和值也都一样。</translation>
@@ -870,34 +915,14 @@
         <translation>位置的正弦和余弦</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="149"/>
-        <source>The fix: add to each word a vector PE that depends only on its position p (word t has p = t − 1). Its %1 numbers come in pairs, a sine and a cosine of p·ω_i, each pair with its own frequency ω_i = 1/10000^(2i/%1).</source>
-        <translation>解决办法：给每个词加上一个只取决于它的位置 p 的向量 PE（第 t 个词的 p = t − 1）。它的 %1 个数两两成对，是 p·ω_i 的正弦和余弦，每一对有自己的频率 ω_i = 1/10000^(2i/%1)。</translation>
-    </message>
-    <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="153"/>
-        <source>Each row below is one number of PE along the words 1 … %1. Numbers 1 and 2 repeat every %2 words, the last two only every %3: together they give every position its own pattern.</source>
-        <translation>下面每一行是 PE 的一个数在第 1 … %1 个词上的取值。第 1、2 个数每隔 %2 个词重复一次，最后两个要隔 %3 个词才重复：合在一起，每个位置都有自己独特的图案。</translation>
-    </message>
-    <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="196"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="200"/>
         <source>PE is added to the embedding</source>
         <translation>把 PE 加到词向量上</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="200"/>
-        <source>“%1” is word %2, so p = %3. Its embedding (its row of the learned table, times √d_model = %4) gets PE(%3) added, number by number. The same word elsewhere would get another PE, so from here on every vector carries its place.</source>
-        <translation>“%1”是第 %2 个词，所以 p = %3。它的词向量（学到的词表里它那一行，乘以 √d_model = %4）逐个数加上 PE(%3)。同一个词换个位置，加的 PE 就不同，所以从这里开始，每个向量都带着自己的位置。</translation>
-    </message>
-    <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="205"/>
-        <source>“%1” is word %2, so p = %3. Its embedding gets PE(%3) added, number by number. The same word elsewhere would get another PE, so from here on every vector carries its place.</source>
-        <translation>“%1”是第 %2 个词，所以 p = %3。它的词向量逐个数加上 PE(%3)。同一个词换个位置，加的 PE 就不同，所以从这里开始，每个向量都带着自己的位置。</translation>
-    </message>
-    <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="208"/>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="212"/>
         <source>Adding, not appending: the vector keeps its %1 numbers, and the model learns to read word and place from the same sum.</source>
-        <translation>是相加，不是拼接：向量仍然是 %1 个数，模型要学会从同一个和里同时读出词和位置。</translation>
+        <translation>是相加，不是拼接：向量仍然是 %1 个数，模型要学会从同一个总和里同时读出词和位置。</translation>
     </message>
     <message>
         <location filename="../../core/lessons/positional_relative.cpp" line="49"/>
@@ -906,33 +931,43 @@
     </message>
     <message>
         <location filename="../../core/lessons/positional_relative.cpp" line="63"/>
-        <source>Why sines and cosines? Going k places further turns each (sin, cos) pair by the angle k·ω_i, and that turn does not depend on p. So PE(p + k) = M_k · PE(p) for every p, where M_k has 2 × 2 rotation blocks on its diagonal and zeros everywhere else.</source>
-        <translation>为什么用正弦和余弦？往后挪 k 位，相当于把每一对 (sin, cos) 转过角度 k·ω_i，而这个旋转与 p 无关。所以对任何 p 都有 PE(p + k) = M_k · PE(p)，其中 M_k 的对角线上是 2 × 2 的旋转块，其余位置都是 0。</translation>
+        <source>Why sines and cosines? Going k places further turns each (sin, cos) pair by the angle k·ω_i, and that turn does not depend on p. So PE(p + k) = M_k × PE(p) for every p, where M_k has 2 × 2 rotation blocks on its diagonal and zeros everywhere else.</source>
+        <translation>为什么用正弦和余弦？往后走 k 位，就是把每一对 (sin, cos) 转过角度 k·ω_i，而这个转动与 p 无关。所以对每个 p 都有 PE(p + k) = M_k × PE(p)，M_k 的对角线上是 2 × 2 的旋转块，其余处处为 0。</translation>
     </message>
     <message>
         <location filename="../../core/lessons/positional_relative.cpp" line="67"/>
-        <source>Here p = %1 (“%2”) and k = %3; the first %4 numbers are shown. Over all %5 numbers, M_k · PE(p) and PE(p + k) differ by at most %6. One fixed linear map thus means “%3 words further” wherever a word stands, which a layer can learn.</source>
-        <translation>这里 p = %1（“%2”），k = %3；只显示前 %4 个数。在全部 %5 个数上，M_k · PE(p) 和 PE(p + k) 最多相差 %6。所以不管词站在哪里，“往后 %3 个词”都是同一个固定的线性变换，网络的一层可以学会它。</translation>
+        <source>Here p = %1 (“%2”, word %7) and k = %3; the first %4 numbers are shown. Over all %5 numbers, M_k × PE(p) and PE(p + k) differ by at most %6. One fixed linear map thus means “%3 words further” wherever a word stands, which a layer can learn.</source>
+        <translation>这里 p = %1（“%2”，第 %7 个词），k = %3；只画出前 %4 个数。在全部 %5 个数上，M_k × PE(p) 与 PE(p + k) 至多相差 %6。于是不论词站在哪里，“再往后 %3 个词”都是同一个固定的线性变换，网络的一层学得会。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_relative.cpp" line="108"/>
+        <location filename="../../core/lessons/positional_relative.cpp" line="101"/>
+        <source>p counts from 0: PE(%1) belongs to word %2, “%3”, and PE(%4) to word %5</source>
+        <translation>p 从 0 开始数：PE(%1) 属于第 %2 个词“%3”，PE(%4) 属于第 %5 个词</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_relative.cpp" line="111"/>
         <source>Learned or sinusoidal?</source>
         <translation>学出来的，还是正弦的？</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_relative.cpp" line="110"/>
+        <location filename="../../core/lessons/positional_relative.cpp" line="113"/>
         <source>A model can also learn its position vectors, like word embeddings: a table of max_len × d_model numbers (%1 × %2 = %3 for this model). The paper tried both and found almost the same quality. It kept the sinusoids: they cost no training and give a vector for any position, also past the longest training sentence, where a learned table has no row.</source>
         <translation>模型也可以像学词向量那样学位置向量：一张 max_len × d_model 的表（这个模型是 %1 × %2 = %3 个数）。论文两种都试过，效果几乎一样。它最后用了正弦：不需要训练，而且任何位置都有向量，哪怕比训练时最长的句子还长；学出来的表在那里根本没有这一行。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_relative.cpp" line="116"/>
-        <source>With sinusoids, PE(p)·PE(p + k) depends only on the distance k, not on p: both rows below are equal. This model learned its own table instead.</source>
-        <translation>用正弦时，PE(p)·PE(p + k) 只取决于距离 k，与 p 无关：下面两行完全相同。这个模型则是自己学了一张表。</translation>
+        <location filename="../../core/lessons/positional_relative.cpp" line="119"/>
+        <source>With sinusoids, PE(p)·PE(p + k) depends only on the distance k, not on p: the two rows on the stage are equal. This model learned its own table instead.</source>
+        <translation>用正弦时，PE(p)·PE(p + k) 只看距离 k，与 p 无关：舞台上的两行完全相同。这个模型则自己学了一张表。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_relative.cpp" line="119"/>
-        <source>With sinusoids, PE(p)·PE(p + k) depends only on the distance k, not on p: both rows below are equal. This model uses the sinusoids.</source>
-        <translation>用正弦时，PE(p)·PE(p + k) 只取决于距离 k，与 p 无关：下面两行完全相同。这个模型用的就是正弦。</translation>
+        <location filename="../../core/lessons/positional_relative.cpp" line="122"/>
+        <source>With sinusoids, PE(p)·PE(p + k) depends only on the distance k, not on p: the two rows on the stage are equal. This model uses the sinusoids.</source>
+        <translation>用正弦时，PE(p)·PE(p + k) 只看距离 k，与 p 无关：舞台上的两行完全相同。这个模型用的正是正弦。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_relative.cpp" line="146"/>
+        <source>p counts from 0: p = 0 is word 1, p = 5 is word 6</source>
+        <translation>p 从 0 开始数：p = 0 是第 1 个词，p = 5 是第 6 个词</translation>
     </message>
     <message>
         <location filename="../../core/lessons/registry.cpp" line="24"/>
@@ -1165,7 +1200,7 @@
         <translation>第二名</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="173"/>
+        <location filename="../../core/lessons/thinking_machines_mix.cpp" line="184"/>
         <source>⋮  %1 more words, added up:</source>
         <translation>⋮  其余 %1 个词，加在一起：</translation>
     </message>
@@ -1489,7 +1524,7 @@
 <context>
     <name>alab::ui::StepList</name>
     <message>
-        <location filename="../../ui/lesson/step_list.cpp" line="78"/>
+        <location filename="../../ui/lesson/step_list.cpp" line="81"/>
         <source>Lesson steps</source>
         <translation>课程步骤</translation>
     </message>

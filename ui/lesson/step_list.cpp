@@ -3,6 +3,7 @@
 
 #include "ui/lesson/lesson_controller.h"
 #include "ui/lesson/lesson_texts.h"
+#include "ui/lesson/title_wrap.h"
 
 #include <QEvent>
 
@@ -33,7 +34,7 @@ void StepList::rebuild() {
         for (size_t i = 0; i < lesson.steps.size(); ++i) addItem(QString());
     }
     for (int i = 0; i < count(); ++i)
-        item(i)->setText(QStringLiteral("%1.  %2").arg(i + 1).arg(stepTitle(lesson.steps[size_t(i)])));
+        item(i)->setData(Qt::UserRole, QStringLiteral("%1.  %2").arg(i + 1).arg(stepTitle(lesson.steps[size_t(i)])));
     fitRows();
     setCurrentRow(m_controller->step());
 }
@@ -55,11 +56,13 @@ void StepList::applyFont() {
     fitRows();
 }
 
-// Qt's own measure of a wrapped row goes wrong with subscript glyphs from a fallback font.
+// Qt's own measure of a wrapped row goes wrong with subscript glyphs from a fallback font. Chinese
+// titles break after their punctuation (title_wrap.h), not inside a word.
 void StepList::fitRows() {
     const QFontMetrics fm(font());
     const int width = viewport()->width() - 2 * spacing() - 10;
     for (int i = 0; i < count(); ++i) {
+        item(i)->setText(wrapTitle(item(i)->data(Qt::UserRole).toString(), fm, std::max(40, width) - 8));
         const QRect r = fm.boundingRect(QRect(0, 0, std::max(40, width), 10000), Qt::TextWordWrap, item(i)->text());
         item(i)->setSizeHint(QSize(std::max(40, width), r.height() + 6));
     }

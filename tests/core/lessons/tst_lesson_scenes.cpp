@@ -4,6 +4,7 @@
 // are made of; and sums and quotients are true as displayed. Runs on Thinking Machines, a six-word
 // demo sentence, a pre-norm golden model and a padded one (masks). No Qt GUI.
 #include "core/lessons/registry.h"
+#include "core/lessons/shown_arithmetic.h"
 #include "core/model_loader.h"
 #include "core/presets.h"
 #include "core/weights.h"
@@ -197,6 +198,40 @@ private slots:
             QCOMPARE(formatShare(parseLessonNumber(e.cells[size_t(j)].text) / parseLessonNumber(divide)), w.cells[size_t(j)].text);
     }
 
+    // Step 6 multiplies as written: the share shown times each value shown, rounded as the product is
+    // shown, is the product shown (unless the row says ≈).
+    void productIsTrueAsDisplayed_data() { cases_data(); }
+    void productIsTrueAsDisplayed() {
+        QFETCH(QString, which);
+        const Run r = runCase(which);
+        const Scene& sc = step(r.lesson, "weigh").scene;
+        int checked = 0;
+        for (const SceneGrid& g : sc.grids) {
+            if (g.rowLabels.empty() || g.rowLabels[0] != "=") continue;
+            for (const SceneCell& c : g.cells) {
+                const CellSource alpha = c.sweep[0], v = c.sweep[1];
+                const double product = parseLessonNumber(sc.grids[size_t(alpha.grid)].at(alpha.row, alpha.col).text) *
+                                       parseLessonNumber(sc.grids[size_t(v.grid)].at(v.row, v.col).text);
+                const size_t dot = c.text.find('.');
+                QCOMPARE(formatFixed(product, dot == std::string::npos ? 0 : int(c.text.size() - dot - 1)), c.text);
+                ++checked;
+            }
+        }
+        QVERIFY(checked >= 2 * 3);
+    }
+
+    // The fewest decimals of the factor that make every written product true: α₂ = 1/(1 + e²) = 0.119203
+    // of Thinking Machines needs four (0.12 × 9 = 1.08 and 0.119 × 6 = 0.714 round wrong; 0.1192 × 9 =
+    // 1.0728 and 0.1192 × 6 = 0.7152 round right), α₁ = 0.880797 two, 0.1234 × 9 = 1.1106 three.
+    void productDecimalsPicksTheFewest() {
+        const double a2 = 1 / (1 + std::exp(2.0)), a1 = 1 - a2;
+        QCOMPARE(productDecimals(a2, {"6", "3", "3", "9", "−5", "1"}, {"0.72", "0.36", "0.36", "1.07", "−0.60", "0.12"}), 4);
+        QCOMPARE(productDecimals(a1, {"3", "4", "1", "6", "−2", "−2"}, {"2.64", "3.52", "0.88", "5.28", "−1.76", "−1.76"}), 2);
+        QCOMPARE(productDecimals(0.1234, {"9"}, {"1.11"}), 3);
+        QCOMPARE(productDecimals(0.5, {"3"}, {"9.99"}), -1);
+        QCOMPARE(productDecimals(0.5, {"3", "1"}, {"1.50"}), -1);  // a product missing
+    }
+
     // On a projector (4 words of a sentence) or with twelve words the sum of step 7 still adds up as
     // written, and says "=": the words not shown are one row of their terms added up. Over many seeded
     // demo models, "≈" never appears.
@@ -247,6 +282,9 @@ private slots:
         QCOMPARE(texts("softmax", 2), std::vector<std::string>({"0.88", "0.12"}));
         QCOMPARE(step(r.lesson, "softmax").scene.root.children[2].text.args[0], std::string("1.14"));
         QCOMPARE(texts("weigh", 2), std::vector<std::string>({"2.64", "3.52", "0.88", "5.28", "−1.76", "−1.76"}));
+        QCOMPARE(texts("weigh", 0), std::vector<std::string>({"0.88"}));    // α₁₁: two decimals make 0.88 × 3 = 2.64 …
+        QCOMPARE(texts("weigh", 3), std::vector<std::string>({"0.1192"}));  // α₁₂: 0.1192 × 9 = 1.07 (0.12 × 9 would be 1.08)
+        QCOMPARE(texts("weigh", 5), std::vector<std::string>({"0.72", "0.36", "0.36", "1.07", "−0.60", "0.12"}));
         QCOMPARE(texts("sum", 0), std::vector<std::string>({"2.6424", "3.5232", "0.8808", "5.2848", "−1.7616", "−1.7616"}));
         QCOMPARE(texts("sum", 2), std::vector<std::string>({"3.3576", "3.8808", "1.2384", "6.3576", "−2.3576", "−1.6424"}));
     }

@@ -110,7 +110,7 @@ private slots:
             if (h) spread = std::max(spread, double((a.weights[size_t(h)] - a.weights[0]).cwiseAbs().maxCoeff()));
             Eigen::Index best = 0;
             a.weights[size_t(h)].row(F).maxCoeff(&best);
-            const std::string expected = std::to_string(h + 1) + ": “" + run.words[size_t(best)] + "”";
+            const std::string expected = "head" + subscriptNumber(h + 1) + ": “" + run.words[size_t(best)] + "”";  // head₁, as the map's title
             QVERIFY2(s.paragraphs[1].args[2].find(expected) != std::string::npos, expected.c_str());
         }
         QVERIFY(spread > 0.2);
@@ -131,14 +131,24 @@ private slots:
         for (int h = 0; h < run.model->config().heads; ++h)
             QVERIFY((a.concat.row(F).segment(h * d_k, d_k) - a.context[size_t(h)].row(F)).cwiseAbs().maxCoeff() == 0);
         const LessonStep& s = step(l, "concat");
-        const SceneGrid& c = s.scene.grids.back();
-        const int per = c.cols / run.model->config().heads;
-        for (int k = 0; k < c.cols; ++k) {
-            const int h = k / per, col = k % per;
-            QCOMPARE(c.cells[size_t(k)].value, double(a.concat(F, h * d_k + col)));
-            QCOMPARE(c.colLabels[size_t(k)], std::to_string(h * d_k + col + 1));
-            QCOMPARE(c.cells[size_t(k)].text, s.scene.grids[size_t(h)].cells[size_t(col)].text);
+        const int heads = run.model->config().heads;
+        QCOMPARE(int(s.scene.grids.size()), 2 * heads);  // each head's z, then its group of the concat row
+        const SceneGrid& later = step(l, "output").scene.grids[0];  // the same concat row in step 4
+        for (int h = 0; h < heads; ++h) {
+            const SceneGrid& c = s.scene.grids[size_t(heads + h)];
+            QVERIFY(c.moreCols);  // "…" between one head's numbers and the next head's
+            for (int col = 0; col < c.cols; ++col) {
+                QCOMPARE(c.cells[size_t(col)].value, double(a.concat(F, h * d_k + col)));
+                QCOMPARE(c.colLabels[size_t(col)], std::to_string(h * d_k + col + 1));
+                QCOMPARE(c.cells[size_t(col)].text, s.scene.grids[size_t(h)].cells[size_t(col)].text);
+            }
+            for (const SceneGrid* g : {&c, &s.scene.grids[size_t(h)]}) {  // one colour scale for one tensor, in both steps
+                QCOMPARE(g->lo, later.lo);
+                QCOMPARE(g->hi, later.hi);
+            }
         }
+        QCOMPARE(later.lo, double(a.concat.minCoeff()));
+        QCOMPARE(later.hi, double(a.concat.maxCoeff()));
     }
 
     // Concat·W^O + b, recomputed from the weights, is the trace's output and the numbers shown.

@@ -189,6 +189,44 @@ private slots:
         }
     }
 
+    // One index base for a reader: words and numbers of PE count from 1, and wherever the formula's
+    // 0-based p appears the word it belongs to is named (p = t − 1). The sum of step 3 has one colour
+    // scale, and M_k is applied with a "×" that cannot pass for a full stop.
+    void labelsCountFromOne() {
+        const Run d = demo();
+        const Lesson l = buildLesson("positional-encoding", d.trace, *d.model, d.words);
+        const LessonStep& waves = step(l, "waves");
+        const SceneNode& cols = waves.scene.root.children.at(0);
+        QCOMPARE(int(cols.kind), int(SceneNode::Text));
+        const int P = waves.scene.grids[0].cols;
+        QCOMPARE(cols.text.args, std::vector<std::string>({std::to_string(P), std::to_string(P - 1)}));
+        QCOMPARE(waves.scene.grids[0].colLabels.front(), std::string("1"));
+        QCOMPARE(waves.scene.grids[0].rowLabels.front(), std::string("1 sin"));  // number 1 = the formula's 2i = 0
+        QVERIFY(waves.paragraphs[1].source.find("counts from 0") != std::string::npos);
+
+        const LessonStep& add = step(l, "add");
+        const int F = std::stoi(add.paragraphs[0].args[1]) - 1;  // “%1” is word %2, so in the formula p = %3
+        QCOMPARE(add.paragraphs[0].args[2], std::to_string(F));
+        const SceneGrid &X = add.scene.grids[0], &Y = add.scene.grids[1], &Z = add.scene.grids[2];
+        QCOMPARE(Y.rowLabels[0], "PE(p = " + std::to_string(F) + ")");
+        QCOMPARE(Z.rowLabels[0], "x" + subscriptNumber(F + 1));
+        for (const SceneGrid* g : {&X, &Y}) {
+            QCOMPARE(g->lo, Z.lo);
+            QCOMPARE(g->hi, Z.hi);
+        }
+        QCOMPARE(Z.lo, -Z.hi);
+        for (const SceneGrid* g : {&X, &Y, &Z})
+            for (const SceneCell& c : g->cells) QVERIFY(std::abs(c.value) <= Z.hi);
+
+        const LessonStep& rel = step(l, "relative");
+        const int p = std::stoi(rel.paragraphs[1].args[0]), k = std::stoi(rel.paragraphs[1].args[2]);
+        QCOMPARE(rel.paragraphs[1].args[6], std::to_string(p + 1));
+        const SceneNode& where = rel.scene.root.children.at(0);
+        QCOMPARE(where.text.args, std::vector<std::string>({std::to_string(p), std::to_string(p + 1), rel.paragraphs[1].args[1],
+                                                            std::to_string(p + k), std::to_string(p + k + 1)}));
+        QCOMPARE(rel.scene.root.children.at(1).children.at(1).text.source, std::string("×"));
+    }
+
     void dotProductDependsOnDistanceOnly() {
         const Run t = thinking();
         const Lesson l = buildLesson("positional-encoding", t.trace, *t.model, t.words);
