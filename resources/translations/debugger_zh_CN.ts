@@ -244,57 +244,57 @@
         <translation>&lt;b&gt;已停下&lt;/b&gt;：第 %1 个运算（%2），断点 %3：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="196"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="197"/>
         <source>Breakpoints</source>
         <translation>断点</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="197"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="198"/>
         <source>Watches</source>
         <translation>监视</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="198"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="199"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="199"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="200"/>
         <source>Why this token</source>
         <translation>为什么是这个词元</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="204"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="205"/>
         <source>Restart</source>
         <translation>从头开始</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="205"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="206"/>
         <source>Step back</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="206"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="207"/>
         <source>Step over</source>
         <translation>单步跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="207"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="208"/>
         <source>Step into</source>
         <translation>单步进入</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="208"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="209"/>
         <source>Step out</source>
         <translation>单步跳出</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="209"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="210"/>
         <source>Run to cursor</source>
         <translation>运行到光标处</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/debugger_view.cpp" line="210"/>
+        <location filename="../../ui/debugger/debugger_view.cpp" line="211"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
@@ -662,144 +662,144 @@
 <context>
     <name>alab::ui::WhyPanel</name>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="51"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="50"/>
         <source>There was not enough memory to rerun the forward pass.</source>
         <translation>内存不足，无法重新运行前向计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="55"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="54"/>
         <source>“%1”</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="142"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="144"/>
         <source>“Why this token” needs a decoder pass: give the model a target to read.</source>
         <translation>“为什么是这个词元”需要解码器的计算：请给模型一个要读取的目标序列。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="156"/>
-        <location filename="../../ui/debugger/why_panel.cpp" line="329"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="158"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="331"/>
         <source>after %1</source>
         <translation>在 %1 之后</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="161"/>
-        <location filename="../../ui/debugger/why_panel.cpp" line="326"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="163"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="328"/>
         <source>(none: logit of A alone)</source>
         <translation>（无：只看 A 的 logit）</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="163"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="165"/>
         <source>p = %1</source>
         <translation>p = %1</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="229"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="231"/>
         <source>%1 is not a token of this model&apos;s target vocabulary.</source>
         <translation>%1 不在这个模型的目标词表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="239"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="241"/>
         <source>Rerunning the forward pass once per head and FFN…</source>
         <translation>正在为每个头和每个 FFN 各重新运行一次前向计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="240"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="242"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="269"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="271"/>
         <source>Why %1 (p = %2) rather than %3 (p = %4) at position %5?</source>
         <translation>为什么在位置 %5 上是 %1（p = %2）而不是 %3（p = %4）？</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="270"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="272"/>
         <source>logit(%1) − logit(%2)</source>
         <translation>logit(%1) − logit(%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="271"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="273"/>
         <source>Orange pushes towards %1, blue towards %2.</source>
         <translation>橙色推向 %1，蓝色推向 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="273"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="275"/>
         <source>What makes up the logit of %1 (p = %2) at position %3?</source>
         <translation>在位置 %3 上，%1（p = %2）的 logit 由哪些部分组成？</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="274"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="276"/>
         <source>logit(%1)</source>
         <translation>logit(%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="275"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="277"/>
         <source>Orange raises the logit of %1, blue lowers it.</source>
         <translation>橙色提高 %1 的 logit，蓝色降低它。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="279"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="281"/>
         <source>&lt;b&gt;Sum of all cells: %1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; %2 in the run: &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>&lt;b&gt;所有格子之和：%1&lt;/b&gt; &amp;nbsp;·&amp;nbsp; 本次运行中的 %2：&lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="281"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="283"/>
         <source>Sum of all cells: %1 &amp;nbsp;·&amp;nbsp; %2 in the run: &lt;b&gt;%3&lt;/b&gt;. Removing parts one at a time does not add up: they overlap and interact.</source>
         <translation>所有格子之和：%1 &amp;nbsp;·&amp;nbsp; 本次运行中的 %2：&lt;b&gt;%3&lt;/b&gt;。逐个移除各部分的效果并不能相加：它们彼此重叠、相互作用。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="285"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="287"/>
         <source>Cells are rounded to %1 decimals; the sum is of the exact values. Click a head to open its attention weights.</source>
         <translation>格子中的数四舍五入到 %1 位小数；总和按精确值计算。点击一个头可打开它的注意力权重。</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="302"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="304"/>
         <source>Decoder %1 · cross-attention</source>
         <translation>解码器 %1 · 交叉注意力</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="313"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="315"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="314"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="316"/>
         <source>The decoder position whose next-token prediction is explained, counted from 1</source>
         <translation>要解释其下一个词元预测的解码器位置，从 1 开始计数</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="315"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="317"/>
         <source>Token A</source>
         <translation>词元 A</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="316"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="318"/>
         <source>versus B</source>
         <translation>对比 B</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="317"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="319"/>
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="318"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="320"/>
         <source>Direct attribution (adds up)</source>
         <translation>直接归因（可相加）</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="319"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="321"/>
         <source>Ablation (one rerun per part)</source>
         <translation>消融（每个部分重跑一次）</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="320"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="322"/>
         <source>Each part&apos;s output followed along the decoder&apos;s residual stream to the logits, every LayerNorm on it frozen at this run&apos;s scale</source>
         <translation>沿解码器的残差流把每个部分的输出一直追踪到 logits，流上的每个 LayerNorm 都固定为本次运行的缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/debugger/why_panel.cpp" line="323"/>
+        <location filename="../../ui/debugger/why_panel.cpp" line="325"/>
         <source>The drop in the logit difference when a head&apos;s context or an FFN&apos;s hidden layer is set to zero and the pass rerun; reaches the encoder too</source>
         <translation>把一个头的 context 或一个 FFN 的隐藏层置零并重新运行后 logit 差值的下降；也覆盖编码器</translation>
     </message>

@@ -540,142 +540,142 @@
         <translation>共 %1 个数</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="239"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="240"/>
         <source>One more matrix mixes the heads</source>
         <translation>再用一个矩阵把各个头混合起来</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="241"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="242"/>
         <source>The concatenated row is multiplied by one more learned matrix, W^O (%1 × %2), and a bias is added. Every output number mixes all heads, so what one head found can reach every number of “%3”.</source>
         <translation>拼接后的这一行再乘以一个学到的矩阵 W^O（%1 × %2），并加上偏置。每个输出数都混合了所有的头，所以一个头发现的东西可以传到“%3”的每一个数上。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="245"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="246"/>
         <source>The four matrices W^Q, W^K, W^V and W^O hold %1 × %2 = %3 numbers each, exactly as many as one head %2 wide would need: splitting costs nothing. In the base model: %4 each.</source>
         <translation>W^Q、W^K、W^V 和 W^O 这四个矩阵各有 %1 × %2 = %3 个数，和一个宽度为 %2 的单头所需的一样多：切分并不增加开销。基础模型里每个是 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="267"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="268"/>
         <source>W^O: %1 × %2</source>
         <translation>W^O：%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="273"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="274"/>
         <source>Why several heads help</source>
         <translation>为什么多个头有用</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="276"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="277"/>
         <source>One head has one row of shares that adds up to 1: to read two words strongly it must split that 1 between them, and the mix blurs both. With %1 heads, “%2” reads %3 different words most strongly at the same time.</source>
         <translation>一个头只有一行加起来等于 1 的份额：想同时重点读两个词，就得把这个 1 分给它们，结果两个都变模糊。有了 %1 个头，“%2”可以同时重点读 %3 个不同的词。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="280"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="281"/>
         <source>In training the heads specialise: one may follow the next word, another the verb, another the word itself. W^O then combines their findings into one vector.</source>
         <translation>训练中各个头会分工：有的可能盯着下一个词，有的盯着动词，有的盯着词本身。然后 W^O 把它们的发现合成一个向量。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="299"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="300"/>
         <source>what “%1” reads, head by head</source>
         <translation>“%1”读了什么，逐个头来看</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="232"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="220"/>
         <source>before:</source>
         <translation>之前：</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="233"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="221"/>
         <source>after:</source>
         <translation>之后：</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="240"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="228"/>
         <source>The residual stream</source>
         <translation>残差流</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="241"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="229"/>
         <source>Attention does not replace a word’s vector, it adds to it. What attention returns for “%1” is added, number by number, to the vector x that went in. This sum is the residual stream: each sublayer only adds a correction, and the original vector always gets through.</source>
         <translation>注意力并不替换词的向量，而是在它上面加一笔。注意力为“%1”算出的结果，逐个数地加到输入的向量 x 上。这个和就是残差流：每个子层只负责添上一点修正，原来的向量始终能直通过去。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="245"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="233"/>
         <source>In training the gradient flows back through the + unchanged, so even the first of many layers keeps learning.</source>
         <translation>训练时，梯度经过这个加号原样往回传，所以即使层数很多，最前面的层也照样能学习。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="248"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="236"/>
         <source>This model is pre-norm: attention reads LayerNorm(x), not x (next step), but what it returns is added to x itself.</source>
         <translation>这个模型是 pre-norm：注意力读的是 LayerNorm(x) 而不是 x（见下一步），但它的结果仍然加回到 x 本身上。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="268"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="256"/>
         <source>Add &amp; Norm: mean 0, variance 1</source>
         <translation>Add &amp; Norm：均值 0，方差 1</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="272"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="260"/>
         <source>LayerNorm rescales each word’s vector v on its own. It takes the mean μ and the variance σ² of its %1 numbers, subtracts μ and divides by σ. For “%2”: μ = %3 and σ² = %4 before; mean %5 and variance %6 after.</source>
         <translation>LayerNorm 对每个词的向量 v 单独做缩放：先求它 %1 个数的均值 μ 和方差 σ²，再减去 μ、除以 σ。对“%2”来说，之前 μ = %3、σ² = %4；之后均值为 %5，方差为 %6。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="279"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="267"/>
         <source>Then every number is multiplied by a learned scale γ and shifted by a learned β. Here γ = 1 and β = 0, so y is the normalised row itself. Whatever the layer before did, the next one gets numbers of the same size.</source>
         <translation>然后每个数再乘以学到的缩放 γ、加上学到的平移 β。这里 γ = 1、β = 0，所以 y 就是归一化后的这一行。不管上一层算出了多大的数，下一层拿到的数都是同样的量级。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="282"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="270"/>
         <source>Then every number is multiplied by a learned scale γ and shifted by a learned β, so the model can choose another scale where it helps. Whatever the layer before did, the next one gets numbers of a known size.</source>
         <translation>然后每个数再乘以学到的缩放 γ、加上学到的平移 β，这样模型在需要时可以换一个尺度。不管上一层算出了多大的数，下一层拿到的数量级都是已知的。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="286"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="274"/>
         <source>In this pre-norm model the LayerNorm comes first: it normalises x before attention reads it, and the sum v of the previous step is left as it is.</source>
         <translation>在这个 pre-norm 模型里，LayerNorm 放在前面：它在注意力读取之前先把 x 归一化，而上一步的和 v 保持原样。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="300"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="288"/>
         <source>The feed-forward network: wider, then back</source>
         <translation>前馈网络：先变宽，再变回来</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="303"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="291"/>
         <source>Next, every word goes on its own through the same small network of two layers. “Position-wise” means that the words do not look at each other here: each row is done separately, with the same weights.</source>
         <translation>接下来，每个词各自通过同一个两层的小网络。“逐位置”的意思是：这里词与词之间互不相看，每一行单独计算，用的是同一套权重。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="306"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="294"/>
         <source>The first layer widens each vector. The paper goes from d_model = 512 to d_ff = 2048 = 4 × 512 numbers; this model goes from d_model = %1 to d_ff = %2 = %3 × %1. W₁, W₂ and their biases hold %4 numbers (the paper: %5).</source>
         <translation>第一层把每个向量变宽。论文里从 d_model = 512 变到 d_ff = 2048 = 4 × 512 个数；这个模型从 d_model = %1 变到 d_ff = %2 = %3 × %1。W₁、W₂ 和它们的偏置共有 %4 个数（论文：%5）。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="329"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="317"/>
         <source>%1 → %2 numbers</source>
         <translation>%1 → %2 个数</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="337"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="325"/>
         <source>ReLU: negative numbers become 0</source>
         <translation>ReLU：负数变成 0</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="338"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="326"/>
         <source>GELU: negative numbers are pressed towards 0</source>
         <translation>GELU：负数被压向 0</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="343"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="331"/>
         <source>The wide vector z goes through ReLU, max(0, z): every negative number becomes 0 and every positive one passes unchanged. For “%1”, %2 of its %3 numbers were negative and are now 0; over the %4 words, %5 of %6.</source>
         <translation>宽向量 z 经过 ReLU，即 max(0, z)：每个负数变成 0，每个正数原样通过。“%1”的 %3 个数里有 %2 个是负数，现在成了 0；%4 个词合起来，%6 个数里有 %5 个。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="349"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="337"/>
         <source>This model uses GELU instead of the paper’s ReLU: a negative number is not cut to 0 but pressed towards it. For “%1”, %2 of its %3 numbers were negative.</source>
         <translation>这个模型用 GELU 代替论文里的 ReLU：负数不是直接截成 0，而是被压向 0。“%1”的 %3 个数里有 %2 个是负数。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer.cpp" line="352"/>
+        <location filename="../../core/lessons/encoder_layer.cpp" line="340"/>
         <source>Without this bend the two layers would be one matrix product, W₁·W₂, and could only compute linear functions.</source>
         <translation>如果没有这个拐弯，两层就等于一次矩阵乘法 W₁·W₂，只能算线性函数。</translation>
     </message>
@@ -750,12 +750,12 @@
         <translation>这里用同样的权重和同样的词把两种做法都当场算了一遍。在整个堆叠（N = %1）的末尾，“%2”在 post-norm 下均值为 %3、方差为 %4，在 pre-norm 下均值为 %5、方差为 %6：残差流保持着它自己的尺度。层数很多时，pre-norm 通常更容易训练。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="158"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="163"/>
         <source>Post-norm (the paper):</source>
         <translation>Post-norm（论文）：</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="160"/>
+        <location filename="../../core/lessons/encoder_layer_stack.cpp" line="165"/>
         <source>Pre-norm:</source>
         <translation>Pre-norm：</translation>
     </message>
@@ -805,17 +805,17 @@
         <translation>注意力</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="251"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="253"/>
         <source>By the chain rule, ∂h_n/∂h_t is a product of one factor per step, J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s ⊙ h_s)·W_h (⊙: number by number). tanh’s slope 1 − h² is at most 1 and W_h scales the length of a vector by at most %1, so no factor is larger than %1 and the product shrinks about geometrically: ‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖.</source>
         <translation>按链式法则，∂h_n/∂h_t 是每一步一个因子的连乘，J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s ⊙ h_s)·W_h（⊙：逐个数相乘）。tanh 的斜率 1 − h² 至多为 1，W_h 把向量的长度至多缩放为 %1 倍，所以没有哪个因子大于 %1，连乘大致按几何级数变小：‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="256"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="258"/>
         <source>Each column is one word t. The last word, “%1”, has no column: from h_n to itself there is no step, no factor, and ∂h_n/∂h_n is the identity, of norm 1.</source>
         <translation>每一列是一个词 t。最后一个词“%1”没有列：从 h_n 到它自己没有一步，也就没有因子，∂h_n/∂h_n 是单位矩阵，范数为 1。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="211"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="213"/>
         <source>steps from each word to “%1”</source>
         <translation>从每个词到“%1”的步数</translation>
     </message>
@@ -825,22 +825,22 @@
         <translation>不到 %1 个词的句子里没有长路径可看，所以本课改用带种子的演示模型，读它自带的 %2 个词的句子（句子写在舞台上）。在底部的输入栏里输入 %1 个词以上，就能换成你自己的句子。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="217"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="219"/>
         <source>The gradient fades with distance</source>
         <translation>梯度随距离衰减</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="218"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="220"/>
         <source>How much does the last state h%1 still depend on an earlier state h_t? The size of the derivative ‖∂h%1/∂h_t‖ says it; in training it is also how much of the error signal gets back to word t. It is %2 for the last word itself and %3 for “%4”, at distance %5.</source>
         <translation>最后的状态 h%1 还在多大程度上依赖较早的状态 h_t？导数的大小 ‖∂h%1/∂h_t‖ 给出答案；训练时，它也决定了误差信号能有多少传回到第 t 个词。对最后一个词自己它是 %2，对距离为 %5 的“%4”只有 %3。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="223"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="225"/>
         <source>Early words fade from the gradient, so an RNN learns long-range links slowly. In attention every word is one step from every other, whatever the distance.</source>
         <translation>靠前的词在梯度里渐渐消失，所以 RNN 学远距离的联系很慢。在注意力里，无论相隔多远，任意两个词之间都只有一步。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="250"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="252"/>
         <source>Why it fades: a product of Jacobians</source>
         <translation>为什么会衰减：雅可比矩阵的连乘</translation>
     </message>
