@@ -169,8 +169,10 @@ void ComparePanel::retranslate() {
     m_headLabel->setText(tr("Head"));
     m_table->setHorizontalHeaderLabels({tr("Tensor"), tr("max |a − b|"), tr("Relative"), tr("Problem")});
     const core::RunComparison& c = m_state->comparison();
-    const QString against = m_state->secondKind() == QLatin1String("folder")
-                                ? tr("Compared with the trace folder %1.").arg(m_state->secondFolder())
+    const QString kind = m_state->secondKind();
+    const QString against = kind == QLatin1String("folder") ? tr("Compared with the trace folder %1.").arg(m_state->secondFolder())
+                            : kind == QLatin1String("intervened")
+                                ? tr("Compared with the intervened run (%1 intervention(s), see Interventions).").arg(m_state->interventions().size())
                                 : tr("Compared with the same model on “%1”.").arg(m_state->secondSrcText());
     if (!m_state->hasSecond())
         m_summary->setText(tr("No second run. Open a trace folder or run a second sentence to compare."));

@@ -1,6 +1,6 @@
 // DebuggerView: the Debugger tab. A toolbar (step back, step over F10, step into F11, step out
 // Shift+F11, run to cursor Ctrl+F10, continue F5, restart), the execution tree on the left, the
-// current op in the middle, breakpoints / watches / compare on the right, and a line saying where and
+// current op in the middle, breakpoints / watches / compare / interventions on the right, and a line saying where and
 // why the run stopped. While this tab is shown its keys win over the window's (F5 and F11 elsewhere
 // mean presentation mode and full screen).
 #pragma once
@@ -23,6 +23,7 @@ class BreakpointsPanel;
 class ComparePanel;
 class DebuggerState;
 class ExecutionTree;
+class InterventionsPanel;
 class OpView;
 class TraceSession;
 class WatchesPanel;
@@ -38,10 +39,11 @@ public:
     BreakpointsPanel* breakpointsPanel() const { return m_breakpoints; }
     WatchesPanel* watchesPanel() const { return m_watches; }
     ComparePanel* comparePanel() const { return m_compare; }
+    InterventionsPanel* interventionsPanel() const { return m_interventions; }
     QTabWidget* sidePanels() const { return m_side; }
     QString stopText() const;
     QString noticeText() const;
-    /// "breakpoints", "watches" or "compare": the side panel shown.
+    /// "breakpoints", "watches", "compare" or "interventions": the side panel shown.
     QString sidePanel() const;
     void setSidePanel(const QString& key);
 
@@ -49,6 +51,9 @@ public:
     void showNotice(const QString& text);
 
     void runToCursor();
+    /// The debugger's keys as rows of an HTML table (key, what it does), from the actions' own
+    /// shortcuts, for Help → Keyboard shortcuts.
+    QString shortcutsHelp() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -61,6 +66,7 @@ private:
     void retranslate();
     void showStop(const core::BreakHit& hit);
     QAction* actionForKey(int keyWithModifiers) const;
+    QString actionText(const QAction* action) const;
 
     DebuggerState* m_state;
     QToolBar* m_toolBar;
@@ -73,6 +79,7 @@ private:
     BreakpointsPanel* m_breakpoints;
     WatchesPanel* m_watches;
     ComparePanel* m_compare;
+    InterventionsPanel* m_interventions;
     QAction* m_back = nullptr;
     QAction* m_over = nullptr;
     QAction* m_into = nullptr;
