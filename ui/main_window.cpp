@@ -4,6 +4,7 @@
 #include "ui/analysis/analysis_views.h"
 #include "ui/common/thread_setting.h"
 #include "ui/debugger/debugger_install.h"
+#include "ui/debugger/debugger_view.h"
 #include "ui/common/trace_session.h"
 #include "ui/language.h"
 #include "ui/lesson/architecture_map_view.h"
@@ -183,6 +184,7 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::showShortcuts() {
+    const auto* debugger = findChild<DebuggerView*>();
     QMessageBox::information(
         this, tr("Keyboard shortcuts"),
         tr("<table cellpadding=4>"
@@ -193,7 +195,8 @@ void MainWindow::showShortcuts() {
            "<tr><td><b>F11</b></td><td>full screen</td></tr>"
            "<tr><td><b>F5</b></td><td>presentation mode (Esc leaves)</td></tr>"
            "<tr><td><b>Ctrl + / Ctrl − / Ctrl 0</b></td><td>larger / smaller / normal size</td></tr>"
-           "</table><p>A presentation clicker sends Page Down and Page Up, so it works too.</p>"));
+           "</table><p>A presentation clicker sends Page Down and Page Up, so it works too.</p>") +
+            (debugger ? debugger->shortcutsHelp() : QString()));
 }
 
 void MainWindow::chooseThreads() {

@@ -1,6 +1,7 @@
 // Fuzzes interventions (core/debug/intervention.h) on a tiny seeded model: any bytes as one spec are
 // refused with one line (control characters in the quoted spec escaped), or are applied by a forward pass that keeps every tensor
-// of the baseline under the same name and shape (no crash, no out-of-range cell or head).
+// of the baseline under the same name and shape (no crash, no out-of-range cell or head). A spec that
+// parses, written back by interventionSpec, parses to the same intervention.
 #include "core/debug/intervention.h"
 #include "core/debug/trace_run.h"
 #include "fuzz_support.h"
@@ -17,7 +18,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string spec = fuzz::bytes(data, size);
     std::vector<core::Intervention> list(1);
     std::string err = core::parseIntervention(spec, list[0]);
-    if (err.empty()) err = core::prepareInterventions(model, src, tgt, list);
+    if (err.empty()) {  // the debugger's panel and sessions write specs with interventionSpec
+        const core::Intervention& iv = list[0];
+        core::Intervention back;
+        fuzz::require(core::parseIntervention(core::interventionSpec(iv), back).empty(), "a written spec parses");
+        fuzz::require(back.tensor == iv.tensor && back.head == iv.head && back.cell == iv.cell && back.action == iv.action &&
+                          back.value == iv.value && back.patchDir == iv.patchDir,
+                      "a written spec parses to the same intervention");
+        err = core::prepareInterventions(model, src, tgt, list);
+    }
     if (!err.empty()) {
         fuzz::require(err.rfind("intervention \"", 0) == 0, "an error quotes the spec");
         fuzz::require(err.find('\n') == std::string::npos && err.find('\r') == std::string::npos, "an error is one line");

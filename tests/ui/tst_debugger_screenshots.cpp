@@ -1,12 +1,13 @@
 // Screenshots of the Debugger tab for review: with ALAB_SCREENSHOTS=DIR set, saves the tab stopped at
-// a breakpoint (with watches), the compare panel after "Go to first divergence", and the watches
-// panel, at 1280×720 and 1920×1080 in English and 简体中文, on the demo model. Skipped otherwise: it
+// a breakpoint (with watches), the compare panel after "Go to first divergence", the watches
+// panel, the interventions panel after zeroing a head and the watches across the two runs, at 1280×720 and 1920×1080 in English and 简体中文, on the demo model. Skipped otherwise: it
 // checks nothing a person has not looked at.
 #include "ui/common/trace_session.h"
 #include "ui/debugger/compare_panel.h"
 #include "ui/debugger/debugger_state.h"
 #include "ui/debugger/debugger_view.h"
 #include "ui/debugger/execution_tree.h"
+#include "ui/debugger/interventions_panel.h"
 #include "ui/main_window.h"
 
 #include <QPushButton>
@@ -64,6 +65,25 @@ private slots:
         QCOMPARE(st->setSecondText(QStringLiteral("the mat sat on the cat"), QStringLiteral("<bos> 猫 坐 在 垫 子 上")), QString());
         view->comparePanel()->firstDivergenceButton()->click();
         shot(QStringLiteral("debugger-compare"));
+        view->setSidePanel(QStringLiteral("interventions"));
+        st->clearSecond();
+        QVERIFY(st->setCurrentByName(QStringLiteral("decoder.1.cross_attn.weights")));
+        InterventionsPanel* panel = view->interventionsPanel();
+        panel->setScope(InterventionsPanel::OneHead);
+        panel->setHead(0);
+        panel->setKind(InterventionsPanel::Scale, 0.25);
+        QCOMPARE(panel->addFromControls(), QString());
+        panel->setScope(InterventionsPanel::WholeTensor);
+        panel->setKind(InterventionsPanel::Zero);
+        QVERIFY(st->setCurrentByName(QStringLiteral("decoder.0.ffn.output")));
+        QCOMPARE(panel->addFromControls(), QString());
+        QCOMPARE(panel->apply(), QString());
+        panel->setPosition(2);
+        QVERIFY(st->setCurrentByName(QStringLiteral("decoder.1.cross_attn.weights")));
+        panel->pickCell(1, 2, 3);  // as a click on the heatmap: the head, row and column spin boxes show
+        shot(QStringLiteral("debugger-interventions"));
+        view->setSidePanel(QStringLiteral("watches"));
+        shot(QStringLiteral("debugger-watches-two-runs"));
     }
 };
 

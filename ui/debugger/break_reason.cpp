@@ -41,6 +41,11 @@ QString translatedBreakReason(const QString& reason) {
         return BreakReason::tr("%1 has all-zero attention weights: every key was masked").arg(rowPhrase(m.captured(1), m.captured(2)));
     if (is(QStringLiteral(R"(head (\d+) has collapsed: mean row entropy (\S+) nats < (\S+))")))
         return BreakReason::tr("head %1 has collapsed: its mean row entropy is %2 nats, below %3").arg(m.captured(1), m.captured(2), m.captured(3));
+    if (is(QStringLiteral(R"((\d+) values? changed by the intervention, the largest by (\S+) at (\[[\d,]+\]) \((\S+) → (\S+), 1-based\))")))
+        return BreakReason::tr("%1 value(s) changed by the intervention, the largest by %2 at %3 (%4 → %5), counting from 1")
+            .arg(m.captured(1), m.captured(2), m.captured(3), withMinusSign(m.captured(4)), withMinusSign(m.captured(5)));
+    if (is(QStringLiteral(R"(shape (\S+) before the intervention, (\S+) after)")))
+        return BreakReason::tr("shape %1 before the intervention, %2 after").arg(m.captured(1), m.captured(2));
     return reason;
 }
 

@@ -19,10 +19,12 @@ namespace {
 
 const core::BreakCondition kConditions[] = {core::BreakCondition::Always,       core::BreakCondition::NanOrInf,
                                             core::BreakCondition::AbsAbove,     core::BreakCondition::RowSumNotOne,
-                                            core::BreakCondition::FullyMaskedRow, core::BreakCondition::LowEntropy};
+                                            core::BreakCondition::FullyMaskedRow, core::BreakCondition::LowEntropy,
+                                            core::BreakCondition::Intervened};
 
 bool usesThreshold(core::BreakCondition c) {
-    return c == core::BreakCondition::AbsAbove || c == core::BreakCondition::RowSumNotOne || c == core::BreakCondition::LowEntropy;
+    return c == core::BreakCondition::AbsAbove || c == core::BreakCondition::RowSumNotOne || c == core::BreakCondition::LowEntropy ||
+           c == core::BreakCondition::Intervened;
 }
 
 double defaultThreshold(core::BreakCondition c) {
@@ -44,6 +46,7 @@ QString BreakpointsPanel::conditionLabel(core::BreakCondition c) {
     case core::BreakCondition::RowSumNotOne: return tr("row sum off 1 by more than");
     case core::BreakCondition::FullyMaskedRow: return tr("a fully masked row");
     case core::BreakCondition::LowEntropy: return tr("entropy below (nats)");
+    case core::BreakCondition::Intervened: return tr("changed by an intervention by more than");
     }
     return {};
 }
@@ -149,7 +152,8 @@ void BreakpointsPanel::retranslate() {
     m_pattern->setPlaceholderText(tr("tensor pattern, e.g. decoder.*.cross_attn.weights"));
     m_pattern->setToolTip(tr("* stands for any run of characters, ? for one character"));
     m_condition->setToolTip(tr("Row sum: softmax outputs (….weights, output.probs). Fully masked row: ….mask or "
-                               "….weights. Entropy: the mean row entropy of one head of ….weights."));
+                               "….weights. Entropy: the mean row entropy of one head of ….weights. Changed by an intervention: "
+                               "compares this run with the intervened run (Interventions → Apply)."));
     m_add->setText(tr("Add breakpoint"));
     m_remove->setText(tr("Remove"));
     m_hint->setText(tr("Continue (F5) runs to the first op, in execution order, where a breakpoint's pattern "

@@ -186,8 +186,10 @@ void ComparePanel::retranslate() {
     if (QTableWidgetItem* h = m_table->horizontalHeaderItem(2))
         h->setToolTip(tr("max |a − b| ÷ max |b|, or ÷ (absolute floor ÷ tolerance) when that is larger"));
     const core::RunComparison& c = m_state->comparison();
-    const QString against = m_state->secondKind() == QLatin1String("folder")
-                                ? tr("Compared with the trace folder %1.").arg(m_state->secondFolder())
+    const QString kind = m_state->secondKind();
+    const QString against = kind == QLatin1String("folder") ? tr("Compared with the trace folder %1.").arg(m_state->secondFolder())
+                            : kind == QLatin1String("intervened")
+                                ? tr("Compared with the intervened run (%1 intervention(s), see Interventions).").arg(m_state->interventions().size())
                                 : tr("Compared with the same model on “%1”.").arg(m_state->secondSrcText());
     if (!m_state->hasSecond())
         m_summary->setText(tr("No second run. Open a trace folder or run a second sentence to compare."));

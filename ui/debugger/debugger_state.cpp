@@ -38,7 +38,9 @@ void DebuggerState::takeSnapshot() {
     m_hit = {};
     const int at = keep.isEmpty() ? -1 : m_order.indexOf(keep.toStdString());
     m_current = std::clamp(at, 0, std::max(0, opCount() - 1));
-    if (m_secondKind == QLatin1String("sentence")) {
+    if (m_secondKind == QLatin1String("intervened")) {
+        reapplyInterventions();
+    } else if (m_secondKind == QLatin1String("sentence")) {
         const QString err = setSecondIds(m_secondSrc, m_secondTgt, m_secondSrcText, m_secondTgtText);  // the same words through the new model
         if (!err.isEmpty()) {
             clearSecond();
@@ -91,7 +93,7 @@ core::TensorLookup DebuggerState::lookup() const {
 
 bool DebuggerState::runTo(int target) {
     if (target > m_current) {
-        if (auto hit = core::runToNextBreakpoint(m_order, lookup(), m_breakpoints, m_current); hit && hit->op < target) {
+        if (auto hit = nextHit(m_current); hit && hit->op < target) {
             m_hit = *hit;
             setCurrent(hit->op);
             emit stopped(m_hit);
@@ -104,7 +106,7 @@ bool DebuggerState::runTo(int target) {
 }
 
 bool DebuggerState::continueToBreakpoint() {
-    if (auto hit = core::runToNextBreakpoint(m_order, lookup(), m_breakpoints, m_current)) {
+    if (auto hit = nextHit(m_current)) {
         m_hit = *hit;
         setCurrent(hit->op);
         emit stopped(m_hit);

@@ -1,8 +1,9 @@
 // DebuggerState: what the Debugger tab is looking at, as a QObject the views share. It follows the
 // TraceSession: each new trace becomes a core::TraceRun in execution order (core/debug), and the
-// current op is kept by name. Stepping, breakpoints, watches and the second run (a trace folder or the
-// same model on a second sentence, compared with core/debug/compare) live here; the views only show
-// them. Moving never recomputes: the trace already holds every intermediate.
+// current op is kept by name. Stepping, breakpoints, watches, interventions and the second run (a trace
+// folder, the same model on a second sentence, or the run with the interventions applied, compared
+// with core/debug/compare) live here; the views only show them. Moving never recomputes: the trace
+// already holds every intermediate.
 #pragma once
 
 #include "core/debug/breakpoints.h"
@@ -15,6 +16,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace alab::ui {
 
@@ -91,6 +93,24 @@ public:
     /// The op of the first divergence in execution order, or −1.
     int firstDivergenceOp() const;
 
+    /// Interventions as spec texts (core/debug/intervention), in the order they are applied.
+    const QStringList& interventions() const { return m_interventions; }
+    /// Checks `spec` (its syntax, then against the current model and input) and appends it; returns ""
+    /// or the problem, one line for people (then nothing changes).
+    QString addIntervention(const QString& spec);
+    void removeIntervention(int index);
+    /// Replaces the list without checks (a session's list; applyInterventions checks).
+    void setInterventions(const QStringList& specs);
+    /// Reruns the current model and input with every intervention and makes that run the second run
+    /// (kind "intervened"), so compare, watches and the "changed by an intervention" breakpoint see it.
+    /// Returns "" or the problem (then nothing changes). A new input reapplies them.
+    QString applyInterventions();
+    /// Tensors the applied interventions changed (core::reportIntervention), 0 when none are applied.
+    int changedByInterventions() const { return m_secondKind == QLatin1String("intervened") ? m_changedTensors : 0; }
+    /// The trace folder "patch from the second run" reads: the second run's folder, or the folder
+    /// the intervened run replaced; "" when there is none.
+    QString patchFolder() const;
+
 signals:
     void runChanged();
     void currentChanged(int op);
@@ -99,6 +119,7 @@ signals:
     void breakpointsChanged();
     void watchesChanged();
     void comparisonChanged();
+    void interventionsChanged();
     /// Something went wrong that a person should read (a second run that no longer fits the model).
     void problem(const QString& message);
 
@@ -106,6 +127,10 @@ private:
     void takeSnapshot();
     void recompare();
     core::TensorLookup lookup() const;
+    /// The next breakpoint hit after op `from`; "changed by an intervention" compares the intervened
+    /// second run with this one, every other condition looks at this run.
+    std::optional<core::BreakHit> nextHit(int from) const;
+    void reapplyInterventions();
 
     TraceSession* m_session;
     std::shared_ptr<const Snapshot> m_snapshot;
@@ -121,6 +146,9 @@ private:
     core::RunComparison m_comparison;
     double m_tolerance = 1e-4;
     double m_absoluteTolerance = core::kDefaultAbsoluteTolerance;
+    QStringList m_interventions;
+    QString m_patchFolder;   // the folder an intervened run replaced
+    int m_changedTensors = 0;
     bool m_following = true;
     bool m_stale = false;
 };

@@ -1,13 +1,16 @@
 // DebuggerView (see debugger_view.h).
 #include "ui/debugger/debugger_view.h"
 
+#include "ui/analysis/heatmap_plot.h"
 #include "ui/common/display_text.h"
 #include "ui/debugger/break_reason.h"
 #include "ui/debugger/breakpoints_panel.h"
 #include "ui/debugger/compare_panel.h"
 #include "ui/debugger/debugger_state.h"
 #include "ui/debugger/execution_tree.h"
+#include "ui/debugger/interventions_panel.h"
 #include "ui/debugger/op_view.h"
+#include "ui/debugger/tensor_panel.h"
 #include "ui/debugger/watches_panel.h"
 #include "ui/debugger/why_panel.h"
 
@@ -36,6 +39,7 @@ DebuggerView::DebuggerView(TraceSession* session, QWidget* parent)
     m_breakpoints = new BreakpointsPanel(m_state, m_side);
     m_watches = new WatchesPanel(m_state, m_side);
     m_compare = new ComparePanel(m_state, m_side);
+    m_interventions = new InterventionsPanel(m_state, m_side);
     m_side->addTab(m_breakpoints, QString());
     m_side->addTab(m_watches, QString());
     m_side->addTab(m_compare, QString());
@@ -43,6 +47,9 @@ DebuggerView::DebuggerView(TraceSession* session, QWidget* parent)
     m_side->addTab(m_why, QString());
     connect(m_why, &WhyPanel::openTensor, this, &DebuggerView::openTensor);
     connect(m_side, &QTabWidget::currentChanged, this, &DebuggerView::widenSidePanels);
+    m_side->addTab(m_interventions, QString());
+    connect(m_op->outputPanel()->plot(), &HeatmapPlot::cellClicked, this,
+            [this](int row, int col) { m_interventions->pickCell(m_op->head(), row, col); });
     m_split->setStretchFactor(0, 2);
     m_split->setStretchFactor(1, 5);
     m_split->setStretchFactor(2, 2);
@@ -115,6 +122,15 @@ void DebuggerView::runToCursor() {
     m_state->runTo(target);
 }
 
+QString DebuggerView::shortcutsHelp() const {
+    QString rows;
+    for (QAction* a : {m_into, m_over, m_out, m_back, m_toCursor, m_continue, m_restart})
+        rows += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(), actionText(a).toHtmlEscaped());
+    return tr("<p><b>In the Debugger tab</b> (there F5 and F11 step and run instead of presentation mode and full "
+              "screen):</p>") + QStringLiteral("<table cellpadding=4>%1</table>").arg(rows);
+}
+
 QAction* DebuggerView::actionForKey(int key) const {
     for (QAction* a : {m_back, m_over, m_into, m_out, m_toCursor, m_continue, m_restart})
         if (a->shortcut() == QKeySequence(key)) return a;
@@ -166,6 +182,7 @@ QString DebuggerView::sidePanel() const {
     if (m_side->currentWidget() == m_watches) return QStringLiteral("watches");
     if (m_side->currentWidget() == m_compare) return QStringLiteral("compare");
     if (m_side->currentWidget() == m_why) return QStringLiteral("why");
+    if (m_side->currentWidget() == m_interventions) return QStringLiteral("interventions");
     return QStringLiteral("breakpoints");
 }
 
@@ -173,6 +190,7 @@ void DebuggerView::setSidePanel(const QString& key) {
     if (key == QLatin1String("watches")) m_side->setCurrentWidget(m_watches);
     else if (key == QLatin1String("compare")) m_side->setCurrentWidget(m_compare);
     else if (key == QLatin1String("why")) m_side->setCurrentWidget(m_why);
+    else if (key == QLatin1String("interventions")) m_side->setCurrentWidget(m_interventions);
     else m_side->setCurrentWidget(m_breakpoints);
 }
 
@@ -198,17 +216,23 @@ void DebuggerView::retranslate() {
     m_side->setTabText(m_side->indexOf(m_watches), tr("Watches"));
     m_side->setTabText(m_side->indexOf(m_compare), tr("Compare"));
     m_side->setTabText(m_side->indexOf(m_why), tr("Why this token"));
+    m_side->setTabText(m_side->indexOf(m_interventions), tr("Interventions"));
     const auto label = [](QAction* a, const QString& text) {
         a->setText(text);
         a->setToolTip(QStringLiteral("%1 (%2)").arg(text, a->shortcut().toString(QKeySequence::NativeText)));
     };
-    label(m_restart, tr("Restart"));
-    label(m_back, tr("Step back"));
-    label(m_over, tr("Step over"));
-    label(m_into, tr("Step into"));
-    label(m_out, tr("Step out"));
-    label(m_toCursor, tr("Run to cursor"));
-    label(m_continue, tr("Continue"));
+    for (QAction* a : {m_restart, m_back, m_over, m_into, m_out, m_toCursor, m_continue}) label(a, actionText(a));
+}
+
+// The toolbar's texts, asked for directly (Help reads them before a language change reaches the actions).
+QString DebuggerView::actionText(const QAction* a) const {
+    if (a == m_restart) return tr("Restart");
+    if (a == m_back) return tr("Step back");
+    if (a == m_over) return tr("Step over");
+    if (a == m_into) return tr("Step into");
+    if (a == m_out) return tr("Step out");
+    if (a == m_toCursor) return tr("Run to cursor");
+    return tr("Continue");
 }
 
 void DebuggerView::changeEvent(QEvent* event) {

@@ -1,7 +1,7 @@
 // DebuggerView: the Debugger tab. A toolbar (step back, step over F10, step into F11, step out
 // Shift+F11, run to cursor Ctrl+F10, continue F5, restart), the execution tree on the left, the
-// current op in the middle, breakpoints / watches / compare / why this token on the right, and a line saying where and
-// why the run stopped. While this tab is shown its keys win over the window's (F5 and F11 elsewhere
+// current op in the middle, breakpoints / watches / compare / why this token / interventions on the
+// right, and a line saying where and why the run stopped. While this tab is shown its keys win over the window's (F5 and F11 elsewhere
 // mean presentation mode and full screen).
 #pragma once
 
@@ -23,6 +23,7 @@ class BreakpointsPanel;
 class ComparePanel;
 class DebuggerState;
 class ExecutionTree;
+class InterventionsPanel;
 class OpView;
 class TraceSession;
 class WatchesPanel;
@@ -43,7 +44,8 @@ public:
     QTabWidget* sidePanels() const { return m_side; }
     QString stopText() const;
     QString noticeText() const;
-    /// "breakpoints", "watches", "compare" or "why": the side panel shown.
+    InterventionsPanel* interventionsPanel() const { return m_interventions; }
+    /// "breakpoints", "watches", "compare", "why" or "interventions": the side panel shown.
     QString sidePanel() const;
     void setSidePanel(const QString& key);
 
@@ -51,6 +53,9 @@ public:
     void showNotice(const QString& text);
 
     void runToCursor();
+    /// The debugger's keys as rows of an HTML table (key, what it does), from the actions' own
+    /// shortcuts, for Help → Keyboard shortcuts.
+    QString shortcutsHelp() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -65,6 +70,7 @@ private:
     void openTensor(const QString& tensor, int head);
     void widenSidePanels();
     QAction* actionForKey(int keyWithModifiers) const;
+    QString actionText(const QAction* action) const;
 
     DebuggerState* m_state;
     QToolBar* m_toolBar;
@@ -78,6 +84,7 @@ private:
     WatchesPanel* m_watches;
     ComparePanel* m_compare;
     WhyPanel* m_why;
+    InterventionsPanel* m_interventions;
     QAction* m_back = nullptr;
     QAction* m_over = nullptr;
     QAction* m_into = nullptr;

@@ -6,6 +6,7 @@
 #include "ui/debugger/compare_panel.h"
 #include "ui/debugger/debugger_state.h"
 #include "ui/debugger/debugger_view.h"
+#include "ui/debugger/intervention_text.h"
 
 #include <QAction>
 #include <QDir>
@@ -41,6 +42,16 @@ QString modelChangeText(const QString& line) {
     if (const auto m = changed.match(line); m.hasMatch())
         return SessionActions::tr("%1 %2 has changed since the session was saved.").arg(what(m.captured(1)), m.captured(2));
     return line;
+}
+
+// core's "intervention 2: intervention \"x\": …" (an entry left out) in the interface's language.
+QString skippedText(const QString& line) {
+    static const QRegularExpression entry(QStringLiteral(R"(^intervention (\d+): (.+)$)"));
+    const auto m = entry.match(line);
+    if (!m.hasMatch()) return line;
+    const QString why = m.captured(2).startsWith(QLatin1String("not a spec text")) ? SessionActions::tr("it is not a spec text")
+                                                                                : interventionMessage(m.captured(2));
+    return SessionActions::tr("Intervention %1 of the session was left out: %2.").arg(m.captured(1), why);
 }
 
 }  // namespace
@@ -96,6 +107,7 @@ core::DebugSession SessionActions::capture() const {
     }
     s.breakpoints = st->breakpoints();
     for (const QString& w : st->watches()) s.watches.push_back(w.toStdString());
+    for (const QString& iv : st->interventions()) s.interventions.push_back(iv.toStdString());
     s.second.kind = st->secondKind().toStdString();
     s.second.folder = st->secondFolder().isEmpty() ? std::string() : QFileInfo(st->secondFolder()).absoluteFilePath().toStdString();
     s.second.srcIds = st->secondSrcIds(), s.second.tgtIds = st->secondTgtIds();
@@ -134,6 +146,7 @@ QString SessionActions::openFrom(const QString& path) {
         return err;
     }
     QStringList notes;
+    for (const std::string& line : s.warnings) notes << skippedText(QString::fromStdString(line));
     for (const std::string& line : core::modelFileChanges(s.model)) notes << modelChangeText(QString::fromStdString(line));
     if (const QString err = restoreModel(s, &notes); !err.isEmpty())
         notes << tr("The model could not be loaded (%1); the current model and input are kept.").arg(err);
@@ -165,8 +178,16 @@ void SessionActions::restoreRest(const core::DebugSession& s, QStringList* notes
     for (const std::string& w : s.watches) watches << QString::fromStdString(w);
     st->setWatches(watches);
     st->setTolerance(s.second.tolerance);
+    QStringList interventions;
+    for (const std::string& iv : s.interventions) interventions << QString::fromStdString(iv);
+    st->setInterventions(interventions);
     QString err;
-    if (s.second.kind == "folder") err = st->openSecondFolder(QString::fromStdString(s.second.folder));
+    if (s.second.kind == "intervened") {
+        if (const QString e = st->applyInterventions(); !e.isEmpty()) {
+            st->clearSecond();
+            notes->append(tr("The interventions could not be applied: %1").arg(e));
+        }
+    } else if (s.second.kind == "folder") err = st->openSecondFolder(QString::fromStdString(s.second.folder));
     else if (s.second.kind == "sentence")
         err = st->setSecondIds(s.second.srcIds, s.second.tgtIds, QString::fromStdString(s.second.srcText),
                                QString::fromStdString(s.second.tgtText));

@@ -1,6 +1,7 @@
 // SessionActions: File → Open session…, Save session… and Recent sessions for the debugger. A session
 // (.alab, parsed and written by core/debug/session) holds the model, the input, breakpoints,
-// watches, the second run, the open tab and the current op; opening one restores exactly that. A
+// watches, interventions, the second run, the open tab and the current op; opening one restores
+// exactly that (an applied list of interventions is applied again; a malformed entry is left out and said). A
 // bad file changes nothing and says why; a model file that moved or changed is reported in the
 // debugger's notice line while everything else is restored. Recent files live in QSettings.
 #pragma once

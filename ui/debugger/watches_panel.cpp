@@ -1,6 +1,9 @@
-// WatchesPanel (see watches_panel.h).
+// WatchesPanel (see watches_panel.h). With a second run each watch takes two rows, this run and the
+// second, and the largest |a − b| of the two (core/debug/compare) spans both, next to the run's name
+// so that it stays in view on a narrow panel.
 #include "ui/debugger/watches_panel.h"
 
+#include "ui/common/display_text.h"
 #include "ui/debugger/debugger_state.h"
 #include "ui/debugger/stats_text.h"
 
@@ -38,23 +41,63 @@ WatchesPanel::WatchesPanel(DebuggerState* state, QWidget* parent)
         if (const QTableWidgetItem* item = m_table->item(row, 0)) m_state->setCurrentByName(item->text());
     });
     connect(state, &DebuggerState::watchesChanged, this, &WatchesPanel::rebuild);
+    connect(state, &DebuggerState::comparisonChanged, this, &WatchesPanel::rebuild);
     retranslate();
+}
+
+QString WatchesPanel::differenceText(const QString& name) const {
+    for (const core::TensorDiff& d : m_state->comparison().diffs) {
+        if (d.name != name.toStdString()) continue;
+        if (d.problem.rfind("NaN/infinity", 0) == 0) return tr("NaN/∞ at different places");
+        if (!d.problem.empty()) return tr("shapes differ");
+        return displayNumber(d.maxAbs, 'g', 3);
+    }
+    return QStringLiteral("—");  // only one run holds it
+}
+
+void WatchesPanel::fillRow(int row, int firstColumn, const core::Tensor* t, const QString& missing) {
+    const QStringList cells = t ? statsCells(*t, core::tensorStats(*t)) : QStringList{missing};
+    for (int c = 0; c < 7; ++c) m_table->setItem(row, firstColumn + c, new QTableWidgetItem(cells.value(c)));
 }
 
 void WatchesPanel::rebuild() {
     const QStringList& names = m_state->watches();
-    m_table->setRowCount(int(names.size()));
-    for (int r = 0; r < int(names.size()); ++r) {
-        m_table->setItem(r, 0, new QTableWidgetItem(names[r]));
-        const core::Tensor* t = m_state->tensor(names[r]);
-        const QStringList cells = t ? statsCells(*t, core::tensorStats(*t)) : QStringList{tr("not in this run")};
-        for (int c = 1; c < 8; ++c) m_table->setItem(r, c, new QTableWidgetItem(cells.value(c - 1)));
+    const bool two = m_state->hasSecond();
+    m_table->clearSpans();
+    m_table->setColumnCount(two ? 10 : 8);
+    setHeaders();
+    m_table->setRowCount(int(names.size()) * (two ? 2 : 1));
+    const QString second = m_state->secondKind() == QLatin1String("intervened") ? tr("intervened run") : tr("second run");
+    for (int w = 0; w < int(names.size()); ++w) {
+        const QString& name = names[w];
+        if (!two) {
+            m_table->setItem(w, 0, new QTableWidgetItem(name));
+            fillRow(w, 1, m_state->tensor(name), tr("not in this run"));
+            continue;
+        }
+        const int row = 2 * w;
+        m_table->setItem(row, 0, new QTableWidgetItem(name));
+        m_table->setItem(row + 1, 0, new QTableWidgetItem(name));  // under the span; Remove reads it
+        m_table->setSpan(row, 0, 2, 1);
+        m_table->setItem(row, 1, new QTableWidgetItem(tr("this run")));
+        m_table->setItem(row + 1, 1, new QTableWidgetItem(second));
+        m_table->setItem(row, 2, new QTableWidgetItem(differenceText(name)));
+        m_table->setSpan(row, 2, 2, 1);
+        fillRow(row, 3, m_state->tensor(name), tr("not in this run"));
+        fillRow(row + 1, 3, m_state->secondRun().find(name.toStdString()), tr("not in the %1").arg(second));
     }
 }
 
+void WatchesPanel::setHeaders() {
+    QStringList labels = {tr("Tensor"), tr("Shape"), tr("Min"), tr("Max"), tr("Mean"), tr("Std"), tr("NaN"), tr("±∞")};
+    if (m_table->columnCount() == 10) {
+        labels.insert(1, tr("Run"));
+        labels.insert(2, tr("max |a − b|"));
+    }
+    m_table->setHorizontalHeaderLabels(labels);
+}
+
 void WatchesPanel::retranslate() {
-    m_table->setHorizontalHeaderLabels({tr("Tensor"), tr("Shape"), tr("Min"), tr("Max"), tr("Mean"), tr("Std"),
-                                        tr("NaN"), tr("±∞")});
     m_watchCurrent->setText(tr("Watch current op"));
     m_remove->setText(tr("Remove"));
     rebuild();

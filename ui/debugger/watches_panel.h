@@ -1,7 +1,10 @@
 // WatchesPanel: pinned tensors with their statistics (shape, min, max, mean, std, NaN, ±∞), computed
 // in core and refreshed whenever the trace changes (a new input or model). "Watch current op" pins
-// the op the debugger stands on; a row whose tensor the run lacks says so.
+// the op the debugger stands on; a row whose tensor the run lacks says so. While a second run is
+// loaded (compare or intervened), each watch shows both runs' statistics and their largest |a − b|.
 #pragma once
+
+#include "core/tensor.h"
 
 #include <QWidget>
 
@@ -23,6 +26,9 @@ protected:
 
 private:
     void rebuild();
+    void setHeaders();
+    void fillRow(int row, int firstColumn, const core::Tensor* t, const QString& missing);
+    QString differenceText(const QString& name) const;
     void retranslate();
 
     DebuggerState* m_state;
