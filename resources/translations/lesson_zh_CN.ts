@@ -540,42 +540,42 @@
         <translation>共 %1 个数</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="239"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="240"/>
         <source>One more matrix mixes the heads</source>
-        <translation>再用一个矩阵把各个头混合起来</translation>
+        <translation>再乘一个矩阵：混合各个头</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="241"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="242"/>
         <source>The concatenated row is multiplied by one more learned matrix, W^O (%1 × %2), and a bias is added. Every output number mixes all heads, so what one head found can reach every number of “%3”.</source>
         <translation>拼接后的这一行再乘以一个学到的矩阵 W^O（%1 × %2），并加上偏置。每个输出数都混合了所有的头，所以一个头发现的东西可以传到“%3”的每一个数上。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="245"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="246"/>
         <source>The four matrices W^Q, W^K, W^V and W^O hold %1 × %2 = %3 numbers each, exactly as many as one head %2 wide would need: splitting costs nothing. In the base model: %4 each.</source>
         <translation>W^Q、W^K、W^V 和 W^O 这四个矩阵各有 %1 × %2 = %3 个数，和一个宽度为 %2 的单头所需的一样多：切分并不增加开销。基础模型里每个是 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="267"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="268"/>
         <source>W^O: %1 × %2</source>
         <translation>W^O：%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="273"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="274"/>
         <source>Why several heads help</source>
         <translation>为什么多个头有用</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="276"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="277"/>
         <source>One head has one row of shares that adds up to 1: to read two words strongly it must split that 1 between them, and the mix blurs both. With %1 heads, “%2” reads %3 different words most strongly at the same time.</source>
         <translation>一个头只有一行加起来等于 1 的份额：想同时重点读两个词，就得把这个 1 分给它们，结果两个都变模糊。有了 %1 个头，“%2”可以同时重点读 %3 个不同的词。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="280"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="281"/>
         <source>In training the heads specialise: one may follow the next word, another the verb, another the word itself. W^O then combines their findings into one vector.</source>
         <translation>训练中各个头会分工：有的可能盯着下一个词，有的盯着动词，有的盯着词本身。然后 W^O 把它们的发现合成一个向量。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="299"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="300"/>
         <source>what “%1” reads, head by head</source>
         <translation>“%1”读了什么，逐个头来看</translation>
     </message>
@@ -800,17 +800,17 @@
         <translation>注意力</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="251"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="253"/>
         <source>By the chain rule, ∂h_n/∂h_t is a product of one factor per step, J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s ⊙ h_s)·W_h (⊙: number by number). tanh’s slope 1 − h² is at most 1 and W_h scales the length of a vector by at most %1, so no factor is larger than %1 and the product shrinks about geometrically: ‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖.</source>
         <translation>按链式法则，∂h_n/∂h_t 是每一步一个因子的连乘，J_s = ∂h_s/∂h_(s−1) = diag(1 − h_s ⊙ h_s)·W_h（⊙：逐个数相乘）。tanh 的斜率 1 − h² 至多为 1，W_h 把向量的长度至多缩放为 %1 倍，所以没有哪个因子大于 %1，连乘大致按几何级数变小：‖∂h_n/∂h_t‖ ≤ ‖J_n‖ ⋯ ‖J_(t+1)‖。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="256"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="258"/>
         <source>Each column is one word t. The last word, “%1”, has no column: from h_n to itself there is no step, no factor, and ∂h_n/∂h_n is the identity, of norm 1.</source>
         <translation>每一列是一个词 t。最后一个词“%1”没有列：从 h_n 到它自己没有一步，也就没有因子，∂h_n/∂h_n 是单位矩阵，范数为 1。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="211"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="213"/>
         <source>steps from each word to “%1”</source>
         <translation>从每个词到“%1”的步数</translation>
     </message>
@@ -820,22 +820,22 @@
         <translation>不到 %1 个词的句子里没有长路径可看，所以本课改用带种子的演示模型，读它自带的 %2 个词的句子（句子写在舞台上）。在底部的输入栏里输入 %1 个词以上，就能换成你自己的句子。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="217"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="219"/>
         <source>The gradient fades with distance</source>
         <translation>梯度随距离衰减</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="218"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="220"/>
         <source>How much does the last state h%1 still depend on an earlier state h_t? The size of the derivative ‖∂h%1/∂h_t‖ says it; in training it is also how much of the error signal gets back to word t. It is %2 for the last word itself and %3 for “%4”, at distance %5.</source>
         <translation>最后的状态 h%1 还在多大程度上依赖较早的状态 h_t？导数的大小 ‖∂h%1/∂h_t‖ 给出答案；训练时，它也决定了误差信号能有多少传回到第 t 个词。对最后一个词自己它是 %2，对距离为 %5 的“%4”只有 %3。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="223"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="225"/>
         <source>Early words fade from the gradient, so an RNN learns long-range links slowly. In attention every word is one step from every other, whatever the distance.</source>
         <translation>靠前的词在梯度里渐渐消失，所以 RNN 学远距离的联系很慢。在注意力里，无论相隔多远，任意两个词之间都只有一步。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/why_attention.cpp" line="250"/>
+        <location filename="../../core/lessons/why_attention.cpp" line="252"/>
         <source>Why it fades: a product of Jacobians</source>
         <translation>为什么会衰减：雅可比矩阵的连乘</translation>
     </message>
@@ -868,11 +868,6 @@
         <location filename="../../core/lessons/positional_lesson.cpp" line="149"/>
         <source>The fix: add to each word a vector PE that depends only on its position p. Its %1 numbers come in pairs, a sine and a cosine of p·ω_i, each pair with its own frequency ω_i = 1/10000^(2i/%1).</source>
         <translation>解决办法：给每个词加一个只由位置 p 决定的向量 PE。它的 %1 个数两两一对，是 p·ω_i 的正弦和余弦，每一对有自己的频率 ω_i = 1/10000^(2i/%1)。</translation>
-    </message>
-    <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="152"/>
-        <source>The formula counts from 0, this lesson from 1: word t has p = t − 1, and number j of PE is the formula’s index j − 1, so number 1 (index 2i = 0) is a sine and number 2 (index 2i + 1 = 1) a cosine.</source>
-        <translation>公式从 0 开始数，本课从 1 开始数：第 t 个词的 p = t − 1；PE 的第 j 个数在公式里的下标是 j − 1，所以第 1 个数（下标 2i = 0）是正弦，第 2 个数（下标 2i + 1 = 1）是余弦。</translation>
     </message>
     <message>
         <location filename="../../core/lessons/positional_lesson.cpp" line="155"/>
@@ -908,6 +903,11 @@
         <location filename="../../core/lessons/positional_lesson.cpp" line="146"/>
         <source>Sines and cosines of the position</source>
         <translation>位置的正弦和余弦</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="152"/>
+        <source>The formula counts from 0, the stage from 1: word t has p = t − 1, and number j of PE is index j − 1, so number 1 (2i = 0) is a sine, number 2 (2i + 1 = 1) a cosine.</source>
+        <translation>公式从 0 数起，舞台从 1 数起：第 t 个词的 p = t − 1，PE 的第 j 个数下标是 j − 1，所以第 1 个数（2i = 0）是正弦，第 2 个数（2i + 1 = 1）是余弦。</translation>
     </message>
     <message>
         <location filename="../../core/lessons/positional_lesson.cpp" line="200"/>
