@@ -150,8 +150,8 @@ LessonStep Steps::waves() {
         "The fix: add to each word a vector PE that depends only on its position p. Its %1 numbers come in pairs, a sine "
         "and a cosine of p·ω_i, each pair with its own frequency ω_i = 1/10000^(2i/%1)."), {std::to_string(d_model)}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-        "The formula counts from 0, this lesson from 1: word t has p = t − 1, and number j of PE is the formula’s index "
-        "j − 1, so number 1 (index 2i = 0) is a sine and number 2 (index 2i + 1 = 1) a cosine."), {}});
+        "The formula counts from 0, the stage from 1: word t has p = t − 1, and number j of PE is index j − 1, so "
+        "number 1 (2i = 0) is a sine, number 2 (2i + 1 = 1) a cosine."), {}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "Each row on the stage is one number of PE along the words 1 … %1. Numbers 1 and 2 repeat every %2 words, the "
         "last two only every %3: together they give every position its own pattern."),

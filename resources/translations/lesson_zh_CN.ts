@@ -542,7 +542,7 @@
     <message>
         <location filename="../../core/lessons/multi_head.cpp" line="240"/>
         <source>One more matrix mixes the heads</source>
-        <translation>再用一个矩阵把各个头混合起来</translation>
+        <translation>再乘一个矩阵：混合各个头</translation>
     </message>
     <message>
         <location filename="../../core/lessons/multi_head.cpp" line="242"/>
@@ -875,11 +875,6 @@
         <translation>解决办法：给每个词加一个只由位置 p 决定的向量 PE。它的 %1 个数两两一对，是 p·ω_i 的正弦和余弦，每一对有自己的频率 ω_i = 1/10000^(2i/%1)。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/positional_lesson.cpp" line="152"/>
-        <source>The formula counts from 0, this lesson from 1: word t has p = t − 1, and number j of PE is the formula’s index j − 1, so number 1 (index 2i = 0) is a sine and number 2 (index 2i + 1 = 1) a cosine.</source>
-        <translation>公式从 0 开始数，本课从 1 开始数：第 t 个词的 p = t − 1；PE 的第 j 个数在公式里的下标是 j − 1，所以第 1 个数（下标 2i = 0）是正弦，第 2 个数（下标 2i + 1 = 1）是余弦。</translation>
-    </message>
-    <message>
         <location filename="../../core/lessons/positional_lesson.cpp" line="155"/>
         <source>Each row on the stage is one number of PE along the words 1 … %1. Numbers 1 and 2 repeat every %2 words, the last two only every %3: together they give every position its own pattern.</source>
         <translation>舞台上每一行是 PE 的一个数在第 1 … %1 个词上的取值。第 1、2 个数每隔 %2 个词重复一次，最后两个要隔 %3 个词才重复：合起来，每个位置都有自己独有的图案。</translation>
@@ -913,6 +908,11 @@
         <location filename="../../core/lessons/positional_lesson.cpp" line="146"/>
         <source>Sines and cosines of the position</source>
         <translation>位置的正弦和余弦</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/positional_lesson.cpp" line="152"/>
+        <source>The formula counts from 0, the stage from 1: word t has p = t − 1, and number j of PE is index j − 1, so number 1 (2i = 0) is a sine, number 2 (2i + 1 = 1) a cosine.</source>
+        <translation>公式从 0 数起，舞台从 1 数起：第 t 个词的 p = t − 1，PE 的第 j 个数下标是 j − 1，所以第 1 个数（2i = 0）是正弦，第 2 个数（2i + 1 = 1）是余弦。</translation>
     </message>
     <message>
         <location filename="../../core/lessons/positional_lesson.cpp" line="200"/>

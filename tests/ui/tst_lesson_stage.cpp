@@ -11,6 +11,7 @@
 #include "ui/lesson/sentence_bar.h"
 #include "ui/lesson/stage_builder.h"
 #include "ui/lesson/step_list.h"
+#include "ui/lesson/title_wrap.h"
 #include "ui/lesson/what_if_bar.h"
 
 #include <QCheckBox>
@@ -163,6 +164,20 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(lesson()->step(), 2, 8000);
         lesson()->setPlaying(false);
         QVERIFY(!lesson()->isPlaying());
+    }
+
+    // Chinese step titles break after their punctuation, never inside a word ("雅可比矩|阵"); a title
+    // that fits, or one without Chinese, is left as it is.
+    void chineseTitlesBreakAfterPunctuation() {
+        const QFontMetrics fm(m_view->stepList()->font());
+        const QString title = QStringLiteral("5.  为什么会衰减：雅可比矩阵的连乘");
+        const QString head = QStringLiteral("5.  为什么会衰减：");
+        const int width = std::max(fm.horizontalAdvance(head), fm.horizontalAdvance(QStringLiteral("雅可比矩阵的连乘"))) + 4;
+        QVERIFY(fm.horizontalAdvance(title) > width);
+        QCOMPARE(wrapTitle(title, fm, width), head + QLatin1Char('\n') + QStringLiteral("雅可比矩阵的连乘"));
+        QCOMPARE(wrapTitle(title, fm, fm.horizontalAdvance(title) + 4), title);
+        const QString english = QStringLiteral("5.  Why it fades: a product of Jacobians");
+        QCOMPARE(wrapTitle(english, fm, 40), english);
     }
 
     void clickingTheStepListJumps() {

@@ -282,6 +282,10 @@ private slots:
         QCOMPARE(texts("softmax", 2), std::vector<std::string>({"0.88", "0.12"}));
         QCOMPARE(step(r.lesson, "softmax").scene.root.children[2].text.args[0], std::string("1.14"));
         QCOMPARE(texts("weigh", 2), std::vector<std::string>({"2.64", "3.52", "0.88", "5.28", "−1.76", "−1.76"}));
+        // step 2: d_model 4 but d_k 64 (one head); the paper's d_k is 512 / 8 = 64, not d_model / h of this model
+        const LessonParagraph& widths = step(r.lesson, "project").paragraphs.back();
+        QVERIFY(widths.source.find("The paper splits") != std::string::npos);
+        QCOMPARE(widths.args, std::vector<std::string>({"4", "64", "512", "8", "64", "1"}));
         QCOMPARE(texts("weigh", 0), std::vector<std::string>({"0.88"}));    // α₁₁: two decimals make 0.88 × 3 = 2.64 …
         QCOMPARE(texts("weigh", 3), std::vector<std::string>({"0.1192"}));  // α₁₂: 0.1192 × 9 = 1.07 (0.12 × 9 would be 1.08)
         QCOMPARE(texts("weigh", 5), std::vector<std::string>({"0.72", "0.36", "0.36", "1.07", "−0.60", "0.12"}));
