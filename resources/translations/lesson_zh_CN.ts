@@ -516,66 +516,66 @@
     </message>
     <message>
         <location filename="../../core/lessons/multi_head.cpp" line="157"/>
-        <source>Each small map below is one head (rows: the word that asks, columns: the words 1 … %1 it reads). The word each head reads most from “%2”: %3.</source>
-        <translation>下面每张小图是一个头（行：提问的词；列：它读取的第 1 … %1 个词）。从“%2”出发，每个头读得最多的词是：%3。</translation>
+        <source>Each small map below is one head (rows: the word that asks, columns: the words 1 … %1 it reads). The row of “%2” is framed in every map; the word each head reads most from it: %3.</source>
+        <translation>下面每张小图是一个头（行：提问的词；列：它读取的第 1 … %1 个词）。每张图里“%2”那一行都加了框；每个头从这一行读得最多的词是：%3。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="181"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="185"/>
         <source>attention weights of each head, layer %1</source>
         <translation>第 %1 层各个头的注意力权重</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="187"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="191"/>
         <source>Concat: the heads’ outputs side by side</source>
         <translation>拼接：把各个头的输出并排放</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="188"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="192"/>
         <source>Each head returns %1 numbers for “%2”: its weighted mix of the values. Written one after the other they give %3 × %1 = %4 numbers again, the width the model started with.</source>
         <translation>每个头为“%2”返回 %1 个数，也就是它对各个值的加权混合。把它们首尾相接，又得到 %3 × %1 = %4 个数，正好是模型原来的宽度。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="215"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="219"/>
         <source>%1 numbers in all</source>
         <translation>共 %1 个数</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="230"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="234"/>
         <source>One more matrix mixes the heads</source>
         <translation>再用一个矩阵把各个头混合起来</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="232"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="236"/>
         <source>The concatenated row is multiplied by one more learned matrix, W^O (%1 × %2), and a bias is added. Every output number mixes all heads, so what one head found can reach every number of “%3”.</source>
         <translation>拼接后的这一行再乘以一个学到的矩阵 W^O（%1 × %2），并加上偏置。每个输出数都混合了所有的头，所以一个头发现的东西可以传到“%3”的每一个数上。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="236"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="240"/>
         <source>The four matrices W^Q, W^K, W^V and W^O hold %1 × %2 = %3 numbers each, exactly as many as one head %2 wide would need: splitting costs nothing. In the base model: %4 each.</source>
         <translation>W^Q、W^K、W^V 和 W^O 这四个矩阵各有 %1 × %2 = %3 个数，和一个宽度为 %2 的单头所需的一样多：切分并不增加开销。基础模型里每个是 %4 个。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="257"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="261"/>
         <source>W^O: %1 × %2</source>
         <translation>W^O：%1 × %2</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="263"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="267"/>
         <source>Why several heads help</source>
         <translation>为什么多个头有用</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="266"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="270"/>
         <source>One head has one row of shares that adds up to 1: to read two words strongly it must split that 1 between them, and the mix blurs both. With %1 heads, “%2” reads %3 different words most strongly at the same time.</source>
         <translation>一个头只有一行加起来等于 1 的份额：想同时重点读两个词，就得把这个 1 分给它们，结果两个都变模糊。有了 %1 个头，“%2”可以同时重点读 %3 个不同的词。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="270"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="274"/>
         <source>In training the heads specialise: one may follow the next word, another the verb, another the word itself. W^O then combines their findings into one vector.</source>
         <translation>训练中各个头会分工：有的可能盯着下一个词，有的盯着动词，有的盯着词本身。然后 W^O 把它们的发现合成一个向量。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/multi_head.cpp" line="289"/>
+        <location filename="../../core/lessons/multi_head.cpp" line="293"/>
         <source>what “%1” reads, head by head</source>
         <translation>“%1”读了什么，逐个头来看</translation>
     </message>
@@ -970,17 +970,17 @@
         <translation>这里显示第 %1 层第 %2 个头，它是各行最“拿定主意”的头（每行最大份额的平均值最大）。Q 有 %3 行，K 有 %4 行，所以权重是 %3 × %4。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="89"/>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="91"/>
         <source>Which English word each Chinese token reads</source>
         <translation>每个中文字读的是哪个英文词</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="97"/>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="99"/>
         <source>The cross-attention shares of layer %1, averaged over its %2 heads. Each row is labelled by what it reads → what it writes, and its largest share is framed: the English word it mostly reads while writing: %3.</source>
         <translation>第 %1 层交叉注意力的份额，对 %2 个头取平均。每行的标签是“读入 → 写出”，每行最大的份额加了框，也就是写这个字时主要在读的英文词：%3。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="101"/>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="103"/>
         <source>Nobody told the model which words belong together; it learned these links from sentence pairs alone. Word order differs, too: Chinese puts the place before the verb.</source>
         <translation>没有人告诉模型哪些词互相对应；这些联系是它只从句对中学出来的。两种语言的词序也不同：中文把地点放在动词前面。</translation>
     </message>
@@ -1035,127 +1035,142 @@
         <translation>第 1 行只看得到 &lt;bos&gt;，所以它唯一的份额是 1.00。最后一行能看到全部输入。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_lesson.cpp" line="150"/>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="153"/>
         <source>Why: a row must not read the future</source>
         <translation>为什么：一行不能偷看未来</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_lesson.cpp" line="151"/>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="154"/>
         <source>In training, row i must predict input i + 1 while all rows run at once. If it could read input i + 1 it would copy the answer and learn nothing; when translating, that input does not exist yet.</source>
         <translation>训练时所有行同时计算，第 i 行要预测第 i + 1 个输入。如果它能读到第 i + 1 个输入，就会直接抄答案，什么也学不到；而真正翻译时，这个输入还不存在。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_lesson.cpp" line="154"/>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="157"/>
         <source>The mask makes sure of it. Here input %1 is changed from “%2” to “%3” and the model runs again: the largest change of any logit is exactly 0 in rows 1 … %4, which cannot see input %1, and up to %5 from row %1 on.</source>
         <translation>掩码保证了这一点。这里把第 %1 个输入从“%2”换成“%3”，再让模型算一遍：第 1 … %4 行看不到第 %1 个输入，它们的 logit 最大变化正好是 0；从第 %1 行起，变化最大达到 %5。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_beam.cpp" line="28"/>
+        <location filename="../../core/lessons/output_beam.cpp" line="44"/>
         <source>Beam search: three hypotheses at a time</source>
         <translation>束搜索：同时保留三个假设</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_beam.cpp" line="29"/>
+        <location filename="../../core/lessons/output_beam.cpp" line="45"/>
         <source>Beam search keeps the %1 best partial translations. At each step it extends every one of them by every token, scores each extension by the sum of the log-probabilities of its tokens, and keeps the %1 best. A hypothesis that writes &lt;eos&gt; is finished and leaves the beam, which then keeps fewer.</source>
         <translation>束搜索保留 %1 个最好的部分译文。每一步把它们分别接上每一个词元，用各词元对数概率之和给每个延伸打分，再留下最好的 %1 个。写出 &lt;eos&gt; 的假设就完成了，离开束，束里保留的假设随之减少。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_beam.cpp" line="33"/>
+        <location filename="../../core/lessons/output_beam.cpp" line="49"/>
         <source>Each node shows its token and its score; the line leads to the hypothesis it extends. Framed: the path of the best finished hypothesis. Log-probabilities are at most 0, so every token lowers the score.</source>
         <translation>每个节点显示它的词元和得分；连线指向它所延伸的那个假设。加框的是最好的完成假设所走的路径。对数概率不超过 0，所以每多一个词元，得分就降低一些。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_beam.cpp" line="80"/>
+        <location filename="../../core/lessons/output_beam.cpp" line="54"/>
+        <source>At token %1 the beam really splits: “%2” scores %3 and “%4” %5, close enough that beam search keeps both and follows each of them.</source>
+        <translation>到第 %1 个词元，束真正分了叉：“%2”得分 %3，“%4”得分 %5，两者足够接近，束搜索把它们都留下，分别往下走。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_beam.cpp" line="111"/>
+        <source>Greedy decoding wrote “%1” instead, score %2: at token %3 it took the likelier token, and what followed scored lower in total. Beam search kept the other choice open and found the better sentence.</source>
+        <translation>贪心解码写出的却是“%1”，得分 %2：在第 %3 个词元处它选了当时更可能的那个，后面的部分总分却更低。束搜索把另一个选择也留着，找到了更好的句子。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_beam.cpp" line="117"/>
+        <source>Beam search agrees with greedy decoding here, but the runner-up “%1” stayed in the race to the end: score %2, a probability of %3 against %4 for the best.</source>
+        <translation>这里束搜索与贪心解码的结果相同，但第二名“%1”一直留到了最后：得分 %2，概率 %3，而最好的句子是 %4。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_beam.cpp" line="129"/>
         <source>The finished hypotheses, best first</source>
         <translation>完成的假设，最好的在前</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_beam.cpp" line="81"/>
+        <location filename="../../core/lessons/output_beam.cpp" line="130"/>
         <source>When no hypothesis is left in the beam, the finished ones are ranked by their scores. The best is “%1”, score %2 (a probability of e^(%2) = %3 for the whole sentence).</source>
         <translation>束里没有假设剩下时，就按得分给完成的假设排序。最好的是“%1”，得分 %2（整句的概率为 e^(%2) = %3）。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_beam.cpp" line="86"/>
+        <location filename="../../core/lessons/output_beam.cpp" line="121"/>
         <source>Here beam search agrees with greedy decoding: this model is sure of its translation. On harder inputs the two can differ, and beam search then finds the sentence with the higher total score.</source>
         <translation>这里束搜索和贪心解码的结果一样：这个模型对自己的译文很有把握。遇到更难的输入，两者可能不同，这时束搜索会找到总分更高的句子。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_beam.cpp" line="90"/>
-        <source>Greedy decoding wrote “%1” instead: a token that looked best at its step led to a lower total score.</source>
-        <translation>贪心解码写出的却是“%1”：某一步看起来最好的词元，最后导致了更低的总分。</translation>
-    </message>
-    <message>
-        <location filename="../../core/lessons/output_beam.cpp" line="112"/>
+        <location filename="../../core/lessons/output_beam.cpp" line="156"/>
         <source>hypothesis</source>
         <translation>假设</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_beam.cpp" line="113"/>
+        <location filename="../../core/lessons/output_beam.cpp" line="157"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="38"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="43"/>
         <source>The last linear layer: one score per token</source>
         <translation>最后的线性层：每个词元一个分数</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="40"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="45"/>
         <source>After the last decoder layer, each row is a vector y of %1 numbers. One linear layer, W of %2 × %1 plus a bias b, turns it into %2 scores, the logits: one for every token the model knows.</source>
         <translation>经过最后一个解码器层后，每行是一个有 %1 个数的向量 y。一个线性层（%2 × %1 的 W 加上偏置 b）把它变成 %2 个分数，即 logits：模型认识的每个词元各一个。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="43"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="48"/>
         <source>Shown: row %1 (%2), the row least sure of its token. Its %3 largest logits, largest first; “%4” wins with %5.</source>
         <translation>这里显示第 %1 行（%2），它是对自己的词元最没把握的一行。下面是它最大的 %3 个 logit，从大到小；“%4”以 %5 胜出。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="57"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="62"/>
         <source>%1 logits in all</source>
         <translation>共 %1 个 logit</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="65"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="70"/>
         <source>Softmax: probabilities, the top five as bars</source>
         <translation>Softmax：概率，前五名画成柱子</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="68"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="81"/>
         <source>Softmax turns the logits into probabilities that add up to 1: p_v = e^(z_v) / Σ_u e^(z_u). A logit larger by 1 means a probability e ≈ 2.72 times larger.</source>
         <translation>Softmax 把 logits 变成加起来为 1 的概率：p_v = e^(z_v) / Σ_u e^(z_u)。logit 大 1，概率就大 e ≈ 2.72 倍。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="71"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="84"/>
         <source>Row %1 gives “%2” %3 and “%4” %5; the %6 other tokens share the remaining %7.</source>
         <translation>第 %1 行给“%2”%3，给“%4”%5；其余 %6 个词元分享剩下的 %7。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="87"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="89"/>
+        <source>So the model is torn here: “%1” is likelier, but “%2” is a real option. Whichever token is written now, every later row reads it, so this one choice can change the rest of the sentence.</source>
+        <translation>所以模型在这里拿不定主意：“%1”更可能，但“%2”也是真正的候选。这一步写下哪个词元，后面每一行都会读到它，所以这一个选择可能改变整句话的其余部分。</translation>
+    </message>
+    <message>
+        <location filename="../../core/lessons/output_lesson.cpp" line="106"/>
         <source>the rest</source>
         <translation>其余</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="99"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="119"/>
         <source>Greedy decoding: the likeliest token, one at a time</source>
         <translation>贪心解码：每次取最可能的词元</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="100"/>
-        <source>To translate, the decoder starts from &lt;bos&gt; alone, takes the likeliest token, appends it to its input and runs again, until it writes &lt;eos&gt;. Here that takes %1 steps and gives “%2”.</source>
-        <translation>翻译时，解码器只从 &lt;bos&gt; 开始，取最可能的词元，把它接到输入后面再算一遍，直到写出 &lt;eos&gt;。这里一共 %1 步，得到“%2”。</translation>
+        <location filename="../../core/lessons/output_lesson.cpp" line="120"/>
+        <source>To translate, the decoder starts from &lt;bos&gt; alone, takes the likeliest token, appends it to its input and runs again, until it writes &lt;eos&gt;. Here that takes %1 steps and gives “%2”. (In the formulas, x is the English sentence the encoder read.)</source>
+        <translation>翻译时，解码器只从 &lt;bos&gt; 开始，取最可能的词元，把它接到输入后面再算一遍，直到写出 &lt;eos&gt;。这里一共 %1 步，得到“%2”。（公式里的 x 是编码器读入的英文句子。）</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="103"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="124"/>
         <source>Below each chosen token, the runner-up. Greedy never goes back: where the runner-up was close (step %1), a different choice might have led to a better sentence. Beam search keeps a few choices open.</source>
         <translation>每个选中的词元下面是第二名。贪心解码从不回头：在第二名很接近的地方（第 %1 步），换一个选择也许会得到更好的句子。束搜索会同时保留几种选择。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="119"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="140"/>
         <source>chosen</source>
         <translation>选中</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/output_lesson.cpp" line="121"/>
+        <location filename="../../core/lessons/output_lesson.cpp" line="142"/>
         <source>runner-up</source>
         <translation>第二名</translation>
     </message>
@@ -1262,22 +1277,22 @@
 <context>
     <name>alab::ui::LessonStage</name>
     <message>
-        <location filename="../../ui/lesson/lesson_stage.cpp" line="288"/>
+        <location filename="../../ui/lesson/lesson_stage.cpp" line="297"/>
         <source>%1%2 = %3 (indices from 0, as in PyTorch)</source>
         <translation>%1%2 = %3（下标从 0 开始，与 PyTorch 相同）</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_stage.cpp" line="290"/>
+        <location filename="../../ui/lesson/lesson_stage.cpp" line="299"/>
         <source>computed on the way: %1</source>
         <translation>中间结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_stage.cpp" line="376"/>
+        <location filename="../../ui/lesson/lesson_stage.cpp" line="385"/>
         <source>Lesson stage</source>
         <translation>课程舞台</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_stage.cpp" line="377"/>
+        <location filename="../../ui/lesson/lesson_stage.cpp" line="386"/>
         <source>The numbers of the current step; hover a number, or press Tab or the Down arrow, to hear where it comes from.</source>
         <translation>当前这一步的数字；把鼠标移到数字上，或按 Tab 键或下方向键，可以知道它从哪里来。</translation>
     </message>
@@ -1406,77 +1421,87 @@
 <context>
     <name>alab::ui::SentenceBar</name>
     <message>
-        <location filename="../../ui/lesson/sentence_bar.cpp" line="84"/>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="112"/>
         <source>Your &amp;sentence:</source>
         <translation>你的句子(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/sentence_bar.cpp" line="63"/>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="66"/>
         <source>2 to 12 words, e.g. the cat sat on the mat</source>
         <translation>2 到 12 个词，例如 the cat sat on the mat</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/sentence_bar.cpp" line="89"/>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="112"/>
+        <source>The lesson’s example &amp;sentence:</source>
+        <translation>本课的示例句子(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="113"/>
+        <source>This lesson shows its own example sentence. Type yours and press Enter to see the lesson on it.</source>
+        <translation>本课用的是它自己的示例句子。输入你的句子并按回车，就能看到本课讲你的句子。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="129"/>
         <source>Your sentence</source>
         <translation>你的句子</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/sentence_bar.cpp" line="90"/>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="130"/>
         <source>S&amp;eed:</source>
         <translation>种子(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/sentence_bar.cpp" line="91"/>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="131"/>
         <source>Seed of the demo model&apos;s weights</source>
         <translation>演示模型权重的随机种子</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/sentence_bar.cpp" line="92"/>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="132"/>
         <source>Another seed gives the demo model other random weights</source>
         <translation>换一个种子，演示模型就会得到另一组随机权重</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/sentence_bar.cpp" line="93"/>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="133"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/sentence_bar.cpp" line="94"/>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="134"/>
         <source>Run the lesson on your sentence</source>
         <translation>用你的句子运行课程</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/sentence_bar.cpp" line="95"/>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="135"/>
         <source>&amp;Thinking Machines</source>
         <translation>Thinking Machines(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/sentence_bar.cpp" line="96"/>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="136"/>
         <source>Back to the worked example</source>
         <translation>回到课程的示例</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/sentence_bar.cpp" line="64"/>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="67"/>
         <source>2 to 12 English words, e.g. my mother will eat the rice in the park tomorrow .</source>
         <translation>2 到 12 个英文单词，例如 my mother will eat the rice in the park tomorrow .</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/sentence_bar.cpp" line="85"/>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="125"/>
         <source>trained en→zh model</source>
         <translation>训练好的英→中模型</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/sentence_bar.cpp" line="86"/>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="126"/>
         <source>random weights (untrained)</source>
         <translation>随机权重（未经训练）</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/sentence_bar.cpp" line="87"/>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="127"/>
         <source>Model for your sentence</source>
         <translation>运行你的句子的模型</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/sentence_bar.cpp" line="88"/>
+        <location filename="../../ui/lesson/sentence_bar.cpp" line="128"/>
         <source>The trained model translates English into Chinese; the demo model&apos;s weights are random numbers</source>
         <translation>训练好的模型把英文译成中文；演示模型的权重是随机数</translation>
     </message>
@@ -1515,6 +1540,34 @@
         <location filename="../../ui/lesson/transport_bar.cpp" line="72"/>
         <source>Drag to move through the steps</source>
         <translation>拖动以切换步骤</translation>
+    </message>
+</context>
+<context>
+    <name>Walkthrough</name>
+    <message>
+        <location filename="../../app/walkthrough_print.cpp" line="123"/>
+        <source>No display was found, so the window did not open. To see the animated lesson:</source>
+        <translation>没有找到显示器，所以窗口没有打开。要看带动画的课程：</translation>
+    </message>
+    <message>
+        <location filename="../../app/walkthrough_print.cpp" line="124"/>
+        <source>on a desktop: %1</source>
+        <translation>在桌面上：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/walkthrough_print.cpp" line="125"/>
+        <source>in a virtual screen: %1</source>
+        <translation>在虚拟屏幕里：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/walkthrough_print.cpp" line="126"/>
+        <source>as an image: %1</source>
+        <translation>存成图片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/walkthrough_print.cpp" line="127"/>
+        <source>Every tensor as .npy: %1</source>
+        <translation>把每个张量存成 .npy：%1</translation>
     </message>
 </context>
 <context>
