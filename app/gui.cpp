@@ -130,7 +130,7 @@ int renderScreenshot(const ScreenshotOptions& o) {
         bar->sentenceEdit()->setText(QString::fromStdString(text));
         bar->seedBox()->setValue(int(o.seed));
         if (o.lesson == "demo") bar->modelBox()->setCurrentIndex(1);  // the demo model, random weights; else trained en-zh
-        if (const QString err = lesson->runSentence(QString::fromStdString(text), o.seed); !err.isEmpty())
+        if (const QString err = bar->run(); !err.isEmpty())  // as Enter in the field: the bar keeps the sentence
             return fail(err.toStdString(), 2);
         window.session()->waitForFinished();
         QCoreApplication::processEvents();

@@ -1,7 +1,7 @@
-// The Thinking Machines walkthrough as text, for a terminal without a display: the lesson of the
-// registry (the same one the window shows), each step's title, formula, texts and the numbers of
-// its scene, grid by grid, in English or (--lang zh_CN) through the window's translations. Every
-// number is read from the lesson built on the preset's trace.
+// A lesson's walkthrough as text, for a terminal without a display: the lesson of the registry (the
+// same one the window shows), each step's title, formula, texts and the numbers of its scene, grid
+// by grid, and the advice on how to see it animated, in English or (--lang zh_CN) through the
+// window's translations. Every number is read from the lesson built on the preset's trace.
 #include "app/cli_args.h"
 #include "app/commands.h"
 #include "core/lessons/registry.h"
@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <initializer_list>
 #include <memory>
 
 namespace alab::app {
@@ -41,15 +42,26 @@ std::string say(const core::LessonText& p, bool translated) {
     return text.toStdString();
 }
 
-// One line per row of a grid: "    Q  “Thinking” [1, 0, …]".
-void printGrid(const core::SceneGrid& g) {
+// A label or grid title as the stage shows it: words such as "chosen" translated (context "Lesson"),
+// symbols and the sentence's own words unchanged.
+std::string label(const std::string& s, bool translated) { return s.empty() ? s : say({s, {}}, translated); }
+
+// One line per row of a grid: "    Q  “Thinking” [1, 0, …]"; the row the text talks about marked ▶.
+void printGrid(const core::SceneGrid& g, bool translated) {
+    const std::string title = label(g.title, translated);
     for (int r = 0; r < g.rows; ++r) {
-        std::string line = "    " + (r == 0 ? g.title : std::string(g.title.size() ? 1 : 0, ' '));
-        if (r < int(g.rowLabels.size())) line += (line.size() > 4 ? " " : "") + g.rowLabels[size_t(r)];
+        std::string line = std::string(r == g.focusRow ? "  ▶ " : "    ") + (r == 0 ? title : std::string(title.size() ? 1 : 0, ' '));
+        if (r < int(g.rowLabels.size())) line += (line.size() > 4 ? " " : "") + label(g.rowLabels[size_t(r)], translated);
         line += " [";
         for (int c = 0; c < g.cols; ++c) line += (c ? ", " : "") + g.at(r, c).text;
         std::printf("%s%s]\n", line.c_str(), g.moreCols ? ", …" : "");
     }
+}
+
+// A line of the program's own (context "Walkthrough"), translated when a language is installed, %1 = arg.
+std::string programText(const char* source, const std::string& arg, bool translated) {
+    const QString text = translated ? QCoreApplication::translate("Walkthrough", source) : QString::fromUtf8(source);
+    return (arg.empty() ? text : text.arg(QString::fromStdString(arg))).toStdString();
 }
 
 }  // namespace
@@ -96,15 +108,25 @@ int printWalkthrough(const std::string& lessonId, const std::string& lang) {
         const core::LessonStep& step = lesson.steps[s];
         std::printf("\n%zu. %s        %s\n", s + 1, say({step.title, {}}, translated).c_str(), step.formula.c_str());
         for (const core::LessonText& para : step.paragraphs) std::printf("   %s\n", say(para, translated).c_str());
-        for (const core::SceneGrid& g : step.scene.grids) printGrid(g);
+        for (const core::SceneGrid& g : step.scene.grids) printGrid(g, translated);
     }
     std::printf("\n");
     if (hasDisplay()) return 0;  // asked for with --walkthrough on a desktop: no advice needed
-    std::printf("No display was found, so the window did not open. To see the animated lesson:\n"
-                "  on a desktop:        bash scripts/run.sh   (or build/app/attention-lab)\n"
-                "  in a virtual screen: xvfb-run -s \"-screen 0 1920x1080x24\" build/app/attention-lab\n"
-                "  as an image:         build/app/attention-lab --screenshot lesson.png --step 3\n"
-                "Every tensor as .npy: build/app/attention-lab trace --preset demo --src \"the cat sat\" --out trace/\n");
+    const std::string shot = "build/app/attention-lab --screenshot lesson.png --lesson " + lessonId + " --step 3" +
+                             (translated ? " --lang " + lang : std::string());
+    struct Line {
+        const char* source;
+        std::string arg;
+        const char* indent;
+    };
+    for (const Line& l : std::initializer_list<Line>{
+             {QT_TRANSLATE_NOOP("Walkthrough", "No display was found, so the window did not open. To see the animated lesson:"), "", ""},
+             {QT_TRANSLATE_NOOP("Walkthrough", "on a desktop: %1"), "bash scripts/run.sh   (build/app/attention-lab)", "  "},
+             {QT_TRANSLATE_NOOP("Walkthrough", "in a virtual screen: %1"), "xvfb-run -s \"-screen 0 1920x1080x24\" build/app/attention-lab", "  "},
+             {QT_TRANSLATE_NOOP("Walkthrough", "as an image: %1"), shot, "  "},
+             {QT_TRANSLATE_NOOP("Walkthrough", "Every tensor as .npy: %1"),
+              "build/app/attention-lab trace --preset demo --src \"the cat sat\" --out trace/", ""}})
+        std::printf("%s%s\n", l.indent, programText(l.source, l.arg, translated).c_str());
     return 0;
 }
 

@@ -63,6 +63,7 @@ struct Lesson {
     std::string id;                  // registry id, e.g. "thinking-machines"
     LessonSpec spec;
     std::vector<std::string> words;  // [S]
+    bool ownSentence = false;        // words are the lesson's own example, not the sentence of the given trace
     int d_k = 0;
     int d_model = 0;
     bool hasPositionalEncoding = false;

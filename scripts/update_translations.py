@@ -17,7 +17,7 @@ LUPDATE = "/usr/lib/qt6/bin/lupdate"
 PREFIX = "alab::ui::"
 SOURCES = {
     "lesson_zh_CN.ts": ["core/lesson.cpp", "core/lessons", "ui/lesson", "ui/main_window.cpp", "ui/main_window.h",
-                        "ui/language.cpp", "app/gui.cpp"],
+                        "ui/language.cpp", "app/gui.cpp", "app/walkthrough_print.cpp"],
     "analysis_zh_CN.ts": ["ui/analysis", "ui/common", "app/cli_export.cpp"],
     "debugger_zh_CN.ts": ["ui/debugger"],
 }

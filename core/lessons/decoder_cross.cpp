@@ -21,7 +21,7 @@ LessonStep Steps::padding() {
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "So the padding changes nothing: the largest difference of any logit between the padded run and the first one "
         "is %1."), {formatFixed(change, 4)}});
-    step.formula = "M_ij = 0 where key j is <pad>:  softmax(Q·K^T / √d_k + M)";
+    step.formula = "M_ij = 0 (j: <pad>):  softmax(Q·K^T / √d_k + M)";
     SceneBuilder b;
     const AttentionTrace& a = padded.decoder[0].cross_attn;
     const int M = b.derived({}, "M", std::vector<double>(a.mask.row(r).data(), a.mask.row(r).data() + a.mask.cols()), {}, false, 0, 1);
@@ -74,6 +74,8 @@ LessonStep Steps::cross() {
     const int W = b.matrix("α = softmax(Q·Kᵀ/√d_k),  " + shapes, w, {h}, a.weights[size_t(h)], firstRows(T, n), s, rowLabels(n), !e.ownTrace);
     b.shares(W);
     b.grid(W).colLabels = srcLabels(s);
+    b.grid(W).colAxis = SceneAxis::Words;
+    b.grid(W).whole = true;  // every row: which English words the row writing each token reads
     for (int i = 0; i < n; ++i)
         for (int j = 0; j < s; ++j)
             b.grid(W).at(i, j).arithmetic = "softmax(q" + sub(i + 1) + "·k" + sub(j + 1) + "/√" + std::to_string(d_k) + ") = " +
@@ -101,7 +103,7 @@ LessonStep Steps::alignment() {
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "Nobody told the model which words belong together; it learned these links from sentence pairs alone. Word "
         "order differs, too: Chinese puts the place before the verb."), {}});
-    step.formula = "ᾱ_ij = (1/h)·Σ_heads α_ij";
+    step.formula = "ᾱ_ij = (1/h)·Σ_(n = 1 … h) α^(n)_ij";
     SceneBuilder b;
     std::vector<double> values;
     for (int i = 0; i < n; ++i)
@@ -114,6 +116,8 @@ LessonStep Steps::alignment() {
     g.moreCols = s < S;
     g.rowLabels = rowLabels(n);
     g.colLabels = srcLabels(s);
+    g.colAxis = SceneAxis::Words;
+    g.whole = true;  // the text names the word each row reads
     b.shares(A);
     for (int i = 0; i < n; ++i) {
         Eigen::Index best = 0;
@@ -136,6 +140,7 @@ Lesson buildDecoderLesson(const Trace& trace, const Model& model, const std::vec
     Lesson l;
     l.spec = options.spec;
     l.words = e.src;
+    l.ownSentence = e.ownTrace;
     l.d_k = e.model->config().headDim();
     l.d_model = e.model->config().d_model;
     l.hasPositionalEncoding = e.model->config().positional_encoding != PositionalEncoding::None;

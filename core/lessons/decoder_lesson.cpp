@@ -117,11 +117,11 @@ LessonStep Steps::causal() {
         "0 and each row’s shares still add up to 1."), {std::to_string(T * (T - 1) / 2), std::to_string(T * T)}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "Row 1 sees only <bos>, so its one share is 1.00. The last row sees every input."), {}});
-    step.formula = "softmax(Q·K^T / √d_k + M),   M_ij = 0 if j ≤ i,  −∞ if j > i";
+    step.formula = "softmax(Q·K^T / √d_k + M),   M_ij = 0 (j ≤ i),  −∞ (j > i)";
     step.tensors = {scaled, weights};
     const AttentionTrace& a = e.trace.decoder[0].self_attn;
     SceneBuilder b;
-    const int n = std::min(T, std::min(cap, 6));  // two square grids side by side: 6 × 6 fit a 720p window
+    const int n = T;  // the whole triangle: a small stage draws the two maps smaller, never cut
     const std::vector<int> rows = firstRows(T, n);
     const int Sg = b.matrix("QKᵀ/√d_k + M", scaled, {0}, a.scaled[0], rows, n, rowLabels(n), !e.ownTrace);
     const int W = b.matrix("α = softmax(·)", weights, {0}, a.weights[0], rows, n, rowLabels(n), !e.ownTrace);
@@ -130,6 +130,8 @@ LessonStep Steps::causal() {
     for (int g : {Sg, W}) {
         b.grid(g).colLabels = cols;
         b.grid(g).widthGroup = 1;
+        b.grid(g).colAxis = SceneAxis::Words;
+        b.grid(g).whole = true;
     }
     for (int i = 0; i < n; ++i)
         for (int j = 0; j < n; ++j) {
@@ -140,7 +142,8 @@ LessonStep Steps::causal() {
     b.grid(W).rowLabels.clear();  // beside the scores, whose labels name the same rows
     b.schedule(Sg, 0.02, 0.4, true);
     b.schedule(W, 0.5, 0.95, true);
-    step.scene = b.finish(rowOf({gridOf(Sg), symbolOf("→", 0.45), gridOf(W)}), {}, 4500);
+    step.scene = b.finish(rowOf({gridOf(Sg), symbolOf("→", 0.45), gridOf(W)}),  // or one above the other, on a tall stage
+                          columnOf({gridOf(Sg), symbolOf("↓", 0.45), gridOf(W)}), 4500);
     return step;
 }
 

@@ -159,8 +159,8 @@ LessonStep Steps::patterns() {
         "Each head has its own W^Q, W^K and W^V, so it computes its own scores and its own softmax: %1 attention "
         "patterns from the same words. None of them waits for another, so all %1 run at the same time."), {std::to_string(h)}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
-        "Each small map on the stage is one head (rows: the word that asks, columns: the words 1 … %1 it reads). The word each "
-        "head reads most from “%2”: %3."), {std::to_string(S), words[size_t(F)], strongest}});
+        "Each small map on the stage is one head (rows: the word that asks, columns: the words 1 … %1 it reads). The row of "
+        "“%2” is framed in every map; the word each head reads most from it: %3."), {std::to_string(S), words[size_t(F)], strongest}});
     step.formula = "head_i = softmax(Q_i·K_i^T / √d_k)·V_i,   i = 1 … h";
     SceneBuilder b;
     std::vector<int> grids;
@@ -170,9 +170,13 @@ LessonStep Steps::patterns() {
         const int g = b.matrix("head" + sub(hd + 1), name("weights"), {hd}, a.weights[size_t(hd)], firstRows(S, S), S,
                                hd % 2 == 0 ? wordLabels() : std::vector<std::string>{});
         b.shares(g);
-        b.grid(g).colLabels = cols;
-        b.grid(g).widthGroup = 1;
-        b.grid(g).at(F, keys[size_t(hd)]).highlight = true;
+        SceneGrid& map = b.grid(g);
+        map.colLabels = cols;
+        map.widthGroup = 1;
+        map.colAxis = SceneAxis::Words;
+        map.whole = true;  // the focus row must stay on a small stage
+        map.focusRow = F;
+        map.at(F, keys[size_t(hd)]).highlight = true;
         detach(b, g);
         b.schedule(g, 0.05, 0.95, true);  // every head at once: they run in parallel
         grids.push_back(g);
@@ -314,6 +318,7 @@ Lesson buildMultiHeadLesson(const Trace& trace, const Model& model, const std::v
     Lesson l;
     l.spec = options.spec;
     l.words = run.words;
+    l.ownSentence = !run.windowTrace;
     l.d_k = run.model->config().headDim();
     l.d_model = run.model->config().d_model;
     l.hasPositionalEncoding = run.model->config().positional_encoding != PositionalEncoding::None;

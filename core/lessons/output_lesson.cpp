@@ -2,6 +2,7 @@
 // decoding token by token, the beam tree (K = 3) and its finished hypotheses. Logits and
 // probabilities are cells of the example's trace; the beam tree is core's beam search (decode.h).
 #include "core/lessons/output_lesson_steps.h"
+#include "core/lessons/shown_arithmetic.h"
 #include "core/train/task.h"
 
 #include <cmath>
@@ -25,11 +26,15 @@ std::vector<int> topTokens(const Trace& trace, int row, int k) {
     return ids;
 }
 
-DecodeResult exampleBeam(const TranslationExample& e) {
+DecodeResult lessonBeam(const Model& model, const Vocabulary& vocab, const std::vector<int>& src, int rows) {
     DecodeOptions o;
     o.beam = kOutputBeam;
-    o.maxLen = std::max<int>(int(e.trace.tgt_ids.size()) + 4, 12);
-    return decode(*e.model, e.trace.src_ids, e.loaded->vocab.bos(), e.loaded->vocab.eos(), o);
+    o.maxLen = std::max(rows + 4, 12);
+    return decode(model, src, vocab.bos(), vocab.eos(), o);
+}
+
+DecodeResult exampleBeam(const TranslationExample& e) {
+    return lessonBeam(*e.model, e.loaded->vocab, e.trace.src_ids, int(e.trace.tgt_ids.size()));
 }
 
 namespace output_lesson {
@@ -63,15 +68,28 @@ LessonStep Steps::logits() {
 
 LessonStep Steps::softmax() {
     LessonStep step{"softmax", QT_TRANSLATE_NOOP("Lesson", "Softmax: probabilities, the top five as bars"), {}, {}, {}, {}, {}, {}};
+    std::vector<std::vector<double>> terms;  // the five bars and the rest: they add up to 1 as shown
     double shown = 0;
-    for (int id : top) shown += double(e.trace.probs(r, id));
+    for (int id : top) {
+        terms.push_back({double(e.trace.probs(r, id))});
+        shown += terms.back()[0];
+    }
+    terms.push_back({1 - shown});
+    const int found = sumDecimals(terms, {1.0});
+    const int d = found < 0 ? 4 : found;  // none up to 4 decimals: 4, the closest there is
+    const auto p = [&](int k) { return formatFixed(terms[size_t(k)][0], d); };
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "Softmax turns the logits into probabilities that add up to 1: p_v = e^(z_v) / Σ_u e^(z_u). A logit larger by "
         "1 means a probability e ≈ 2.72 times larger."), {}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "Row %1 gives “%2” %3 and “%4” %5; the %6 other tokens share the remaining %7."),
-        {std::to_string(r + 1), vocab.token(top[0]), formatShare(e.trace.probs(r, top[0])), vocab.token(top[1]),
-         formatShare(e.trace.probs(r, top[1])), std::to_string(e.trace.probs.cols() - kOutputTopK), formatShare(1 - shown)}});
+        {std::to_string(r + 1), vocab.token(top[0]), p(0), vocab.token(top[1]), p(1),
+         std::to_string(e.trace.probs.cols() - kOutputTopK), p(kOutputTopK)}});
+    if (terms[0][0] < 0.9)
+        step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
+            "So the model is torn here: “%1” is likelier, but “%2” is a real option. Whichever token is written now, "
+            "every later row reads it, so this one choice can change the rest of the sentence."),
+            {vocab.token(top[0]), vocab.token(top[1])}});
     step.formula = "p_v = e^(z_v) / Σ_u e^(z_u)";
     step.tensors = {"output.logits", "output.probs"};
     SceneBuilder b;
@@ -82,11 +100,13 @@ LessonStep Steps::softmax() {
     for (int k = 0; k < kOutputTopK; ++k) {
         SceneCell& c = b.grid(P).cells[size_t(k)];
         c.sweep = {{Z, 0, k}};
+        c.text = p(k);
         c.arithmetic = "e^(" + formatFixed(e.trace.logits(r, top[size_t(k)]), 2) + ") / Σ = " + formatFixed(c.value, 4);
     }
     const int R = b.derived({}, QT_TRANSLATE_NOOP("Lesson", "the rest"), {1 - shown}, {"1 − Σ = " + formatFixed(1 - shown, 4)}, false, 0, 1);
     b.shares(R);
     b.grid(R).bars = true;
+    b.grid(R).cells[0].text = p(kOutputTopK);
     for (int g : {Z, P, R}) b.grid(g).widthGroup = 1;
     b.schedule(Z, 0.02, 0.2);
     b.schedule(P, 0.3, 0.85);
@@ -99,11 +119,12 @@ LessonStep Steps::greedy() {
     LessonStep step{"greedy", QT_TRANSLATE_NOOP("Lesson", "Greedy decoding: the likeliest token, one at a time"), {}, {}, {}, {}, {}, {}};
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "To translate, the decoder starts from <bos> alone, takes the likeliest token, appends it to its input and "
-        "runs again, until it writes <eos>. Here that takes %1 steps and gives “%2”."), {std::to_string(T), text(e.outputIds)}});
+        "runs again, until it writes <eos>. Here that takes %1 steps and gives “%2”. (In the formulas, x is the English "
+        "sentence the encoder read.)"), {std::to_string(T), text(e.outputIds)}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "Below each chosen token, the runner-up. Greedy never goes back: where the runner-up was close (step %1), a "
         "different choice might have led to a better sentence. Beam search keeps a few choices open."), {std::to_string(r + 1)}});
-    step.formula = "y_t = argmax_v p(v | <bos>, y_1 … y_(t−1), source)";
+    step.formula = "y_t = argmax_v p(v | <bos>, y_1 … y_(t−1), x)";
     SceneBuilder b;
     const int n = std::min(T, cap);
     std::vector<std::string> chosen, second, steps;

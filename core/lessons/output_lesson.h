@@ -18,7 +18,9 @@ constexpr int kOutputBeam = 3;  ///< the beam width of the tree
 int leastSureRow(const Trace& trace);
 /// The `k` tokens with the largest logits of row `row`, largest first (the smaller id on a tie).
 std::vector<int> topTokens(const Trace& trace, int row, int k);
-/// Beam search with K = kOutputBeam on the example's source, its tree kept.
+/// Beam search with K = kOutputBeam on source ids `src` whose greedy translation has `rows` decoder rows.
+DecodeResult lessonBeam(const Model& model, const Vocabulary& vocab, const std::vector<int>& src, int rows);
+/// lessonBeam on the example's source, its tree kept.
 DecodeResult exampleBeam(const TranslationExample& e);
 
 /// The lesson (5 steps).

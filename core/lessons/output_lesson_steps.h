@@ -31,6 +31,7 @@ public:
     LessonStep hypotheses();
 
 private:
+    LessonParagraph greedyVsBeam(const DecodeResult& result) const;
     std::vector<std::string> tokens(const std::vector<int>& ids) const {
         std::vector<std::string> out;
         for (int id : ids) out.push_back(vocab.token(id));

@@ -160,6 +160,7 @@ Lesson buildPositionalLesson(const Trace& trace, const Model& model, const std::
     Lesson l;
     l.spec = options.spec;
     l.words = run.words;
+    l.ownSentence = !run.windowTrace;
     l.d_k = run.model->config().headDim();
     l.d_model = run.model->config().d_model;
     l.hasPositionalEncoding = run.model->config().positional_encoding != PositionalEncoding::None;

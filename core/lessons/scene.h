@@ -59,6 +59,8 @@ struct SceneGrid {
     int widthGroup = -1;                 // grids of one group share one cell width
     bool plain = false;                  // cells hold words (tokens): ink on grey, no colour scale
     SceneAxis rowAxis = SceneAxis::Words, colAxis = SceneAxis::Numbers;  // Kᵀ: Numbers × Words; A: Words × Words
+    bool whole = false;                  // a map whose every cell matters: a small stage draws it smaller, never cuts it
+    int focusRow = -1;                   // the row the text talks about, framed on the stage (-1: none)
 
     SceneCell& at(int r, int c) { return cells[size_t(r * cols + c)]; }
     const SceneCell& at(int r, int c) const { return cells[size_t(r * cols + c)]; }

@@ -33,7 +33,8 @@ std::shared_ptr<const LoadedModel> shippedTranslationModel() {
     return cached;
 }
 
-TranslationExample translationExample(const Trace& trace, const Model& model, const std::vector<std::string>& words) {
+TranslationExample translationExample(const Trace& trace, const Model& model, const std::vector<std::string>& words,
+                                      const char* sentence) {
     TranslationExample e;
     e.loaded = shippedTranslationModel();
     const Vocabulary& vocab = e.loaded->vocab;
@@ -43,7 +44,8 @@ TranslationExample translationExample(const Trace& trace, const Model& model, co
         e.trace = trace;
         e.src = words;
     } else {
-        const Tokenized tok = tokenize(vocab, kExampleSentence);
+        const Tokenized tok = tokenize(vocab, sentence);
+        if (!tok.unknown.empty()) throw InvalidArgument("lesson: the en-zh model does not know \"" + tok.unknown[0] + "\"");
         e.model = e.loaded->model.get();
         e.trace = e.model->forward(tok.ids, greedyDecoderInput(*e.model, vocab, tok.ids));
         e.src = tok.tokens;

@@ -1,7 +1,8 @@
 // What the decoder and output lessons run on: the trained en→zh model that AttentionLab ships and a
 // sentence it translates. When the lesson is given a trace of that model with a decoder input (the
 // student's own sentence), it uses that trace; otherwise (the Thinking Machines preset, the demo
-// model) it runs the shipped model on a held-out sentence of its own, kExampleSentence.
+// model) it runs the shipped model on a held-out sentence of its own: kExampleSentence for the
+// decoder lesson, kOutputSentence (output_example.h) for the output lesson.
 // Legend: S source words, T decoder positions (<bos> + the translation), row i reads input i.
 #pragma once
 
@@ -33,8 +34,9 @@ struct TranslationExample {
 std::shared_ptr<const LoadedModel> shippedTranslationModel();
 
 /// The given trace when `model` is the shipped en-zh model and the trace has a decoder input,
-/// else the shipped model on kExampleSentence, decoded greedily. Throws InvalidArgument.
-TranslationExample translationExample(const Trace& trace, const Model& model, const std::vector<std::string>& words);
+/// else the shipped model on `sentence` (a lesson's own), decoded greedily. Throws InvalidArgument.
+TranslationExample translationExample(const Trace& trace, const Model& model, const std::vector<std::string>& words,
+                                      const char* sentence = kExampleSentence);
 
 /// "<bos> → 厨": the label of decoder row i, what it reads and the word it writes.
 std::string decoderRowLabel(const TranslationExample& e, int i);

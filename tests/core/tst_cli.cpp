@@ -254,8 +254,9 @@ void TestCli::listLessonsPrintsTheRegistry() {
 }
 
 // --walkthrough --lesson ID --lang zh_CN: for every lesson, every step title and every paragraph is
-// Chinese (it holds a CJK character, and the English line is gone), while the numbers — every grid
-// line and formula — are exactly the English walkthrough's; an unknown language is one line, exit 2.
+// Chinese (it holds a CJK character, and the English line is gone), while the numbers — of every grid
+// line, and every formula — are exactly the English walkthrough's, and so is the row marked ▶; the
+// closing advice (no display) is Chinese too; an unknown language is one line, exit 2.
 void TestCli::walkthroughInChinese() {
     const QRegularExpression cjk(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
     for (const core::LessonEntry& e : core::lessonRegistry()) {
@@ -273,12 +274,20 @@ void TestCli::walkthroughInChinese() {
                 QVERIFY2(line.contains(cjk), qPrintable(test::qs(e.id) + ": " + line));
                 QVERIFY(line != enLines[k]);
                 ++texts;
-            } else if (line.startsWith(QStringLiteral("    "))) {
-                QCOMPARE(line, enLines[k]);  // the numbers do not depend on the language
+            } else if (line.startsWith(QStringLiteral("    ")) || line.startsWith(QStringLiteral("  ▶ "))) {
+                // a grid row: its label may be a translated word ("chosen"), its numbers do not depend on the language
+                QCOMPARE(line.mid(line.lastIndexOf(QStringLiteral(" ["))), enLines[k].mid(enLines[k].lastIndexOf(QStringLiteral(" ["))));
+                QCOMPARE(line.startsWith(QStringLiteral("  ▶ ")), enLines[k].startsWith(QStringLiteral("  ▶ ")));
             }
             if (title) QCOMPARE(line.section(QStringLiteral("        "), -1), enLines[k].section(QStringLiteral("        "), -1));
         }
         QVERIFY(texts > 5);
+        // Without a display, the advice on how to see the lesson closes it, in the language asked for.
+        const QStringList advice = zh.out.section(QStringLiteral("\n\n"), -1).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(advice.size(), 5);
+        for (const QString& line : advice) QVERIFY2(line.contains(cjk), qPrintable(test::qs(e.id) + ": " + line));
+        QVERIFY(advice[3].contains(QStringLiteral("--lesson ") + test::qs(e.id)) && advice[3].endsWith(QStringLiteral("--lang zh_CN")));
+        QVERIFY(en.out.section(QStringLiteral("\n\n"), -1).startsWith(QStringLiteral("No display was found")));
     }
     const test::ProcessResult bad = test::runApp({"--walkthrough", "--lang", "tlh"});
     QVERIFY(bad.finished && bad.exitCode == 2 && bad.err.count('\n') == 1 && bad.err.contains(QStringLiteral("tlh")));

@@ -1,13 +1,17 @@
 // The lessons of the course beyond the first, in the lesson widgets: switching the controller to
 // "encoder-layer", "why-attention", "multi-head" and "positional-encoding" rebuilds on the same trace; every trace number on their stage
 // is the trace's; every step fits at 720p and 1080p (explanation without scrolling, every cell in
-// view); the "what if" bar belongs to the self-attention lesson only; and the program renders their
+// view); attention maps are never cut (at 720p, 1080p and in presentation mode every cell is drawn and
+// in view, the focus row framed); the "what if" bar belongs to the self-attention lesson only; and the program renders their
 // steps with --screenshot --lesson ID and refuses a step they do not have. Offscreen, no sleeps.
 #include "core/lesson.h"
 #include "test_support.h"
 #include "ui/common/trace_session.h"
 #include "ui/lesson/explanation_panel.h"
 #include "core/lessons/registry.h"
+#include "core/lessons/output_example.h"
+#include "core/lessons/translation_example.h"
+#include "core/train/task.h"
 #include "ui/lesson/lesson_controller.h"
 #include "ui/lesson/lesson_menu.h"
 #include "ui/lesson/lesson_stage.h"
@@ -19,6 +23,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <tuple>
+#include <utility>
 
 using namespace alab;
 using namespace alab::ui;
@@ -138,6 +145,56 @@ private slots:
         }
     }
 
+    // An attention map the text reads row by row is never cut on a small stage or a projector: every
+    // cell core made is drawn, in view, and the row the text talks about is on the stage.
+    void mapsStayWhole_data() {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("stepId");
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("presentation");
+        for (const auto& [id, stepId] : {std::pair{"multi-head", "patterns"}, std::pair{"decoder", "causal-mask"},
+                                         std::pair{"decoder", "cross-attention"}, std::pair{"decoder", "alignment"},
+                                         std::pair{"output", "beam"}})
+            for (const auto& [size, presentation, name] : {std::tuple{QSize(1280, 650), false, "720p"}, std::tuple{QSize(1920, 1000), false, "1080p"},
+                                                           std::tuple{QSize(1280, 720), true, "presentation 720p"}})
+                QTest::newRow(qPrintable(QStringLiteral("%1 %2, %3").arg(QLatin1String(id), QLatin1String(stepId), QLatin1String(name))))
+                    << QString::fromLatin1(id) << QString::fromLatin1(stepId) << size << presentation;
+    }
+    void mapsStayWhole() {
+        QFETCH(QString, id);
+        QFETCH(QString, stepId);
+        QFETCH(QSize, size);
+        QFETCH(bool, presentation);
+        lesson()->setLesson(id.toStdString());
+        m_view->setPresentation(presentation);
+        m_view->resize(size);
+        QTRY_COMPARE(m_view->size(), size);
+        int index = -1;
+        for (int s = 0; s < lesson()->stepCount(); ++s)
+            if (lesson()->lesson().steps[size_t(s)].id == stepId.toStdString()) index = s;
+        QVERIFY(index >= 0);
+        lesson()->setStep(index, false);
+        QCoreApplication::processEvents();
+        const core::Scene& made = lesson()->lesson().steps[size_t(index)].scene;
+        const StageScene& drawn = lesson()->scene();
+        LessonStage* stage = m_view->stage();
+        int whole = 0, focus = 0;
+        for (int g = 0; g < drawn.grids.size(); ++g) {
+            const core::SceneGrid& m = made.grids[size_t(g)];
+            if (!m.whole) continue;
+            ++whole;
+            QCOMPARE(drawn.grids[g].rows, m.rows);
+            QCOMPARE(drawn.grids[g].cols, m.cols);
+            for (int c = 0; c < drawn.grids[g].cells.size(); ++c)
+                QVERIFY(stage->viewport()->rect().contains(stage->cellViewportRect(g, c)));
+            if (m.focusRow >= 0) focus += drawn.grids[g].focusRow == m.focusRow;
+        }
+        QVERIFY(whole > 0);
+        if (stepId == QLatin1String("patterns")) QCOMPARE(focus, whole);
+        qInfo("%s: numbers %.1f px high", qPrintable(stepId), stageFont().pixelSize() * stage->scale());
+        m_view->setPresentation(false);
+    }
+
     // The translation lessons on a sentence typed with the trained en→zh model use that trace: their
     // trace cells are the snapshot's, and the lesson shows the typed words.
     void yourSentenceDrivesTheTranslationLessons() {
@@ -153,8 +210,11 @@ private slots:
                     for (const StageCell& c : g.cells) fromTrace += c.fromTrace;
             }
             QVERIFY(fromTrace > 20);
+            QVERIFY(!lesson()->lesson().ownSentence);
             lesson()->loadThinkingMachines();
-            QTRY_COMPARE(lesson()->lesson().words.front(), std::string("the"));  // back on the lesson's own sentence
+            QTRY_VERIFY(lesson()->lesson().ownSentence);  // back on the lesson's own sentence
+            QCOMPARE(core::joinTokens(lesson()->lesson().words),
+                     std::string(std::string(id) == "decoder" ? core::kExampleSentence : core::kOutputSentence));
         }
     }
 

@@ -19,7 +19,7 @@ namespace alab::ui {
 namespace {
 
 constexpr double kMargin = 28;
-const QColor kBackground(250, 250, 247), kEmpty(236, 236, 232), kLit(204, 0, 120), kInk(34, 34, 34);
+const QColor kBackground(250, 250, 247), kEmpty(236, 236, 232), kLit(204, 0, 120), kInk(34, 34, 34), kFocus(214, 60, 0);
 
 quint64 key(int grid, int row, int col) { return (quint64(grid) << 40) | (quint64(row + 1) << 20) | quint64(col + 1); }
 
@@ -181,12 +181,21 @@ void LessonStage::paintGrid(QPainter& p, int index, const QSet<quint64>& lit) co
     }
     for (int r = 0; r < g.rowLabels.size() && r < g.rows; ++r) {
         const QRectF cell = g.cellRect(r, 0);
+        QFont f = labelFont;
+        f.setBold(r == g.focusRow);
+        p.setFont(f);
+        p.setPen(r == g.focusRow ? kFocus : QColor(60, 60, 60));
         p.drawText(QRectF(g.rect.left(), cell.top(), g.cellsRect.left() - g.rect.left() - 10, cell.height()),
                    Qt::AlignRight | Qt::AlignVCenter, g.rowLabels[r]);
     }
     for (int r = 0; r < g.rows; ++r)
         for (int c = 0; c < g.cols; ++c)
             paintCell(p, g, r, c, lit.contains(key(index, r, c)));
+    if (g.focusRow >= 0 && g.focusRow < g.rows && g.cols > 0) {  // the row the text talks about, seen from the back
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(kFocus, 5));
+        p.drawRoundedRect(g.cellRect(g.focusRow, 0).united(g.cellRect(g.focusRow, g.cols - 1)).adjusted(-2, -2, 2, 2), 6, 6);
+    }
     if (m_cursor.first == index && hasFocus()) {  // the keyboard cursor: a thick blue frame
         p.setBrush(Qt::NoBrush);
         p.setPen(QPen(QColor(0, 90, 200), 5));

@@ -6,6 +6,7 @@
 #include "ui/lesson/sentence_model.h"
 
 #include <QComboBox>
+#include <QFont>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
@@ -52,6 +53,8 @@ SentenceBar::SentenceBar(LessonController* controller, QWidget* parent)
     connect(m_reset, &QPushButton::clicked, controller, &LessonController::loadThinkingMachines);
     connect(controller, &LessonController::messageChanged, this, &SentenceBar::showMessage);
     connect(controller->session(), &TraceSession::snapshotChanged, this, &SentenceBar::followModel);
+    connect(controller, &LessonController::lessonChanged, this, &SentenceBar::followLesson);
+    connect(m_edit, &QLineEdit::textEdited, this, [this] { showExample(false); });  // typing makes it the student's
     retranslate();
 }
 
@@ -64,15 +67,52 @@ void SentenceBar::chooseModel() {
                                       : tr("2 to 12 English words, e.g. my mother will eat the rice in the park tomorrow ."));
 }
 
-void SentenceBar::run() {
-    if (m_controller->runSentence(m_edit->text(), quint64(m_seed->value())).isEmpty()) emit started();
+QString SentenceBar::run() {
+    showExample(false);  // what is run is the student's sentence, even if it was the example
+    const QString problem = m_controller->runSentence(m_edit->text(), quint64(m_seed->value()));
+    if (problem.isEmpty()) emit started();
+    return problem;
 }
 
 // Another model (Thinking Machines, or one opened from a file) is not the sentence in the field.
+// (The lesson was rebuilt first: an example shown stays, the student's sentence behind it goes.)
 void SentenceBar::followModel() {
     const std::shared_ptr<const Snapshot> snap = m_controller->session()->snapshot();
-    if (snap && snap->modelName != QLatin1String(kRandomSentenceModel) && snap->modelName != QLatin1String(kTrainedSentenceModel))
-        m_edit->clear();
+    if (snap && snap->modelName != QLatin1String(kRandomSentenceModel) && snap->modelName != QLatin1String(kTrainedSentenceModel)) {
+        if (m_showingExample) m_userText.clear();
+        else m_edit->clear();
+    }
+}
+
+// A lesson that runs its own sentence shows it here; the next lesson on the window's sentence gets
+// the student's back.
+void SentenceBar::followLesson() {
+    const core::Lesson& lesson = m_controller->lesson();
+    if (lesson.ownSentence) {
+        QStringList words;
+        for (const std::string& w : lesson.words) words << QString::fromStdString(w);
+        if (!m_showingExample) m_userText = m_edit->text();
+        showExample(true);
+        m_edit->setText(words.join(QLatin1Char(' ')));
+    } else if (m_showingExample) {
+        showExample(false);
+        m_edit->setText(m_userText);
+    }
+}
+
+void SentenceBar::showExample(bool on) {
+    m_showingExample = on;
+    QFont italic;
+    italic.setItalic(true);
+    m_edit->setFont(on ? italic : QFont());  // only the slant is set: the size still follows the bar
+    updateLabel();
+}
+
+void SentenceBar::updateLabel() {
+    m_label->setText(m_showingExample ? tr("The lesson’s example &sentence:") : tr("Your &sentence:"));
+    m_edit->setToolTip(m_showingExample ? tr("This lesson shows its own example sentence. Type yours and press Enter to see "
+                                             "the lesson on it.")
+                                        : QString());
 }
 
 void SentenceBar::showMessage(const QString& message) {
@@ -81,7 +121,7 @@ void SentenceBar::showMessage(const QString& message) {
 }
 
 void SentenceBar::retranslate() {
-    m_label->setText(tr("Your &sentence:"));
+    updateLabel();
     m_model->setItemText(0, tr("trained en→zh model"));
     m_model->setItemText(1, tr("random weights (untrained)"));
     m_model->setAccessibleName(tr("Model for your sentence"));

@@ -58,6 +58,8 @@ StageGrid toStage(const core::SceneGrid& g) {
     out.plain = g.plain;
     out.rowsAreWords = g.rowAxis == core::SceneAxis::Words;
     out.colsAreWords = g.colAxis == core::SceneAxis::Words;
+    out.whole = g.whole;
+    out.focusRow = g.focusRow;
     return out;
 }
 
@@ -80,6 +82,7 @@ int g_maxCols = 0, g_maxRows = 0;  // numbers and words along an axis; 0: every 
 // at most `maxWords` words and `maxNumbers` numbers of a vector along each axis, so Kᵀ (numbers × words)
 // is cut as Q (words × numbers) is.
 void trim(StageGrid& g, int maxWords, int maxNumbers) {
+    if (g.whole) return;  // an attention map the text reads row by row: smaller cells, never fewer
     const int cols = std::min(g.cols, g.colsAreWords ? maxWords : maxNumbers);
     const int rows = std::min(g.rows, g.rowsAreWords ? maxWords : maxNumbers);
     if (cols == g.cols && rows == g.rows) return;
@@ -105,6 +108,7 @@ QString shortened(const QString& label, int chars) {
 // Long words widen every cell of a column they label: smaller labels without quotes, column labels of at
 // most 5 characters, row labels of 6.
 void shortenLabels(StageGrid& g) {
+    if (g.whole) return;  // its labels name the rows the text talks about
     g.labelScale = 0.9;
     for (QString& l : g.colLabels) l = shortened(l, 5);
     for (QString& l : g.rowLabels) l = shortened(l, 6);

@@ -13,7 +13,8 @@ QString lessonText(const core::LessonText& text);
 
 /// The scene of `step`, laid out (the wide arrangement). Outside presentation mode, a scene whose numbers
 /// would be drawn under 12 px high in `room` (the stage's, logical pixels; empty: unknown) shows at most
-/// 4 words × 4 numbers of a grid, then fewer words (down to 2 words × 3 numbers), then shorter word labels.
+/// 4 words × 4 numbers of a grid, then fewer words (down to 2 words × 3 numbers), then shorter word labels;
+/// a grid marked whole (an attention map) keeps every cell and its labels and is drawn smaller instead.
 StageScene buildStageScene(const core::LessonStep& step, const QSizeF& room = {});
 /// Show at most maxWords words and maxNumbers numbers of a vector along each grid axis (0: no limit),
 /// the rest as ⋮ / …; presentation mode. A words × numbers grid (Q) shows maxWords × maxNumbers cells,

@@ -38,6 +38,7 @@ double naturalCellWidth(const StageGrid& g) {
     double widest = 0;
     for (const StageCell& c : g.cells) widest = std::max(widest, fm.horizontalAdvance(c.text));
     for (const QString& l : g.colLabels) widest = std::max(widest, QFontMetricsF(scaledFont(g.labelScale)).horizontalAdvance(l));
+    if (g.whole) return std::max(kCellH * 1.3, widest + kPadding * 0.75);  // a whole map: cells as narrow as their numbers
     return std::max(kCellW, widest + kPadding);
 }
 

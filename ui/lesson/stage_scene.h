@@ -47,6 +47,8 @@ struct StageGrid {
     bool bars = false;         // shares drawn as growing bars
     int widthGroup = -1;       // grids of one group get one cell width, so their columns line up
     bool rowsAreWords = true, colsAreWords = false;  // core's SceneAxis: which cell limit cuts each axis
+    bool whole = false;        // never cut to fewer cells: drawn smaller instead, with narrower cells
+    int focusRow = -1;         // framed: the row the step's text talks about (-1: none)
     double labelScale = 1.1;   // row and column labels' size relative to the numbers
     bool plain = false;        // cells hold words: ink on grey, no colour scale
     // layout results (logical pixels)

@@ -99,6 +99,11 @@ private slots:
         double spread = 0;
         for (int h = 0; h < int(s.scene.grids.size()); ++h) {
             const SceneGrid& g = s.scene.grids[size_t(h)];
+            // the whole map, never cut on a small stage, with the focus word's row framed
+            QCOMPARE(g.rows, int(run.words.size()));
+            QCOMPARE(g.cols, int(run.words.size()));
+            QVERIFY(g.whole && g.rowAxis == SceneAxis::Words && g.colAxis == SceneAxis::Words);
+            QCOMPARE(g.focusRow, F);
             for (int i = 0; i < g.rows; ++i) {
                 double sum = 0;
                 for (int j = 0; j < g.cols; ++j) {
@@ -174,6 +179,7 @@ private slots:
         const Lesson stand = buildLesson("multi-head", t.trace, *t.model, t.words);
         QCOMPARE(stand.words.size(), size_t(6));
         QCOMPARE(stand.words[1], std::string("brother"));
+        QVERIFY(stand.ownSentence);  // the sentence bar shows it as the lesson's example
         for (const LessonStep& s : stand.steps)
             for (const SceneGrid& g : s.scene.grids)
                 for (const SceneCell& c : g.cells) QVERIFY(!c.fromTrace && c.tensor.empty());
@@ -181,6 +187,7 @@ private slots:
         QVERIFY(hasHeadsAndPositions(*d.model));
         const Lesson own = buildLesson("multi-head", d.trace, *d.model, d.words);
         QCOMPARE(own.words, d.words);
+        QVERIFY(!own.ownSentence);
         int claimed = 0;
         for (const LessonStep& s : own.steps)
             for (const SceneGrid& g : s.scene.grids)

@@ -4,8 +4,11 @@
 // writes the argmax of logits row i = input i + 1); masked scores are −∞ and their weights exactly
 // 0; changing a later input changes no earlier row; padding changes no logit; greedy is core's
 // decode; every beam node's score is its parent's plus a log-probability recomputed by a forward
-// pass. Pinned texts catch any change of a derived number. No Qt GUI.
+// pass; the output lesson's own sentence (another one, where the model hesitates) shows shares that
+// add up as shown and scores whose e^ is the probability shown. Pinned texts catch any change of a
+// derived number. No Qt GUI.
 #include "core/lessons/decoder_lesson.h"
+#include "core/lessons/output_example.h"
 #include "core/lessons/output_lesson.h"
 #include "core/lessons/registry.h"
 #include "core/presets.h"
@@ -31,6 +34,13 @@ Run ownExample() {
     Trace t = model->forward({p.vocab.id("Thinking"), p.vocab.id("Machines")});
     TranslationExample e = translationExample(t, *model, {"Thinking", "Machines"});
     return {model, std::move(t), std::move(e)};
+}
+
+// The output lesson's own sentence, where the model hesitates (core/lessons/output_example.h).
+Run outputExample() {
+    Run r = ownExample();
+    r.example = translationExample(r.tmTrace, *r.tm, {"Thinking", "Machines"}, kOutputSentence);
+    return r;
 }
 
 Lesson lessonOn(const Run& r, const std::string& id) { return buildLesson(id, r.tmTrace, *r.tm, {"Thinking", "Machines"}); }
@@ -106,12 +116,18 @@ private slots:
         const Run r = ownExample();
         const Lesson own = lessonOn(r, "decoder");
         for (const SceneCell& c : step(own, "causal-mask").scene.grids[0].cells) QVERIFY(!c.fromTrace);
+        QVERIFY(!l.ownSentence && own.ownSentence);  // the sentence bar shows the lesson's own as its example
+        QVERIFY(!buildLesson("output", t, *shipped->model, tok.tokens).ownSentence);
+        const Lesson output = lessonOn(r, "output");
+        QVERIFY(output.ownSentence);
+        QCOMPARE(joinTokens(output.words), std::string(kOutputSentence));
     }
 
     void decoderCellsAreTheTraces() {
         const Run r = ownExample();
         checkTensorCells(lessonOn(r, "decoder"), r.example.trace, 6 * 6 * 2 + 9 * 8);
-        checkTensorCells(lessonOn(r, "output"), r.example.trace, 6 + 5 + 5 + 5);
+        const Run o = outputExample();
+        checkTensorCells(lessonOn(o, "output"), o.example.trace, 6 + 5 + 5 + 5);
     }
 
     void causalMaskIsMinusInfinityThenZero() {
@@ -121,7 +137,16 @@ private slots:
         const LessonStep& s = step(l, "causal-mask");
         const SceneGrid& scaled = s.scene.grids[0];
         const SceneGrid& weights = s.scene.grids[1];
-        QCOMPARE(scaled.rows, 6);
+        const int T = int(r.example.input.size());  // the whole triangle, as the text counts its cells
+        for (const SceneGrid* g : {&scaled, &weights}) {
+            QCOMPARE(g->rows, T);
+            QCOMPARE(g->cols, T);
+            QVERIFY(g->whole && g->colAxis == SceneAxis::Words);
+        }
+        QCOMPARE(s.paragraphs[0].args, (std::vector<std::string>{std::to_string(T * (T - 1) / 2), std::to_string(T * T)}));
+        int masked = 0;
+        for (const SceneCell& c : scaled.cells) masked += c.masked;
+        QCOMPARE(std::to_string(masked), s.paragraphs[0].args[0]);
         for (int i = 0; i < scaled.rows; ++i) {
             QVERIFY(std::abs(a.weights[0].row(i).sum() - 1) < 1e-5);
             QVERIFY2(scaled.rowLabels[size_t(i)] == decoderRowLabel(r.example, i), (scaled.rowLabels[size_t(i)] + " | " + decoderRowLabel(r.example, i)).c_str());
@@ -184,36 +209,63 @@ private slots:
         QCOMPARE(texts(step(l, "shifted").scene.grids[2]), std::string("1.00 1.00 1.00 1.00 1.00 1.00 1.00 1.00 1.00"));
     }
 
+    // The output lesson runs on its own sentence, where the model hesitates at row 4: "教" or "在".
     void outputLogitsAndSoftmax() {
-        const Run r = ownExample();
+        const Run r = outputExample();
         const Trace& t = r.example.trace;
         const int row = leastSureRow(t);
         QCOMPARE(row, 3);
+        double least = 2;  // recomputed: the row whose largest probability is smallest
+        int argLeast = -1;
+        for (int i = 0; i < t.logits.rows(); ++i) {
+            const std::vector<double> lp = logSoftmax(t.logits.row(i));
+            const double top = std::exp(*std::max_element(lp.begin(), lp.end()));
+            if (top < least) least = top, argLeast = i;
+        }
+        QCOMPARE(argLeast, row);
         const std::vector<int> top = topTokens(t, row, kOutputTopK);
         for (int v = 0; v < t.logits.cols(); ++v)
             if (std::find(top.begin(), top.end(), v) == top.end()) QVERIFY(t.logits(row, v) <= t.logits(row, top.back()));
         const std::vector<double> lp = logSoftmax(t.logits.row(row));
         const Lesson l = lessonOn(r, "output");
         const LessonStep& s = step(l, "softmax");
-        double sum = 0;
+        double sum = 0, shownSum = 0;
+        std::vector<double> shares;
         for (int k = 0; k < kOutputTopK; ++k) {
             QVERIFY(std::abs(std::exp(lp[size_t(top[size_t(k)])]) - s.scene.grids[1].cells[size_t(k)].value) < 1e-6);
             sum += s.scene.grids[1].cells[size_t(k)].value;
+            shares.push_back(s.scene.grids[1].cells[size_t(k)].value);
         }
         QCOMPARE(s.scene.grids[2].cells[0].value, 1 - sum);
-        QCOMPARE(texts(s.scene.grids[0]), std::string("14.4 6.07 5.82 5.13 5.13"));
-        QCOMPARE(texts(s.scene.grids[1]), std::string("1.00 0.00 0.00 0.00 0.00"));
+        shares.push_back(1 - sum);
+        // The bars and the rest add up to 1 as shown, with the fewest decimals that do: 2 and 3 do not here.
+        for (int d : {2, 3}) {
+            double rounded = 0;
+            for (double v : shares) rounded += parseLessonNumber(formatFixed(v, d));
+            QVERIFY(std::abs(rounded - 1) > 1e-9);
+        }
+        for (const SceneGrid* g : {&s.scene.grids[1], &s.scene.grids[2]})
+            for (const SceneCell& c : g->cells) shownSum += parseLessonNumber(c.text);
+        QVERIFY(std::abs(shownSum - 1) < 1e-9);
+        QCOMPARE(texts(s.scene.grids[0]), std::string("7.30 6.56 5.12 4.55 4.06"));
+        QCOMPARE(texts(s.scene.grids[1]), std::string("0.5735 0.2738 0.0647 0.0366 0.0226"));
+        QCOMPARE(texts(s.scene.grids[2]), std::string("0.0288"));
+        QCOMPARE(s.paragraphs[1].args[2], s.scene.grids[1].cells[0].text);  // the text says what the bars show
+        QCOMPARE(s.paragraphs[1].args[6], s.scene.grids[2].cells[0].text);
+        QCOMPARE(s.paragraphs.size(), size_t(3));  // p < 0.9: the model is torn, and the lesson says so
         std::string labels;
         for (const std::string& w : s.scene.grids[0].colLabels) labels += w + " ";
-        QVERIFY2(labels == "厨 公 广 家 办 ", labels.c_str());
+        QVERIFY2(labels.rfind("教 在 ", 0) == 0, labels.c_str());
         const LessonStep& g = step(l, "greedy");
-        QCOMPARE(texts(g.scene.grids[0]), std::string("厨 师 在 厨 房 喝 茶 。 <eos>"));
-        QCOMPARE(texts(g.scene.grids[2]), std::string("她 条 喝 公 饿 卖 礼 吗 授"));
+        QCOMPARE(texts(g.scene.grids[0]), std::string("他 周 末 教 老 板 吗 ？ <eos>"));
+        QCOMPARE(texts(g.scene.grids[1]), std::string("1.00 1.00 1.00 0.57 1.00 1.00 0.98 1.00 1.00"));
+        QCOMPARE(texts(g.scene.grids[2]), std::string("间 吃 王 在 板 告 昨 星 星"));
+        QVERIFY(g.scene.grids[0].cells[size_t(row)].highlight);
     }
 
     // Each node's score is its parent's plus log p(token | path), recomputed by a forward pass.
     void beamScoresAreSummedLogProbabilities() {
-        const Run r = ownExample();
+        const Run r = outputExample();
         const TranslationExample& e = r.example;
         const DecodeResult beam = exampleBeam(e);
         QCOMPARE(int(beam.tree[1].size()), kOutputBeam);
@@ -231,8 +283,10 @@ private slots:
         const Lesson l = lessonOn(r, "output");
         const LessonStep& tree = step(l, "beam");
         QCOMPARE(tree.scene.grids.size(), beam.tree.size());
-        QCOMPARE(texts(tree.scene.grids[7]), std::string("茶 0.00 茶 −8.31 茶 −8.54"));
-        QCOMPARE(texts(tree.scene.grids[9]), std::string("<eos> 0.00 <eos> −8.31 <eos> −8.54"));
+        QCOMPARE(texts(tree.scene.grids[3]), std::string("末 0.00 ？ −13.52 星 −15.61"));
+        QCOMPARE(texts(tree.scene.grids[4]), std::string("教 −0.56 在 −1.30 农 −2.74"));  // where the beam splits
+        QCOMPARE(texts(tree.scene.grids[9]), std::string("<eos> −0.57 板 −1.30 吗 −3.09"));
+        QCOMPARE(tree.paragraphs[2].args, (std::vector<std::string>{"4", "教", "−0.56", "在", "−1.30"}));
         int links = 0;
         for (size_t s = 1; s < beam.tree.size(); ++s) links += int(beam.tree[s].size());
         QCOMPARE(int(tree.scene.links.size()), links);
@@ -242,8 +296,20 @@ private slots:
         for (const SceneGrid& g : tree.scene.grids) framed += g.cells[0].highlight;
         QCOMPARE(framed, 10);  // <bos> and the 9 tokens of the best hypothesis
         const LessonStep& h = step(l, "hypotheses");
-        QCOMPARE(texts(h.scene.grids[0]), std::string("厨师在厨房喝茶。 厨师在公室喝茶。 厨师在广场喝茶。"));
-        QCOMPARE(texts(h.scene.grids[1]), std::string("0.00 −8.31 −8.54"));
+        QCOMPARE(texts(h.scene.grids[0]), std::string("他周末教老板吗？ 他周末在农场教老板吗？ 他周末农场教老板吗？"));
+        QCOMPARE(texts(h.scene.grids[1]), std::string("−0.57 −1.30 −3.09"));
+        // Greedy (K = 1) writes the best hypothesis; the runner-up is named with its probability.
+        DecodeOptions o;
+        QCOMPARE(decode(*e.model, e.trace.src_ids, e.loaded->vocab.bos(), e.loaded->vocab.eos(), o).hypotheses.front().tokens,
+                 beam.hypotheses.front().tokens);
+        const std::vector<std::string>& best = h.paragraphs[0].args;
+        QCOMPARE(best[1], std::string("−0.572"));  // e^(−0.57) would round to 0.57: three decimals keep e^(shown) = shown
+        QCOMPARE(formatShare(std::exp(parseLessonNumber(best[1]))), best[2]);
+        QCOMPARE(best[2], formatShare(std::exp(beam.hypotheses[0].score)));
+        const std::vector<std::string>& second = h.paragraphs[1].args;
+        QCOMPARE(second[0], std::string("他周末在农场教老板吗？"));
+        QCOMPARE(formatShare(std::exp(parseLessonNumber(second[1]))), second[2]);
+        QCOMPARE(second[2], formatShare(std::exp(beam.hypotheses[1].score)));
     }
 };
 
