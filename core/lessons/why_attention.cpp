@@ -308,6 +308,7 @@ Lesson buildWhyAttentionLesson(const Trace& trace, const Model& model, const std
     Lesson l;
     l.spec = options.spec;
     l.words = run.words;
+    l.ownSentence = run.ownSentence;  // the sentence bar then shows it as the lesson's example
     l.d_k = run.model->config().headDim();
     l.d_model = run.model->config().d_model;
     l.hasPositionalEncoding = run.model->config().positional_encoding != PositionalEncoding::None;

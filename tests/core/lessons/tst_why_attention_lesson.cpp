@@ -218,6 +218,7 @@ private slots:
             const Trace t = model.forward(ids);
             const Lesson l = buildLesson("why-attention", t, model, std::vector<std::string>(ids.size(), "Thinking"));
             QCOMPARE(l.words, example.tokens);
+            QVERIFY(l.ownSentence);  // the sentence bar shows the lesson's example, not the window's words
             QCOMPARE(l.d_model, demoPreset().config.d_model);
             QCOMPARE(l.steps[0].paragraphs.back().args, std::vector<std::string>({std::to_string(kWhyMinWords), std::to_string(l.words.size())}));
             for (const LessonStep& s : l.steps) {
@@ -229,6 +230,7 @@ private slots:
         }
         const Run longer = runCase(false);  // twelve words of the window: its own, and no note on the stage
         QCOMPARE(longer.lesson.words.size(), size_t(12));
+        QVERIFY(!longer.lesson.ownSentence);
         QVERIFY(longer.lesson.steps[0].scene.root.children.at(0).kind != SceneNode::Text);
     }
 
