@@ -5,6 +5,7 @@
 #include "app/commands.h"
 #include "app/model_inputs.h"
 #include "core/model/attention_maps.h"
+#include "core/model/map_npy.h"
 #include "core/model/memory_estimate.h"
 #include "core/tensor_export.h"
 #include "ui/analysis/figure_export.h"
@@ -86,19 +87,13 @@ int exportOne(const ui::Snapshot& snap, const ExportArgs& e) {
     if (std::find(names.begin(), names.end(), e.tensor.toStdString()) == names.end())
         return fail(unknownTensor(*snap.trace, e.tensor));
     QString err;
-    if (e.format == ui::ExportFormat::Npy && e.head < 0) {
-        err = ui::exportNumbers(*core::findTensor(*snap.trace, e.tensor.toStdString()), {}, {}, e.format, e.out);  // every head
-    } else if (const std::optional<core::Matrix> head = e.format == ui::ExportFormat::Npy
-                                                           ? core::findTensorHead(*snap.trace, e.tensor.toStdString(), e.head)
-                                                           : std::nullopt) {
-        err = ui::exportNumbers(core::Tensor::fromMatrix(*head), {}, {}, e.format, e.out);  // one head, computed alone
+    if (e.format == ui::ExportFormat::Npy) {  // streamed: a lean map's rows go to the file as they are computed
+        err = QString::fromStdString(core::writeTensorNpy(*snap.trace, e.tensor.toStdString(), e.head, e.out.toStdString()));
     } else {
         ui::HeatmapData data;
         err = ui::heatmapFor(snap, e.tensor, e.head < 0 ? 0 : e.head, &data);
-        if (err.isEmpty() && e.format == ui::ExportFormat::Npy)
-            err = ui::exportNumbers(core::Tensor::fromMatrix(data.values), {}, {}, e.format, e.out);
-        else if (err.isEmpty())
-            err = ui::exportHeatmap(data, ui::defaultColorMap(data), e.format, e.out, e.size);
+        const ui::ColorMapKind colors = ui::defaultColorMap(data);
+        if (err.isEmpty()) err = ui::exportHeatmap(std::move(data), colors, e.format, e.out, e.size);
     }
     if (!err.isEmpty()) return fail(err.toStdString());
     std::printf("wrote %s\n", e.out.toLocal8Bit().constData());

@@ -47,7 +47,7 @@ struct ScreenshotOptions {
 // The options of the window and of --screenshot (Qt's own -platform and -style pass through).
 std::set<std::string> windowOptionNames() {
     return {"--screenshot", "--lesson", "--lang", "--presentation", "--sentence", "--seed", "--step", "--progress", "--zoom", "--size",
-            "--model", "--weights", "--config", "--vocab", "--src", "--src-ids", "-platform", "-style"};
+            "--model", "--weights", "--config", "--vocab", "--src", "--src-ids", "-platform", "-style", "--capture"};
 }
 
 // --model DIR or --weights/--config [--vocab] with --src / --src-ids, read as the command line reads them.
@@ -202,9 +202,12 @@ int runGui(int argc, char** argv) {
         if (!hasDisplay()) qputenv("QT_QPA_PLATFORM", "offscreen");
     } else {
         for (const std::string& name : windowOptionNames())
-            if (name[1] == '-' && args.has(name)) return fail(name + " works only with --screenshot FILE.png", 2);
+            if (name[1] == '-' && name != "--capture" && args.has(name)) return fail(name + " works only with --screenshot FILE.png", 2);
         if (const std::string err = displayProblem(args); !err.empty()) return fail(err, 2);
     }
+    core::CaptureMode capture = core::CaptureMode::Auto;  // --capture: this session only, as ALAB_CAPTURE
+    if (args.has("--capture"))
+        if (const std::string err = readCaptureMode(args, capture); !err.empty()) return fail(err, 2);
     QtMessageHandler previous = qInstallMessageHandler(startupMessages);
     QApplication app(argc, argv);
     qInstallMessageHandler(previous);
@@ -213,7 +216,8 @@ int runGui(int argc, char** argv) {
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.attentionlab.AttentionLab"));  // packaging/
     if (screenshot) return renderScreenshot(options);
-    ui::MainWindow window;  // applies the remembered thread count
+    ui::MainWindow window;  // applies the remembered thread count and capture mode
+    if (args.has("--capture")) window.setCaptureMode(capture, false);
     if (args.has(kThreadsOption)) core::setThreadCount(std::stoi(args.value(kThreadsOption)));  // this session only
     window.show();
     return app.exec();

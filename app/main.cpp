@@ -15,7 +15,7 @@ namespace {
 
 const char* kUsage =
     "usage:\n"
-    "  attention-lab                         open the lesson window (prints the walkthrough without a display)\n"
+    "  attention-lab [--capture auto|full|lean]   open the lesson window (prints the walkthrough without a display)\n"
     "  attention-lab trace [--preset thinking-machines|demo | --weights F.safetensors --config F.json [--vocab F.txt] | --model DIR]\n"
     "                      (--src TEXT | --src-ids 1,2,3) [--tgt TEXT | --tgt-ids 4,5] [--intervene SPEC]... --out DIR\n"
     "                      [--tensors encoder.5.self_attn.weights,decoder.*.cross_attn.weights] [--capture auto|full|lean]\n"

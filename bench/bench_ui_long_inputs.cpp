@@ -21,6 +21,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -91,19 +92,26 @@ int main(int argc, char** argv) {
         plot.resize(1280, 900);
         plot.show();
         const QString name = QStringLiteral("encoder.%1.self_attn.weights").arg(c.encoder_layers - 1);
-        for (int run = 0; run < 3; ++run) {
+        std::vector<double> total, map, widget;
+        const int runs = std::max(3, std::getenv("ALAB_BENCH_RUNS") ? std::atoi(std::getenv("ALAB_BENCH_RUNS")) : 7);
+        for (int run = 0; run < runs; ++run) {
             timer.restart();
             const double cpu0 = threadCpuMs();
             ui::HeatmapData data;
             if (QString err = ui::heatmapFor(*snap, name, run % c.heads, &data); !err.isEmpty())
                 return std::fprintf(stderr, "%s\n", qPrintable(err)), 1;
             const double computed = ms(timer), computedCpu = threadCpuMs() - cpu0;
-            plot.setHeatmap(data, ui::ColorMapKind::Viridis);
+            plot.setHeatmap(std::move(data), ui::ColorMapKind::Viridis);  // as the Attention tab does
             plot.repaint();
+            total.push_back(ms(timer)), map.push_back(computed), widget.push_back(ms(timer) - computed);
             std::printf("open %s head %d: %.0f ms wall (map %.0f ms, widget %.0f ms); CPU of the GUI thread %.0f ms (map %.0f ms)\n",
                         qPrintable(name), run % c.heads + 1, ms(timer), computed, ms(timer) - computed,
                         threadCpuMs() - cpu0, computedCpu);
         }
+        const auto median = [](std::vector<double> v) { std::sort(v.begin(), v.end()); return v[v.size() / 2]; };
+        std::printf("median of %d: %.0f ms (map %.0f ms, widget %.0f ms); display grid %ld x %ld blocks of %ld x %ld cells\n",
+                    runs, median(total), median(map), median(widget), long(plot.displayGrid().gridRows()),
+                    long(plot.displayGrid().gridCols()), long(plot.displayGrid().br), long(plot.displayGrid().bc));
     } else if (what == "grid") {
         timer.restart();
         ui::AllHeadsView view(&session);  // builds its grid at once: the fill starts here

@@ -2,6 +2,7 @@
 #include "ui/main_window.h"
 
 #include "ui/analysis/analysis_views.h"
+#include "ui/common/capture_setting.h"
 #include "ui/common/thread_setting.h"
 #include "ui/debugger/debugger_install.h"
 #include "ui/debugger/debugger_view.h"
@@ -37,6 +38,7 @@ MainWindow::MainWindow(bool restoreLanguage, QWidget* parent)
     : QMainWindow(parent), m_session(new TraceSession(this)), m_language(new Language(this)), m_tabs(new QTabWidget(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     applyThreadCount(rememberedThreadCount(), false);
+    m_session->setCaptureMode(startupCaptureMode());
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->setDocumentMode(true);
     m_lesson = new LessonView(m_session, m_tabs);
@@ -87,6 +89,18 @@ void MainWindow::createMenus() {
     addAction(m_leavePresentation);
     m_threads = m_view->addAction(QString(), this, &MainWindow::chooseThreads);
     m_threads->setObjectName(QStringLiteral("actionThreads"));
+    m_captureMenu = m_view->addMenu(QString());
+    m_captureMenu->setObjectName(QStringLiteral("menuCapture"));
+    auto* captureGroup = new QActionGroup(this);
+    for (core::CaptureMode mode : {core::CaptureMode::Auto, core::CaptureMode::Full, core::CaptureMode::Lean}) {
+        QAction* a = m_captureMenu->addAction(QString());
+        a->setObjectName(QStringLiteral("actionCapture_") + QLatin1String(captureModeKey(mode)));
+        a->setCheckable(true);
+        a->setChecked(mode == m_session->captureMode());
+        captureGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, mode] { setCaptureMode(mode); });
+        m_captureActions << a;
+    }
 
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->setObjectName(QStringLiteral("menuLanguage"));
@@ -140,6 +154,14 @@ bool MainWindow::setLanguage(const QString& code, bool remember) {
     return true;
 }
 
+void MainWindow::setCaptureMode(core::CaptureMode mode, bool remember) {
+    if (remember) rememberCaptureMode(mode);
+    for (QAction* a : m_captureActions) a->setChecked(a->objectName().endsWith(QLatin1String(captureModeKey(mode))));
+    if (mode == m_session->captureMode()) return;
+    m_session->setCaptureMode(mode);
+    if (m_session->snapshot()) m_session->rerun();  // the label follows when the new trace arrives
+}
+
 void MainWindow::setPresentation(bool on) {
     m_presentation->setChecked(on);
     m_leavePresentation->setEnabled(on);
@@ -169,6 +191,10 @@ void MainWindow::retranslate() {
     m_fullScreen->setText(tr("&Full screen"));
     m_presentation->setText(tr("&Presentation mode"));
     m_threads->setText(tr("&Threads…"));
+    m_captureMenu->setTitle(tr("&Capture"));
+    m_captureActions[0]->setText(tr("&Automatic (by the memory a full trace needs)"));
+    m_captureActions[1]->setText(tr("&Full: keep every attention map"));
+    m_captureActions[2]->setText(tr("&Lean: recompute attention maps when shown"));
     m_languageMenu->setTitle(tr("&Language"));
     m_help->setTitle(tr("&Help"));
     m_shortcuts->setText(tr("&Keyboard shortcuts"));
@@ -217,14 +243,23 @@ void MainWindow::showAbout() {
 
 void MainWindow::showCapture() {
     const auto snap = m_session->snapshot();
-    const bool lean = snap && snap->leanCapture;
-    m_capture->setVisible(lean);
-    m_capture->setText(lean ? tr("Long input: attention maps are recomputed when shown") : QString());
-    m_capture->setToolTip(lean ? tr("A full trace of this input would need about %1 of memory, so only the "
-                                    "per-token tensors are kept; each map is computed again, with the same "
-                                    "numbers, when a view or an export needs it.")
-                                     .arg(QString::fromStdString(core::formatBytes(snap->fullTraceBytes)))
-                               : QString());
+    const bool known = snap && snap->trace;
+    m_capture->setVisible(known);
+    if (!known) return;
+    const QString bytes = QString::fromStdString(core::formatBytes(snap->fullTraceBytes));
+    const QString forced = tr("Forced in View → Capture (or by ALAB_CAPTURE for this session).");
+    if (snap->leanCapture) {
+        m_capture->setText(snap->captureForced ? tr("Capture: lean (forced)") : tr("Capture: lean, automatic (a long input)"));
+        m_capture->setToolTip(tr("Only the per-token tensors are kept (a full trace of this input would need about "
+                                 "%1); each attention map is computed again, with the same numbers, when a view or "
+                                 "an export needs it.")
+                                  .arg(bytes) +
+                              (snap->captureForced ? QLatin1Char(' ') + forced : QString()));
+    } else {
+        m_capture->setText(snap->captureForced ? tr("Capture: full (forced)") : tr("Capture: full, automatic"));
+        m_capture->setToolTip(tr("Every attention map of this input is kept in memory (about %1).").arg(bytes) +
+                              (snap->captureForced ? QLatin1Char(' ') + forced : QString()));
+    }
 }
 
 }  // namespace alab::ui

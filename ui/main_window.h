@@ -3,6 +3,8 @@
 // the mouse, with a busy indicator while a forward pass runs. It wires, it does not compute.
 #pragma once
 
+#include "core/model/capture_choice.h"
+
 #include <QMainWindow>
 
 class QLabel;
@@ -34,6 +36,9 @@ public:
     void toggleFullScreen();
     /// Only the lesson's stage and a slim caption, full screen (F5; Esc or F5 leaves).
     void setPresentation(bool on);
+    /// View → Capture: Automatic, Full or Lean; remembered when `remember`, and the current input runs
+    /// again with it.
+    void setCaptureMode(core::CaptureMode mode, bool remember = true);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -45,7 +50,7 @@ private:
     void showShortcuts();
     void showAbout();
     void chooseThreads();
-    void showCapture();  // says when a long input's attention maps are recomputed on demand
+    void showCapture();  // says which capture is in effect (lean: maps recomputed on demand)
 
     TraceSession* m_session;
     Language* m_language;
@@ -60,6 +65,8 @@ private:
     QAction* m_presentation = nullptr;
     QAction* m_leavePresentation = nullptr;
     QAction* m_threads = nullptr;  // View → Threads…: the engine's thread count, remembered
+    QMenu* m_captureMenu = nullptr;  // View → Capture: Automatic / Full / Lean, remembered
+    QList<QAction*> m_captureActions;  // in the order of core::CaptureMode
     QAction* m_shortcuts = nullptr;
     QAction* m_about = nullptr;
     QList<QAction*> m_languageActions;

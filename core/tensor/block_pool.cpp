@@ -15,24 +15,55 @@ inline bool keeps(float candidate, float best, PoolRule rule) {
     return rule == PoolRule::Largest ? candidate > best : std::abs(candidate) > std::abs(best);
 }
 
-// Pools one row of blocks: grid row g of window w into out (gridCols values).
+// Largest finite value of cells [c0, c1) of a row into best (−∞ while there is none): the common case
+// (weights, no mask) without a branch per cell.
+inline float rowPeak(const float* row, Eigen::Index c0, Eigen::Index c1, float best) {
+    constexpr float kInf = std::numeric_limits<float>::infinity();
+    for (Eigen::Index c = c0; c < c1; ++c) {
+        const float v = row[c];
+        best = v > best && v < kInf ? v : best;  // NaN and ±∞ never win
+    }
+    return best;
+}
+
+// Writes each block's value, NaN where no cell counted.
+void finish(const std::vector<float>& best, const std::vector<unsigned char>& any, float* out) {
+    for (size_t b = 0; b < best.size(); ++b)
+        out[b] = any[b] || best[b] > -std::numeric_limits<float>::infinity() ? best[b] : std::numeric_limits<float>::quiet_NaN();
+}
+
+// Pools one row of blocks: grid row g of window w into out (gridCols values). Block by block along
+// the row, so no cell needs a division to find its block.
 void poolRow(const Matrix& m, const BlockWindow& w, Eigen::Index g, PoolRule rule, const Matrix* masked, float* out) {
-    const Eigen::Index cells = w.gridCols();
-    std::vector<float> best(size_t(cells), 0.0f);
-    std::vector<unsigned char> any(size_t(cells), 0);
+    const Eigen::Index cells = w.gridCols(), cEnd = w.c0 + w.cols;
     const Eigen::Index rEnd = std::min(w.r0 + (g + 1) * w.br, w.r0 + w.rows);
     const bool useMask = masked && masked->size() > 0;
+    constexpr float kNone = -std::numeric_limits<float>::infinity();
+    std::vector<float> best(size_t(cells), kNone);
+    std::vector<unsigned char> any(size_t(cells), 0);
+    if (rule == PoolRule::Largest && !useMask) {  // weights: the rows' elementwise maximum, then each block's
+        RowVector peak = m.row(w.r0 + g * w.br).segment(w.c0, w.cols);
+        for (Eigen::Index r = w.r0 + g * w.br + 1; r < rEnd; ++r) peak = peak.cwiseMax(m.row(r).segment(w.c0, w.cols));
+        for (Eigen::Index b = 0; b < cells; ++b) best[size_t(b)] = rowPeak(peak.data(), b * w.bc, std::min((b + 1) * w.bc, w.cols), kNone);
+        return finish(best, any, out);
+    }
     for (Eigen::Index r = w.r0 + g * w.br; r < rEnd; ++r) {
         const float* row = m.data() + r * m.cols();
         const float* hidden = useMask ? masked->data() + r * masked->cols() : nullptr;
-        for (Eigen::Index c = 0; c < w.cols; ++c) {
-            const float v = row[w.c0 + c];
-            if (!std::isfinite(v) || (hidden && hidden[w.c0 + c] != 0)) continue;
-            const size_t b = size_t(c / w.bc);
-            if (!any[b] || keeps(v, best[b], rule)) best[b] = v, any[b] = 1;
+        for (Eigen::Index b = 0; b < cells; ++b) {
+            const Eigen::Index c0 = w.c0 + b * w.bc, c1 = std::min(c0 + w.bc, cEnd);
+            if (rule == PoolRule::Largest && !hidden) {
+                best[size_t(b)] = rowPeak(row, c0, c1, best[size_t(b)]);
+                continue;
+            }
+            for (Eigen::Index c = c0; c < c1; ++c) {
+                const float v = row[c];
+                if (!std::isfinite(v) || (hidden && hidden[c] != 0)) continue;
+                if (!any[size_t(b)] || keeps(v, best[size_t(b)], rule)) best[size_t(b)] = v, any[size_t(b)] = 1;
+            }
         }
     }
-    for (Eigen::Index b = 0; b < cells; ++b) out[b] = any[size_t(b)] ? best[size_t(b)] : std::numeric_limits<float>::quiet_NaN();
+    finish(best, any, out);
 }
 
 // One axis of displayWindow: first cell, cell count and cells per block.

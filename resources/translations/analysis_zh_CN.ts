@@ -130,77 +130,82 @@
 <context>
     <name>alab::ui::AttentionView</name>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="99"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="100"/>
         <source>layer %1</source>
         <translation>第 %1 层</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="100"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="101"/>
         <source>head %1</source>
         <translation>头 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="112"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="124"/>
         <source>No attention to show yet: load a model and a sentence.</source>
         <translation>还没有可显示的注意力：请先加载模型并输入句子。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="150"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="136"/>
+        <source>Computing layer %1, head %2 of this long input…</source>
+        <translation>正在计算这段长输入第 %1 层、第 %2 个头的注意力图…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/analysis/attention_view.cpp" line="185"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="151"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="186"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="155"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="190"/>
         <source>Attention:</source>
         <translation>注意力：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="156"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="191"/>
         <source>Layer:</source>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="157"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="192"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="158"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="193"/>
         <source>weights (after softmax)</source>
         <translation>权重（softmax 之后）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="159"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="194"/>
         <source>scaled scores q·k/√d_k</source>
         <translation>缩放分数 q·k/√d_k</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="160"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="195"/>
         <source>raw scores q·k</source>
         <translation>原始分数 q·k</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="161"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="196"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="162"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="197"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="163"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="198"/>
         <source>Undo zoom and drag (or double-click the map). Scroll to zoom, drag to move.</source>
         <translation>撤销缩放和拖动（或双击图）。滚轮缩放，拖动平移。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/attention_view.cpp" line="164"/>
+        <location filename="../../ui/analysis/attention_view.cpp" line="199"/>
         <source>Attention heatmap</source>
         <translation>注意力热力图</translation>
     </message>
@@ -568,46 +573,46 @@
         <translation>这个模型没有%1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="49"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="50"/>
         <source>cannot start drawing</source>
         <translation>无法开始绘制</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="88"/>
-        <location filename="../../ui/analysis/figure_export.cpp" line="94"/>
-        <location filename="../../ui/analysis/figure_export.cpp" line="104"/>
-        <location filename="../../ui/analysis/figure_export.cpp" line="123"/>
-        <location filename="../../ui/analysis/figure_export.cpp" line="141"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="89"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="95"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="105"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="124"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="142"/>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="93"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="94"/>
         <source>the disk is full (%1 bytes to write)</source>
         <translation>磁盘已满（需要写入 %1 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="100"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="101"/>
         <source>cannot write %1: size %2 x %3 at scale %4 is out of range</source>
         <translation>无法写入 %1：尺寸 %2 x %3（缩放 %4）超出范围</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="115"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="116"/>
         <source>the image could not be encoded</source>
         <translation>图片无法编码</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="119"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="120"/>
         <source>%1 is not a figure format</source>
         <translation>%1 不是图片格式</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="134"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="135"/>
         <source>cannot write %1: %2 is not a number format</source>
         <translation>无法写入 %1：%2 不是数值格式</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/figure_export.cpp" line="136"/>
+        <location filename="../../ui/analysis/figure_export.cpp" line="137"/>
         <source>cannot write %1: CSV holds one 2-D table; choose a head of %2</source>
         <translation>无法写入 %1：CSV 只能保存一张二维表；请从 %2 中选一个头</translation>
     </message>
@@ -633,47 +638,47 @@
 <context>
     <name>alab::ui::HeatmapPlot</name>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="157"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="197"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="157"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="197"/>
         <source>weight (fixed 0–1)</source>
         <translation>权重（固定 0–1）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="159"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="199"/>
         <source>▨ grey, hatched: masked — this key is hidden from this query, so its weight is exactly 0</source>
         <translation>▨ 灰色斜线：被遮盖 — 这个查询看不到该键，所以它的权重恰好为 0</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="161"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="201"/>
         <source>▨ grey, hatched: masked (−∞) — this key is hidden from this query; not part of the colour scale</source>
         <translation>▨ 灰色斜线：被遮盖（−∞）— 这个查询看不到该键；不计入色标</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="200"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="240"/>
         <source>−∞ (masked)</source>
         <translation>−∞（被遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="201"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="241"/>
         <source>0 (masked)</source>
         <translation>0（被遮盖）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="204"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="244"/>
         <source>%1 (%2, writes %3) → %4 (%5): %6</source>
         <translation>%1（%2，写出 %3）→ %4（%5）：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="212"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="252"/>
         <source>%1 (%2) → %3 (%4): %5</source>
         <translation>%1（%2）→ %3（%4）：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="218"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="258"/>
         <source>%1 (%2 %3) · %4 %5: %6</source>
         <translation>%1（%2 %3）· %4 %5：%6</translation>
     </message>
@@ -918,67 +923,67 @@ The previous model stays loaded.</source>
 <context>
     <name>alab::ui::TensorInspector</name>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="160"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="165"/>
         <source>&lt;b&gt;%1&lt;/b&gt; shape %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; 形状 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="162"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="167"/>
         <source> — layer %1 (tensor names count from 0)</source>
         <translation> — 第 %1 层（张量名从 0 数起）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="164"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="169"/>
         <source>, head %1 shown (index %2 in the data) [%3, %4]</source>
         <translation>，显示第 %1 个头（数据中的下标为 %2）[%3, %4]</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="169"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="174"/>
         <source>min %1 · max %2 · mean %3 · std %4</source>
         <translation>最小 %1 · 最大 %2 · 均值 %3 · 标准差 %4</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="171"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="176"/>
         <source> · %1 masked (−∞) entries</source>
         <translation> · %1 个被遮蔽（−∞）的元素</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="189"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="194"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="193"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="198"/>
         <source>Heatmap</source>
         <translation>热力图</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="194"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="199"/>
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="195"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="200"/>
         <source>Head:</source>
         <translation>头：</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="196"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="201"/>
         <source>Heads count from 1 here; the data&apos;s head index is one less</source>
         <translation>这里的头从 1 数起；数据中的头下标比它小 1</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="197"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="202"/>
         <source>Copy as TSV</source>
         <translation>复制为 TSV</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="198"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="203"/>
         <source>Copies the selected cells (or the whole table) with their token labels</source>
         <translation>连同词元标签复制选中的单元格（未选中时复制整张表）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/tensor_inspector.cpp" line="199"/>
+        <location filename="../../ui/analysis/tensor_inspector.cpp" line="204"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1058,26 +1063,27 @@ The previous model stays loaded.</source>
     <name>alab::ui::TraceSession</name>
     <message>
         <location filename="../../ui/common/trace_session.cpp" line="83"/>
+        <location filename="../../ui/common/trace_session.cpp" line="93"/>
         <source>No model is loaded.</source>
         <translation>尚未加载模型。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/trace_session.cpp" line="97"/>
+        <location filename="../../ui/common/trace_session.cpp" line="111"/>
         <source>The sentence is empty.</source>
         <translation>句子是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/trace_session.cpp" line="99"/>
+        <location filename="../../ui/common/trace_session.cpp" line="113"/>
         <source>The sentence has %1 tokens; this model takes at most %2.</source>
         <translation>句子有 %1 个词元；这个模型最多接受 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/trace_session.cpp" line="110"/>
+        <location filename="../../ui/common/trace_session.cpp" line="125"/>
         <source>This input needs about %1 of memory for its forward pass, but only %2 is available. Use fewer words.</source>
         <translation>这个输入的前向计算大约需要 %1 内存，但只有 %2 可用。请减少词数。</translation>
     </message>
     <message>
-        <location filename="../../ui/common/trace_session.cpp" line="122"/>
+        <location filename="../../ui/common/trace_session.cpp" line="137"/>
         <source>There was not enough memory for this forward pass. Use fewer words.</source>
         <translation>内存不足，无法完成这次前向计算。请减少词数。</translation>
     </message>

@@ -1271,37 +1271,37 @@
 <context>
     <name>alab::ui::LessonController</name>
     <message>
-        <location filename="../../ui/lesson/lesson_controller.cpp" line="63"/>
+        <location filename="../../ui/lesson/lesson_controller.cpp" line="69"/>
         <source>This input cannot be shown in the lesson: %1</source>
         <translation>这个输入无法在课程中展示：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_controller.cpp" line="113"/>
+        <location filename="../../ui/lesson/lesson_controller.cpp" line="119"/>
         <source>Type a sentence of %1 to %2 words first.</source>
         <translation>请先输入一个 %1 到 %2 个词的句子。</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_controller.cpp" line="122"/>
+        <location filename="../../ui/lesson/lesson_controller.cpp" line="128"/>
         <source>The demo model does not know %1. Try everyday English words such as “the cat sat on the mat”, or common Chinese characters.</source>
         <translation>演示模型不认识 %1。请试试常见的英文单词，比如“the cat sat on the mat”，或常用汉字。</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_controller.cpp" line="125"/>
+        <location filename="../../ui/lesson/lesson_controller.cpp" line="131"/>
         <source>“%1” is a single word: attention needs at least %2 words to compare.</source>
         <translation>“%1”只有一个词：注意力至少需要 %2 个词才能相互比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_controller.cpp" line="115"/>
+        <location filename="../../ui/lesson/lesson_controller.cpp" line="121"/>
         <source>That sentence has %1 words; the lesson shows at most %2.</source>
         <translation>这个句子有 %1 个词，课程最多展示 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_controller.cpp" line="119"/>
+        <location filename="../../ui/lesson/lesson_controller.cpp" line="125"/>
         <source>The trained en→zh model does not know %1. It reads simple English sentences from its training grammar, such as “my mother will eat the rice in the park tomorrow .”</source>
         <translation>训练好的英→中模型不认识 %1。它读得懂训练语法里的简单英文句子，比如“my mother will eat the rice in the park tomorrow .”</translation>
     </message>
     <message>
-        <location filename="../../ui/lesson/lesson_controller.cpp" line="55"/>
+        <location filename="../../ui/lesson/lesson_controller.cpp" line="61"/>
         <source>This input has %1 tokens, too many to show in a lesson; the analysis views show it.</source>
         <translation>这次输入有 %1 个词元，课程里放不下；请到分析视图中查看。</translation>
     </message>
@@ -1348,114 +1348,159 @@
 <context>
     <name>alab::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="164"/>
+        <location filename="../../ui/main_window.cpp" line="186"/>
         <source>AttentionLab — self-attention, step by step</source>
         <translation>AttentionLab — 一步一步看懂自注意力</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="165"/>
+        <location filename="../../ui/main_window.cpp" line="187"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="166"/>
+        <location filename="../../ui/main_window.cpp" line="188"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="167"/>
+        <location filename="../../ui/main_window.cpp" line="189"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="168"/>
+        <location filename="../../ui/main_window.cpp" line="190"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="169"/>
+        <location filename="../../ui/main_window.cpp" line="191"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="170"/>
+        <location filename="../../ui/main_window.cpp" line="192"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="172"/>
+        <location filename="../../ui/main_window.cpp" line="198"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="173"/>
+        <location filename="../../ui/main_window.cpp" line="199"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="174"/>
+        <location filename="../../ui/main_window.cpp" line="200"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="175"/>
+        <location filename="../../ui/main_window.cpp" line="201"/>
         <source>&amp;About AttentionLab</source>
         <translation>关于 AttentionLab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="176"/>
+        <location filename="../../ui/main_window.cpp" line="202"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="178"/>
+        <location filename="../../ui/main_window.cpp" line="204"/>
         <source>Computing</source>
         <translation>正在计算</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="189"/>
+        <location filename="../../ui/main_window.cpp" line="215"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="190"/>
+        <location filename="../../ui/main_window.cpp" line="216"/>
         <source>&lt;table cellpadding=4&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;play / pause&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;→ / Page Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;next step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← / Page Up&lt;/b&gt;&lt;/td&gt;&lt;td&gt;previous step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home / End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;first / last step&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;full screen&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;presentation mode (Esc leaves)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl + / Ctrl − / Ctrl 0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;larger / smaller / normal size&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;A presentation clicker sends Page Down and Page Up, so it works too.&lt;/p&gt;</source>
         <translation>&lt;table cellpadding=4&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;空格&lt;/b&gt;&lt;/td&gt;&lt;td&gt;播放 / 暂停&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;→ / Page Down&lt;/b&gt;&lt;/td&gt;&lt;td&gt;下一步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;← / Page Up&lt;/b&gt;&lt;/td&gt;&lt;td&gt;上一步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Home / End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;第一步 / 最后一步&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F11&lt;/b&gt;&lt;/td&gt;&lt;td&gt;全屏&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;演示模式（按 Esc 退出）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl + / Ctrl − / Ctrl 0&lt;/b&gt;&lt;/td&gt;&lt;td&gt;放大 / 缩小 / 原始大小&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p&gt;翻页笔发送的正是 Page Down 和 Page Up，所以也可以直接用。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="212"/>
+        <location filename="../../ui/main_window.cpp" line="238"/>
         <source>About AttentionLab</source>
         <translation>关于 AttentionLab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="213"/>
+        <location filename="../../ui/main_window.cpp" line="239"/>
         <source>&lt;p&gt;&lt;b&gt;AttentionLab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Teaches and inspects the Transformer: every number on screen comes from a small Transformer computed on this computer.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;AttentionLab&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;用来讲解和检查 Transformer：屏幕上的每个数字都来自在这台电脑上运行的一个小型 Transformer。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="171"/>
+        <location filename="../../ui/main_window.cpp" line="193"/>
         <source>&amp;Threads…</source>
         <translation>线程数(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="204"/>
+        <location filename="../../ui/main_window.cpp" line="230"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="205"/>
+        <location filename="../../ui/main_window.cpp" line="231"/>
         <source>Compute on how many threads? This computer has %1 cores.</source>
         <translation>用多少个线程计算？这台电脑有 %1 个核心。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="222"/>
-        <source>Long input: attention maps are recomputed when shown</source>
-        <translation>长输入：注意力图在显示时重新计算</translation>
+        <location filename="../../ui/main_window.cpp" line="194"/>
+        <source>&amp;Capture</source>
+        <translation>捕获方式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="223"/>
-        <source>A full trace of this input would need about %1 of memory, so only the per-token tensors are kept; each map is computed again, with the same numbers, when a view or an export needs it.</source>
-        <translation>完整记录这次输入约需 %1 内存，因此只保留每个词元的张量；视图或导出用到某张注意力图时再算一遍，数值完全相同。</translation>
+        <location filename="../../ui/main_window.cpp" line="195"/>
+        <source>&amp;Automatic (by the memory a full trace needs)</source>
+        <translation>自动（按完整记录所需的内存）(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="196"/>
+        <source>&amp;Full: keep every attention map</source>
+        <translation>完整：保留每张注意力图(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="197"/>
+        <source>&amp;Lean: recompute attention maps when shown</source>
+        <translation>精简：显示时重新计算注意力图(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="250"/>
+        <source>Forced in View → Capture (or by ALAB_CAPTURE for this session).</source>
+        <translation>已在“视图 → 捕获方式”中指定（或由本次运行的 ALAB_CAPTURE 指定）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="252"/>
+        <source>Capture: lean (forced)</source>
+        <translation>捕获：精简（指定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="252"/>
+        <source>Capture: lean, automatic (a long input)</source>
+        <translation>捕获：精简，自动选择（输入较长）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="253"/>
+        <source>Only the per-token tensors are kept (a full trace of this input would need about %1); each attention map is computed again, with the same numbers, when a view or an export needs it.</source>
+        <translation>只保留每个词元的张量（这段输入的完整记录约需 %1）；视图或导出用到某张注意力图时再重新计算，数值完全相同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="259"/>
+        <source>Capture: full (forced)</source>
+        <translation>捕获：完整（指定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="259"/>
+        <source>Capture: full, automatic</source>
+        <translation>捕获：完整，自动选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="260"/>
+        <source>Every attention map of this input is kept in memory (about %1).</source>
+        <translation>这段输入的每张注意力图都保存在内存中（约 %1）。</translation>
     </message>
 </context>
 <context>

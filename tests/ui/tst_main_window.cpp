@@ -1,7 +1,7 @@
 // The main window: its tabs and menus (the contract with the analysis views), the classroom keys
 // (Space, arrows, PageUp/PageDown, Home/End, F11, Ctrl +/−/0), switching language at runtime (the
 // lesson text, step list and window title change, and the choice is remembered), the remembered thread
-// count (View → Threads…) and the busy indicator.
+// count (View → Threads…), the capture mode (View → Capture) and the busy indicator.
 #include "core/parallel.h"
 #include "ui/common/thread_setting.h"
 #include "ui/common/trace_session.h"
@@ -14,6 +14,7 @@
 #include "ui/main_window.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QMenu>
 #include <QProgressBar>
 #include <QSettings>
@@ -145,6 +146,42 @@ private slots:
         QCOMPARE(alab::core::threadCount(), 3);
         applyThreadCount(0, true);  // back to every core
         QCOMPARE(alab::core::threadCount(), alab::core::availableCores());
+    }
+
+    // View → Capture forces full or lean capture as --capture / ALAB_CAPTURE do; the status label says
+    // which is in effect; the choice is remembered, and ALAB_CAPTURE overrides it for one session.
+    void captureMenuForcesTheModeAndIsRemembered() {
+        QMenu* menu = m_window->findChild<QMenu*>(QStringLiteral("menuCapture"));
+        QVERIFY(menu);
+        QVERIFY(m_window->findChild<QMenu*>(QStringLiteral("menuView"))->actions().contains(menu->menuAction()));
+        QAction* automatic = m_window->findChild<QAction*>(QStringLiteral("actionCapture_auto"));
+        QAction* lean = m_window->findChild<QAction*>(QStringLiteral("actionCapture_lean"));
+        QVERIFY(automatic && lean && m_window->findChild<QAction*>(QStringLiteral("actionCapture_full")));
+        QVERIFY(automatic->isChecked());
+        QLabel* label = m_window->findChild<QLabel*>(QStringLiteral("captureLabel"));
+        QTRY_COMPARE(label->text(), QStringLiteral("Capture: full, automatic"));
+        lean->trigger();
+        QVERIFY(lean->isChecked() && !automatic->isChecked());
+        QTRY_VERIFY(m_window->session()->snapshot()->leanCapture);
+        QVERIFY(m_window->session()->snapshot()->captureForced);
+        QTRY_COMPARE(label->text(), QStringLiteral("Capture: lean (forced)"));
+        QCOMPARE(QSettings().value(QStringLiteral("compute/capture")).toString(), QStringLiteral("lean"));
+        QVERIFY(lesson()->hasLesson());  // a short input under forced lean: the lesson reads its maps recomputed
+        QVERIFY(!lesson()->snapshot()->trace->encoder[0].self_attn.weights.empty());
+        delete m_window;  // a new window starts with the remembered mode …
+        m_window = new MainWindow(false);
+        QVERIFY(m_window->findChild<QAction*>(QStringLiteral("actionCapture_lean"))->isChecked());
+        QCOMPARE(m_window->session()->captureMode(), alab::core::CaptureMode::Lean);
+        delete m_window;  // … unless ALAB_CAPTURE names one for this session
+        qputenv("ALAB_CAPTURE", "full");
+        m_window = new MainWindow(false);
+        qunsetenv("ALAB_CAPTURE");
+        QVERIFY(m_window->findChild<QAction*>(QStringLiteral("actionCapture_full"))->isChecked());
+        QTRY_COMPARE(m_window->findChild<QLabel*>(QStringLiteral("captureLabel"))->text(),
+                     QStringLiteral("Capture: full (forced)"));
+        m_window->findChild<QAction*>(QStringLiteral("actionCapture_auto"))->trigger();
+        QTRY_COMPARE(m_window->findChild<QLabel*>(QStringLiteral("captureLabel"))->text(), QStringLiteral("Capture: full, automatic"));
+        QCOMPARE(QSettings().value(QStringLiteral("compute/capture")).toString(), QStringLiteral("auto"));
     }
 
     void busyIndicatorFollowsTheSession() {

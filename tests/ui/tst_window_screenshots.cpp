@@ -79,6 +79,33 @@ private slots:
         shot(QStringLiteral("inspector-demo"));
         if (dock->isFloating()) QVERIFY(dock->grab().save(tag + QStringLiteral("inspector-demo-floating.png")));
     }
+    void longInputHeatmap_data() { analysisTabs_data(); }
+    // 4 096 tokens on the demo model: lean capture (the status bar says so), the head recomputed in the
+    // background and drawn from a display grid.
+    void longInputHeatmap() {
+        const QString out = qEnvironmentVariable("ALAB_SCREENSHOTS");
+        if (out.isEmpty()) QSKIP("set ALAB_SCREENSHOTS=DIR to save screenshots of the analysis tabs");
+        QFETCH(QString, lang);
+        QFETCH(QSize, size);
+        QCoreApplication::setOrganizationName(QStringLiteral("AttentionLabTests"));
+        MainWindow w(false);
+        QVERIFY(w.setLanguage(lang, false));
+        w.resize(size);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        std::vector<int> ids;
+        for (int i = 0; i < 4096; ++i) ids.push_back(4 + (i * 7919) % 60);
+        core::ModelSource demo;
+        demo.preset = "demo";
+        QCOMPARE(w.session()->loadIds(demo, ids, {}, true), QString());
+        QVERIFY(w.session()->snapshot()->leanCapture);
+        auto* attention = w.findChild<AttentionView*>();
+        w.tabs()->setCurrentWidget(attention);
+        attention->showHead(AttentionKind::EncoderSelf, 1, 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!attention->isComputing(), 60000);
+        QCoreApplication::processEvents();
+        QVERIFY(w.grab().save(QStringLiteral("%1/%2-%3x%4-heatmap-4096.png").arg(out, lang).arg(size.width()).arg(size.height())));
+    }
 };
 
 QTEST_MAIN(TestWindowScreenshots)

@@ -45,23 +45,20 @@ QString exportAllHeads(const Snapshot& snapshot, const AllHeadsRequest& request,
     QStringList rowLabels, colLabels, rowPredictions;
     for (int l = 0; l < layers; ++l) {
         const QString name = attentionTensorName(request.kind, l, request.part);
-        const std::optional<core::Tensor> tensor = core::findTensor(*snapshot.trace, name.toStdString());
-        for (int h = 0; h < heads; ++h) {
+        for (int h = 0; h < heads; ++h) {  // one head at a time: a lean trace never builds [h, S, S]
             HeatmapData data;
-            const QString err = tensor ? heatmapFromTensor(snapshot, name, *tensor, h, &data)
-                                       : heatmapFor(snapshot, name, h, &data);  // names the nearest tensors
-            if (!err.isEmpty()) return err;
+            if (QString err = heatmapFor(snapshot, name, h, &data); !err.isEmpty()) return err;  // names the nearest tensors
             const QString file = QStringLiteral("%1.h%2.%3").arg(name).arg(h).arg(formatKey(request.format));
             const QString path = QString::fromStdString(staging.path(file.toStdString()));
             const ColorMapKind map = request.autoColorMap ? defaultColorMap(data) : request.colorMap;
-            if (QString err = exportHeatmap(data, map, request.format, path, request.size); !err.isEmpty())
-                return err.replace(path, QDir(dir).filePath(file));  // name the file the user asked for
             files.append(QJsonObject{{QStringLiteral("file"), file}, {QStringLiteral("tensor"), name},
                                      {QStringLiteral("layer"), l}, {QStringLiteral("head"), h},
                                      {QStringLiteral("shape"), QJsonArray{int(data.values.rows()), int(data.values.cols())}}});
             rowLabels = data.rowLabels;
             rowPredictions = data.rowPredictions;
             colLabels = data.colLabels;
+            if (QString err = exportHeatmap(std::move(data), map, request.format, path, request.size); !err.isEmpty())
+                return err.replace(path, QDir(dir).filePath(file));  // name the file the user asked for
         }
     }
     const QJsonObject index{{QStringLiteral("kind"), kindKey(request.kind)},

@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace alab::ui {
 
@@ -105,20 +106,54 @@ void AttentionView::rebuildSelectors() {
     refresh();
 }
 
+namespace {
+
+struct MapResult {
+    QString error;
+    HeatmapData data;
+};
+
+}  // namespace
+
 void AttentionView::refresh() {
     if (m_rebuilding) return;
+    const quint64 request = ++m_request;
     const auto snap = m_session->snapshot();
     if (!snap || !snap->trace || m_kind->count() == 0) {
+        m_computing = false;
         m_plot->clearHeatmap(tr("No attention to show yet: load a model and a sentence."));
         return;
     }
-    HeatmapData data;
     const QString name = attentionTensorName(kind(), layer(), m_part->currentData().toString());
-    if (QString err = heatmapFor(*snap, name, head(), &data); !err.isEmpty()) {
-        m_plot->clearHeatmap(err);
-        return;
+    const int h = head();
+    if (!snap->leanCapture) {
+        HeatmapData data;
+        const QString err = heatmapFor(*snap, name, h, &data);
+        m_computing = false;
+        return showMap(err, std::move(data));
     }
-    m_plot->setHeatmap(data, m_colors->mapFor(data));
+    m_computing = true;  // thousands of tokens: recomputed on a worker thread, the window stays responsive
+    m_hover->setText(tr("Computing layer %1, head %2 of this long input…").arg(displayIndex(layer())).arg(displayIndex(h)));
+    auto* watcher = new QFutureWatcher<MapResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {
+        watcher->deleteLater();
+        if (request != m_request) return;  // a newer map was asked for meanwhile
+        MapResult result = watcher->future().takeResult();
+        m_computing = false;
+        m_hover->clear();
+        showMap(result.error, std::move(result.data));
+    });
+    watcher->setFuture(QtConcurrent::run([snap, name, h] {
+        MapResult r;
+        r.error = heatmapFor(*snap, name, h, &r.data);
+        return r;
+    }));
+}
+
+void AttentionView::showMap(const QString& error, HeatmapData&& data) {
+    if (!error.isEmpty()) return m_plot->clearHeatmap(error);
+    const ColorMapKind colors = m_colors->mapFor(data);
+    m_plot->setHeatmap(std::move(data), colors);
     m_explainer->showHint();
 }
 

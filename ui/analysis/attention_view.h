@@ -1,10 +1,12 @@
 // AttentionView: the "Attention heatmap" tab. Selectors for attention kind (encoder self, decoder
 // self, cross), layer, head and what to show (weights, scaled or raw scores), a colour-map choice,
-// the heatmap itself, the value under the mouse, and the explanation of a clicked weight.
+// the heatmap itself, the value under the mouse, and the explanation of a clicked weight. Under lean
+// capture the head's map is recomputed off the GUI thread, the readout saying so meanwhile.
 #pragma once
 
 #include "ui/analysis/heatmap_source.h"
 
+#include <QFutureWatcher>
 #include <QWidget>
 
 class QComboBox;
@@ -28,6 +30,8 @@ public:
     AttentionKind kind() const;
     int layer() const;
     int head() const;
+    /// True while a lean trace's map is being recomputed for the plot.
+    bool isComputing() const { return m_computing; }
 
 public slots:
     /// Selects one map (as a click in the all-heads grid does).
@@ -41,6 +45,7 @@ protected:
 private:
     void rebuildSelectors();
     void refresh();
+    void showMap(const QString& error, HeatmapData&& data);
     void explainCell(int row, int col);
     void retranslate();
 
@@ -59,6 +64,8 @@ private:
     QLabel* m_layerLabel;
     QLabel* m_headLabel;
     bool m_rebuilding = false;
+    bool m_computing = false;
+    quint64 m_request = 0;  // the newest map asked for; an older background result is dropped
 };
 
 }  // namespace alab::ui

@@ -1,6 +1,7 @@
 // Figure and number export (see figure_export.h).
 #include "ui/analysis/figure_export.h"
 
+#include "core/model/map_npy.h"
 #include "core/model/memory_estimate.h"
 #include "core/npy.h"
 #include "core/tensor_export.h"
@@ -144,13 +145,21 @@ QString exportNumbers(const core::Tensor& tensor, const QStringList& rowLabels, 
 
 QString exportHeatmap(const HeatmapData& data, ColorMapKind kind, ExportFormat format, const QString& path,
                       const FigureSize& size) {
+    if (format == ExportFormat::Npy) return QString::fromStdString(core::writeMatrixNpy(data.values, path.toStdString()));
     if (!isFigureFormat(format))
         return exportNumbers(core::Tensor::fromMatrix(data.values), data.rowLabels, data.colLabels, format, path);
+    return exportHeatmap(HeatmapData(data), kind, format, path, size);
+}
+
+QString exportHeatmap(HeatmapData&& data, ColorMapKind kind, ExportFormat format, const QString& path,
+                      const FigureSize& size) {
+    if (!isFigureFormat(format)) return exportHeatmap(std::as_const(data), kind, format, path, size);
     HeatmapPlot plot;
     plot.setAttribute(Qt::WA_DontShowOnScreen);
     plot.resize(size.width, size.height);
     plot.setViewport(QRect(0, 0, size.width, size.height));
-    plot.setHeatmap(data, kind);
+    plot.setGridScale(format == ExportFormat::Png ? size.scale : 2.0);  // vector files: some room to zoom
+    plot.setHeatmap(std::move(data), kind);
     return exportPlot(&plot, format, path, size);
 }
 

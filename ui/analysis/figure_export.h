@@ -38,8 +38,13 @@ QString exportPlot(QCustomPlot* plot, ExportFormat format, const QString& path, 
 QString exportNumbers(const core::Tensor& tensor, const QStringList& rowLabels, const QStringList& colLabels,
                       ExportFormat format, const QString& path);
 
-/// A heatmap in any format: figures are drawn by an offscreen HeatmapPlot, numbers from data.values.
+/// A heatmap in any format: figures are drawn by an offscreen HeatmapPlot from a display grid no finer
+/// than the image's pixels (each pixel a block's peak, see HeatmapPlot), numbers from data.values
+/// (.npy written straight from the matrix).
 QString exportHeatmap(const HeatmapData& data, ColorMapKind kind, ExportFormat format, const QString& path,
+                      const FigureSize& size);
+/// The same, taking the values without a copy (a 16 384-token map is 1 GB of floats).
+QString exportHeatmap(HeatmapData&& data, ColorMapKind kind, ExportFormat format, const QString& path,
                       const FigureSize& size);
 
 struct AllHeadsRequest {

@@ -82,7 +82,7 @@ void CellTextLayer::draw(QCPPainter* painter) {
     painter->setPen(Qt::NoPen);
     painter->setBrush(QBrush(QColor(110, 110, 110), Qt::BDiagPattern));
     const auto isHidden = [this](int r, int c) { return !std::isfinite((*m_values)(r, c)) || (m_masked && (*m_masked)(r, c) != 0); };
-    for (int r = r0; r <= r1; ++r)
+    for (int r = r0; r <= r1 && m_anyMasked; ++r)
         for (int c = c0; c <= c1; ++c) {
             if (!isHidden(r, c)) continue;
             const int first = c;

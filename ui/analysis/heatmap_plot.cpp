@@ -7,6 +7,7 @@
 
 #include <QAccessible>
 
+#include <algorithm>
 #include <cmath>
 
 namespace alab::ui {
@@ -67,18 +68,21 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
     m_cursor->setVisible(false);
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
+    connect(this, &QCustomPlot::afterLayout, this, [this] { updateGrid(); });
     clearHeatmap();
 }
 
-void HeatmapPlot::setHeatmap(const HeatmapData& data, ColorMapKind kind) {
-    m_data = data;
+void HeatmapPlot::setHeatmap(const HeatmapData& data, ColorMapKind kind) { setHeatmap(HeatmapData(data), kind); }
+
+void HeatmapPlot::setHeatmap(HeatmapData&& data, ColorMapKind kind) {
+    m_data = std::move(data);
     m_kind = kind;
     m_rowTicker->setLabels(m_data.rowDisplayLabels());
     m_colTicker->setLabels(m_data.colLabels);
     m_title->setText(m_data.title());
     yAxis->setLabel(m_data.rowTitle);
     xAxis->setLabel(m_data.colTitle);
-    fillMap();
+    m_grid = core::BlockWindow{0, 0, 0, 0, 0, 0};  // filled by the next layout (updateGrid)
     applyGradient();
     updateMaskLegend();
     m_marker->setVisible(false);
@@ -111,6 +115,7 @@ void HeatmapPlot::clearHeatmap(const QString& message) {
     m_colTicker->setLabels({});
     m_title->setText(message);
     m_map->data()->clear();
+    m_grid = core::BlockWindow{0, 0, 0, 0, 0, 0};
     m_cellText->setValues(nullptr, m_kind, 0, 1);
     m_cursorRow = m_cursorCol = -1;
     m_cursor->setVisible(false);
@@ -120,22 +125,57 @@ void HeatmapPlot::clearHeatmap(const QString& message) {
     replot();
 }
 
-void HeatmapPlot::fillMap() {
-    const int rows = int(m_data.values.rows()), cols = int(m_data.values.cols());
-    // The one orientation adapter: key = x = column, value = y = row. Cell centres sit on integer
-    // coordinates; a single row or column is stored twice (QCPColorMap needs two cells to size one).
-    const int keys = std::max(cols, 2), values = std::max(rows, 2);
-    const QCPRange keyRange = cols > 1 ? QCPRange(0, cols - 1) : QCPRange(-0.25, 0.25);
-    const QCPRange valueRange = rows > 1 ? QCPRange(0, rows - 1) : QCPRange(-0.25, 0.25);
-    auto* d = new QCPColorMapData(keys, values, keyRange, valueRange);
-    for (int y = 0; y < values; ++y) {
-        for (int x = 0; x < keys; ++x) {
-            const float v = m_data.values(std::min(y, rows - 1), std::min(x, cols - 1));
-            const bool masked = m_data.isMasked(std::min(y, rows - 1), std::min(x, cols - 1));
-            d->setCell(x, y, masked ? std::numeric_limits<double>::quiet_NaN() : double(v));  // grey, off the scale
-        }
+namespace {
+
+// QCPColorMapData with its cell array open for one pass of writes (setCell checks every index).
+class GridData : public QCPColorMapData {
+public:
+    using QCPColorMapData::QCPColorMapData;
+    double* cells() {
+        mDataModified = true;
+        return mData;
     }
-    m_map->setData(d);
+};
+
+// Cell centres of n blocks of `block` cells from cell `first`; one block is stored twice (QCPColorMap
+// needs two cells to size one), each half as wide.
+QCPRange blockCentres(Eigen::Index first, Eigen::Index n, Eigen::Index block) {
+    const double centre = double(first) + double(block - 1) / 2.0;
+    if (n == 1) return QCPRange(centre - double(block) / 4.0, centre + double(block) / 4.0);
+    return QCPRange(centre, centre + double((n - 1) * block));
+}
+
+void visibleCells(const QCPRange& r, Eigen::Index n, Eigen::Index* first, Eigen::Index* last) {
+    *first = std::clamp<Eigen::Index>(Eigen::Index(std::floor(r.lower + 0.5)), 0, n - 1);
+    *last = std::clamp<Eigen::Index>(Eigen::Index(std::ceil(r.upper - 0.5)), *first, n - 1);
+}
+
+}  // namespace
+
+// The one orientation adapter: key = x = column, value = y = row. Runs after every layout (the
+// afterLayout signal), so a resize, a zoom or an export size gets a grid for its own pixels.
+void HeatmapPlot::updateGrid(bool force) {
+    const Eigen::Index rows = m_data.values.rows(), cols = m_data.values.cols();
+    if (rows == 0 || cols == 0) return;
+    core::VisibleCells v;
+    visibleCells(yAxis->range(), rows, &v.firstRow, &v.lastRow);
+    visibleCells(xAxis->range(), cols, &v.firstCol, &v.lastCol);
+    const QRect area = axisRect()->rect().width() > 1 ? axisRect()->rect() : rect();
+    const int high = std::max(1, int(area.height() * m_gridScale)), wide = std::max(1, int(area.width() * m_gridScale));
+    const core::BlockWindow w = core::displayWindow(rows, cols, v, high, wide, force || m_grid.br == 0 ? nullptr : &m_grid);
+    if (!force && w == m_grid) return;
+    m_grid = w;
+    const core::Matrix pooled = core::poolBlocks(m_data.values, w, m_data.hasNegative ? core::PoolRule::LargestMagnitude
+                                                                                       : core::PoolRule::Largest,
+                                                 &m_data.masked);
+    const int keys = int(std::max<Eigen::Index>(pooled.cols(), 2)), values = int(std::max<Eigen::Index>(pooled.rows(), 2));
+    auto* d = new GridData(keys, values, blockCentres(w.c0, pooled.cols(), w.bc), blockCentres(w.r0, pooled.rows(), w.br));
+    double* out = d->cells();
+    for (int y = 0; y < values; ++y) {
+        const float* in = pooled.data() + std::min<Eigen::Index>(y, pooled.rows() - 1) * pooled.cols();
+        for (int x = 0; x < keys; ++x) out[size_t(y) * size_t(keys) + size_t(x)] = double(in[std::min<Eigen::Index>(x, pooled.cols() - 1)]);
+    }
+    m_map->setData(d);  // NaN (masked): grey, off the scale
 }
 
 void HeatmapPlot::applyGradient() {
@@ -149,6 +189,7 @@ void HeatmapPlot::applyGradient() {
     m_map->setGradient(g);
     m_map->setDataRange(QCPRange(m_lo, m_hi));
     m_cellText->setValues(&m_data.values, m_kind, m_lo, m_hi, &m_data.masked);
+    m_cellText->setAnyMasked(m_data.hasMasked || m_data.masked.size() > 0);  // hasMasked: describe() saw −∞
     retranslate();
 }
 

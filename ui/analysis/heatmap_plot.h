@@ -3,9 +3,13 @@
 // reverses the y axis so row 0 is at the top: row i / column j of the picture is query i / key j.
 // Token labels on both axes, a colour scale, the value under the mouse, and clicks on cells.
 // Keyboard: a cell cursor (arrows, Home/End, Ctrl+Home/End) reports the same details as hovering,
-// also as the accessible description, and Enter / Space act as a click.
+// also as the accessible description, and Enter / Space act as a click. A map larger than the plot's
+// pixels is drawn from a display grid (core/tensor/block_pool.h: no more blocks than pixels, each the
+// block's peak), recomputed for the visible cells as the view zooms; hover, keys and clicks read the
+// exact values.
 #pragma once
 
+#include "core/tensor/block_pool.h"
 #include "ui/analysis/heatmap_source.h"
 
 #include <qcustomplot.h>
@@ -21,6 +25,7 @@ public:
     explicit HeatmapPlot(QWidget* parent = nullptr);
 
     void setHeatmap(const HeatmapData& data, ColorMapKind kind);
+    void setHeatmap(HeatmapData&& data, ColorMapKind kind);  // takes the values without a copy
     void setColorMapKind(ColorMapKind kind);
     void clearHeatmap(const QString& message = {});
     const HeatmapData& heatmap() const { return m_data; }
@@ -36,6 +41,11 @@ public:
     void resetView();
     /// Outlines one cell (the one being explained); -1 removes the outline.
     void markCell(int row, int col);
+    /// The cells drawn: the window of the map and how many cells each drawn block holds.
+    const core::BlockWindow& displayGrid() const { return m_grid; }
+    const QCPColorMap* colorMap() const { return m_map; }
+    /// Device pixels per layout pixel the display grid is made for (an export at scale 2 sets 2).
+    void setGridScale(double scale) { m_gridScale = scale; }
     /// The keyboard cell cursor (-1, -1 before the map had focus); moving it reports the cell.
     void setCursorCell(int row, int col);
     int cursorRow() const { return m_cursorRow; }
@@ -57,7 +67,7 @@ protected:
     void focusOutEvent(QFocusEvent* event) override;
 
 private:
-    void fillMap();
+    void updateGrid(bool force = false);
     void applyGradient();
     void clampRange(QCPAxis* axis, int count);
     void retranslate();
@@ -67,6 +77,8 @@ private:
     HeatmapData m_data;
     ColorMapKind m_kind = ColorMapKind::Viridis;
     double m_lo = 0, m_hi = 1;
+    core::BlockWindow m_grid{0, 0, 0, 0, 0, 0};  // what m_map holds; br = 0 before the first fill
+    double m_gridScale = 1.0;
     QCPColorMap* m_map;
     QCPColorScale* m_scale;
     QCPTextElement* m_title;

@@ -208,7 +208,8 @@ void describe(const Snapshot& snapshot, const QString& name, int head, core::Mat
             d.hasMasked = true;
         }
     }
-    for (Eigen::Index i = 0; i < d.values.size(); ++i) {
+    const float lo = d.values.size() ? d.values.minCoeff() : 0.0f, hi = d.values.size() ? d.values.maxCoeff() : 0.0f;
+    for (Eigen::Index i = 0; (lo < 0 || !std::isfinite(hi)) && i < d.values.size(); ++i) {  // weights: two vector passes
         const float v = d.values.data()[i];
         d.hasNegative = d.hasNegative || (v < 0 && std::isfinite(v));
         d.hasMasked = d.hasMasked || !std::isfinite(v);

@@ -3,6 +3,7 @@
 #include "ui/common/core_messages.h"
 
 #include "core/tensor_export.h"
+#include "core/trace.h"
 #include "ui/analysis/color_map_selector.h"
 #include "ui/analysis/export_dialog.h"
 #include "ui/analysis/heatmap_plot.h"
@@ -129,24 +130,28 @@ bool TensorInspector::selectTensor(const QString& name) {
 
 void TensorInspector::setHead(int head) { m_head->setValue(displayIndex(head)); }  // the box counts from 1
 
+// One head at a time: a lean trace recomputes only the head shown, never the whole [h, S, S].
 void TensorInspector::showCurrent() {
     const auto snap = m_session->snapshot();
     if (!snap || !snap->trace || m_current.isEmpty()) return;
-    const std::optional<core::Tensor> t = core::findTensor(*snap->trace, m_current.toStdString());
-    if (!t) return;
-    const bool stacked = t->rank() == 3;
+    std::vector<int64_t> shape;
+    for (core::TensorInfo& info : core::traceShapes(*snap->trace))
+        if (info.name == m_current.toStdString()) shape = std::move(info.shape);
+    if (shape.empty()) return;
+    const bool stacked = shape.size() == 3;
     m_head->setEnabled(stacked);
     {
         const QSignalBlocker block(m_head);
-        m_head->setRange(1, stacked ? int(t->shape[0]) : 1);
+        m_head->setRange(1, stacked ? int(shape[0]) : 1);
     }
     HeatmapData data;
-    if (QString err = heatmapFromTensor(*snap, m_current, *t, m_head->value() - 1, &data); !err.isEmpty()) {
+    if (QString err = heatmapFor(*snap, m_current, stacked ? m_head->value() - 1 : 0, &data); !err.isEmpty()) {
         m_info->setText(err);
         return;
     }
-    m_plot->setHeatmap(data, m_colors->mapFor(data));
     m_table->setMatrix(data.values, data.rowLabels, data.colLabels);
+    const ColorMapKind colors = m_colors->mapFor(data);
+    m_plot->setHeatmap(std::move(data), colors);
     m_info->setText(statsText());
     m_info->setAccessibleDescription(QTextDocumentFragment::fromHtml(statsText()).toPlainText());
     m_readout->clear();

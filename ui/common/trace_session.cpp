@@ -89,6 +89,20 @@ QString TraceSession::setText(const QString& srcText, const QString& tgtText, bo
     return start(next, wait);
 }
 
+QString TraceSession::rerun(bool wait) {
+    if (!m_snapshot || !m_snapshot->model) return reject(tr("No model is loaded."));
+    auto next = std::make_shared<Snapshot>();
+    next->model = m_snapshot->model;
+    next->vocab = m_snapshot->vocab;
+    next->modelName = m_snapshot->modelName;
+    next->untrained = m_snapshot->untrained;
+    next->trainingUnknown = m_snapshot->trainingUnknown;
+    next->source = m_snapshot->source;
+    next->src = m_snapshot->src;
+    next->tgt = m_snapshot->tgt;
+    return start(next, wait);
+}
+
 QString TraceSession::start(std::shared_ptr<Snapshot> next, bool wait) {
     next->srcTokens = labels(next->vocab, next->src);
     next->tgtTokens = labels(next->vocab, next->tgt);
@@ -105,6 +119,7 @@ QString TraceSession::start(std::shared_ptr<Snapshot> next, bool wait) {
     const int64_t S = int64_t(next->src.size()), T = int64_t(next->tgt.size());
     const core::CaptureChoice capture = core::chooseCapture(c, S, T, m_captureMode);
     next->leanCapture = capture.lean;
+    next->captureForced = capture.forced;
     next->fullTraceBytes = capture.fullBytes;
     if (!core::checkTraceMemory(c, S, T, capture.policy).empty())
         return reject(tr("This input needs about %1 of memory for its forward pass, but only %2 is available. "

@@ -28,6 +28,7 @@ struct Snapshot {
     std::shared_ptr<const core::Trace> trace;
     QString error;  // why the forward pass failed (then trace is null)
     bool leanCapture = false;   // attention maps are recomputed when shown (core/model/capture_choice.h)
+    bool captureForced = false; // full or lean as the capture mode asked, not chosen by the estimate
     double fullTraceBytes = 0;  // the estimate of a full trace, which made the choice
 };
 
@@ -51,6 +52,9 @@ public:
 
     /// Re-runs the current model on new text (the vocabulary must know every word).
     QString setText(const QString& srcText, const QString& tgtText, bool wait = false);
+
+    /// Runs the current model on the current input again (after the capture mode changed).
+    QString rerun(bool wait = false);
 
     /// Blocks until any running forward pass has finished (tests and the CLI).
     void waitForFinished();

@@ -2,6 +2,7 @@
 #include "ui/lesson/lesson_controller.h"
 #include "ui/common/core_messages.h"
 
+#include "core/model/attention_maps.h"
 #include "core/presets.h"
 #include "ui/lesson/sentence_model.h"
 #include "ui/lesson/stage_builder.h"
@@ -51,7 +52,12 @@ void LessonController::onSnapshotChanged() {
     if (!snap || !snap->trace || !snap->model) return;
     std::vector<std::string> words;
     for (const QString& w : snap->srcTokens) words.push_back(w.toStdString());
-    if (snap->leanCapture) {  // thousands of tokens: no lesson draws them; the analysis views do
+    if (snap->leanCapture && snap->captureForced && snap->fullTraceBytes <= core::kFullCaptureBudget) {
+        auto recorded = std::make_shared<Snapshot>(*snap);  // lean by choice (View → Capture): lessons read maps
+        recorded->trace = std::make_shared<const core::Trace>(core::withRecordedMaps(*snap->trace));
+        recorded->leanCapture = false;
+        snap = std::move(recorded);
+    } else if (snap->leanCapture) {  // thousands of tokens: no lesson draws them; the analysis views do
         setMessage(tr("This input has %1 tokens, too many to show in a lesson; the analysis views show it.")
                        .arg(snap->src.size()));
         return;  // the previous lesson stays

@@ -161,6 +161,15 @@ void TestMapDisplay::poolKeepsEveryPeak() {
     }
     const core::Matrix signedPool = core::poolBlocks(m, {0, 0, 301, 517, 50, 50}, core::PoolRule::LargestMagnitude);
     QCOMPARE(signedPool(4, 7), -9.0f);
+    const core::Matrix none = core::Matrix::Zero(301, 517);  // no mask: the branch-free path
+    const core::BlockWindow w{0, 3, 301, 514, 7, 5};
+    const core::Matrix plain = core::poolBlocks(m, w, core::PoolRule::Largest);
+    for (Eigen::Index g = 0; g < plain.rows(); ++g)
+        for (Eigen::Index h = 0; h < plain.cols(); ++h) {
+            const Eigen::Index r0 = g * w.br, c0 = w.c0 + h * w.bc;
+            const float want = blockPeak(m, none, r0, c0, std::min(w.br, w.rows - r0), std::min(w.bc, w.c0 + w.cols - c0), false);
+            QVERIFY((std::isnan(want) && std::isnan(plain(g, h))) || want == plain(g, h));
+        }
 }
 
 void TestMapDisplay::displayWindowFitsThePixels() {
