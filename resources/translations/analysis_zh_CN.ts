@@ -57,12 +57,12 @@
         <translation>交叉注意力（解码器 → 编码器）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="223"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="224"/>
         <source>No trace has been computed yet.</source>
         <translation>还没有计算出任何前向轨迹。</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_source.cpp" line="231"/>
+        <location filename="../../ui/analysis/heatmap_source.cpp" line="232"/>
         <source>no tensor named &quot;%1&quot;; nearest: %2</source>
         <translation>没有名为“%1”的张量；最接近的是：%2</translation>
     </message>
@@ -638,47 +638,47 @@
 <context>
     <name>alab::ui::HeatmapPlot</name>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="197"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="198"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="197"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="198"/>
         <source>weight (fixed 0–1)</source>
         <translation>权重（固定 0–1）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="199"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="200"/>
         <source>▨ grey, hatched: masked — this key is hidden from this query, so its weight is exactly 0</source>
         <translation>▨ 灰色斜线：被遮盖 — 这个查询看不到该键，所以它的权重恰好为 0</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="201"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="202"/>
         <source>▨ grey, hatched: masked (−∞) — this key is hidden from this query; not part of the colour scale</source>
         <translation>▨ 灰色斜线：被遮盖（−∞）— 这个查询看不到该键；不计入色标</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="240"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="241"/>
         <source>−∞ (masked)</source>
         <translation>−∞（被遮蔽）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="241"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="242"/>
         <source>0 (masked)</source>
         <translation>0（被遮盖）</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="244"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="245"/>
         <source>%1 (%2, writes %3) → %4 (%5): %6</source>
         <translation>%1（%2，写出 %3）→ %4（%5）：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="252"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="253"/>
         <source>%1 (%2) → %3 (%4): %5</source>
         <translation>%1（%2）→ %3（%4）：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/analysis/heatmap_plot.cpp" line="258"/>
+        <location filename="../../ui/analysis/heatmap_plot.cpp" line="259"/>
         <source>%1 (%2 %3) · %4 %5: %6</source>
         <translation>%1（%2 %3）· %4 %5：%6</translation>
     </message>
