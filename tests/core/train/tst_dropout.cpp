@@ -2,7 +2,8 @@
 // same masks; a forward pass with dropout 0 is bit-identical to one without; with p > 0 every
 // sub-layer output and both embedding sums are multiplied by the mask the trace keeps; a Trainer
 // with dropout 0 trains bit-identically to the plain training loop (no extra draws from its stream);
-// dropout changes training but never evaluation. (Its gradients: tst_gradient_check.)
+// dropout changes training but never evaluation. (Its gradients: tst_gradient_check by finite
+// differences, tst_backward_golden against PyTorch autograd fed these masks.)
 #include "core/model.h"
 #include "core/model/dropout.h"
 #include "core/train/batch.h"
