@@ -4,6 +4,9 @@
 #include "core/lessons/decoder_lesson_steps.h"
 #include "core/trace_names.h"
 
+#include <cmath>
+#include <limits>
+
 namespace alab::core {
 namespace decoder_lesson {
 
@@ -15,21 +18,30 @@ LessonStep Steps::padding() {
     LessonStep step{"padding-mask", QT_TRANSLATE_NOOP("Lesson", "The padding mask: <pad> is never read"), {}, {}, {}, {}, {}, {}};
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "Training runs many sentences at once, so shorter ones are filled up with <pad> tokens to one length. A second "
-        "mask hides them: here the source gets %1 <pad> tokens, and the mask row has 0 in their columns. Their scores "
+        "mask hides them: here the source gets %1 <pad> tokens, and the mask row M has −∞ in their columns. Their scores "
         "become −∞ in the encoder and in cross-attention, so row %2 (%3) gives them shares of exactly 0."),
         {std::to_string(kPads), std::to_string(r + 1), decoderRowLabel(e, r)}});
     step.paragraphs.push_back({QT_TRANSLATE_NOOP("Lesson",
         "So the padding changes nothing: the largest difference of any logit between the padded run and the first one "
         "is %1."), {formatFixed(change, 4)}});
-    step.formula = "M_ij = 0 (j: <pad>):  softmax(Q·K^T / √d_k + M)";
+    step.formula = "softmax(Q·K^T / √d_k + M),   M_ij = −∞ (j: <pad>),  0 (else)";
     SceneBuilder b;
     const AttentionTrace& a = padded.decoder[0].cross_attn;
-    const int M = b.derived({}, "M", std::vector<double>(a.mask.row(r).data(), a.mask.row(r).data() + a.mask.cols()), {}, false, 0, 1);
+    // The trace keeps which keys may be read (1) or not (0); the stage writes the M that is added to
+    // the scores, as in the causal mask of step 2: 0 where read, −∞ where hidden.
+    std::vector<double> added;
+    for (int j = 0; j < a.mask.cols(); ++j) added.push_back(a.mask(r, j) != 0 ? 0.0 : -std::numeric_limits<double>::infinity());
+    const int M = b.derived({}, "M", std::vector<double>(added.size(), 0.0), {}, false, 0, 1);
+    b.plainNumber(M);
+    for (size_t j = 0; j < added.size(); ++j) {
+        SceneCell& c = b.grid(M).cells[j];
+        c.masked = std::isinf(added[j]);
+        c.value = added[j];
+    }
     const int W = b.derived({}, "α", std::vector<double>(a.weights[0].row(r).data(), a.weights[0].row(r).data() + a.weights[0].cols()),
                             {}, false, 0, 1);
     b.shares(W);
     b.grid(W).bars = true;
-    b.grid(M).colors = SceneColors::Shares;
     for (SceneCell& c : b.grid(M).cells) c.text = formatLessonNumber(c.value);
     b.grid(M).colLabels = srcLabels(S + kPads);
     for (int j = 0; j < S + kPads; ++j) {

@@ -980,47 +980,47 @@
         <translation>输出：logits、softmax 与解码</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="15"/>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="18"/>
         <source>The padding mask: &lt;pad&gt; is never read</source>
         <translation>填充掩码：&lt;pad&gt; 永远不被读取</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="16"/>
-        <source>Training runs many sentences at once, so shorter ones are filled up with &lt;pad&gt; tokens to one length. A second mask hides them: here the source gets %1 &lt;pad&gt; tokens, and the mask row has 0 in their columns. Their scores become −∞ in the encoder and in cross-attention, so row %2 (%3) gives them shares of exactly 0.</source>
-        <translation>训练时一次处理很多句子，短句要用 &lt;pad&gt; 补齐到同一长度。另一个掩码把这些补位藏起来：这里给原句补上 %1 个 &lt;pad&gt;，掩码行在它们的列上是 0。它们的分数在编码器和交叉注意力里都变成 −∞，所以第 %2 行（%3）分给它们的份额正好是 0。</translation>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="19"/>
+        <source>Training runs many sentences at once, so shorter ones are filled up with &lt;pad&gt; tokens to one length. A second mask hides them: here the source gets %1 &lt;pad&gt; tokens, and the mask row M has −∞ in their columns. Their scores become −∞ in the encoder and in cross-attention, so row %2 (%3) gives them shares of exactly 0.</source>
+        <translation>训练时一次处理很多句子，短句要用 &lt;pad&gt; 补齐到同一长度。另一个掩码把这些补位藏起来：这里给原句补上 %1 个 &lt;pad&gt;，掩码行 M 在它们的列上是 −∞。它们的分数在编码器和交叉注意力里都变成 −∞，所以第 %2 行（%3）分给它们的份额正好是 0。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="21"/>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="24"/>
         <source>So the padding changes nothing: the largest difference of any logit between the padded run and the first one is %1.</source>
         <translation>所以补位什么也没改变：补位后再算一遍，和原来相比，所有 logit 的最大差是 %1。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="56"/>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="68"/>
         <source>Cross-attention: Q from the decoder, K and V from the encoder</source>
         <translation>交叉注意力：Q 来自解码器，K 和 V 来自编码器</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="58"/>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="70"/>
         <source>Between its self-attention and its FFN, every decoder layer attends to the source. The queries come from the decoder’s rows; the keys and values come from the encoder’s output H, one row per English word. So the shares of row i say which English words the row that writes the next Chinese character reads.</source>
         <translation>每个解码器层在自注意力和前馈网络之间，还要去看原句。查询来自解码器的各行；键和值来自编码器的输出 H，每个英文词一行。因此第 i 行的份额说明：正要写下一个汉字的这一行，在读哪些英文词。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="62"/>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="74"/>
         <source>Shown: layer %1, head %2, the head whose rows are most decided (the largest mean of each row’s top share). Q has %3 rows and K has %4, so the weights are %3 × %4.</source>
         <translation>这里显示第 %1 层第 %2 个头，它是各行最“拿定主意”的头（每行最大份额的平均值最大）。Q 有 %3 行，K 有 %4 行，所以权重是 %3 × %4。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="91"/>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="103"/>
         <source>Which English word each Chinese token reads</source>
         <translation>每个中文字读的是哪个英文词</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="99"/>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="111"/>
         <source>The cross-attention shares of layer %1, averaged over its %2 heads. Each row is labelled by what it reads → what it writes, and its largest share is framed: the English word it mostly reads while writing: %3.</source>
         <translation>第 %1 层交叉注意力的份额，对 %2 个头取平均。每行的标签是“读入 → 写出”，每行最大的份额加了框，也就是写这个字时主要在读的英文词：%3。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_cross.cpp" line="103"/>
+        <location filename="../../core/lessons/decoder_cross.cpp" line="115"/>
         <source>Nobody told the model which words belong together; it learned these links from sentence pairs alone. Word order differs, too: Chinese puts the place before the verb.</source>
         <translation>没有人告诉模型哪些词互相对应；这些联系是它只从句对中学出来的。两种语言的词序也不同：中文把地点放在动词前面。</translation>
     </message>

@@ -184,7 +184,8 @@ private slots:
                 for (int i = 0; i < w.rows(); ++i) QCOMPARE(double(w(i, S) + w(i, S + 1)), 0.0);
         const Lesson l = lessonOn(r, "decoder");
         const LessonStep& s = step(l, "padding-mask");
-        QCOMPARE(texts(s.scene.grids[0]), std::string("1 1 1 1 1 1 1 1 0 0"));
+        QCOMPARE(texts(s.scene.grids[0]), std::string("0 0 0 0 0 0 0 0 −∞ −∞"));  // M is added to the scores
+        for (int j = 0; j < s.scene.grids[0].cols; ++j) QCOMPARE(s.scene.grids[0].cells[size_t(j)].masked, j >= S);
         QCOMPARE(texts(s.scene.grids[1]), std::string("0.08 0.01 0.07 0.07 0.03 0.19 0.19 0.36 0.00 0.00"));
         QCOMPARE(texts(s.scene.grids[2]), std::string("0.0000"));
     }
