@@ -137,7 +137,10 @@ LessonStep Steps::causal() {
         for (int j = 0; j < n; ++j) {
             SceneCell& w = b.grid(W).at(i, j);
             w.sweep = {{Sg, i, -1}};
-            if (j > i) w.arithmetic = "e^(−∞) / Σ = 0";
+            if (j > i) {
+                w.arithmetic = "e^(−∞) / Σ = 0";
+                w.masked = true;  // hatched like its −∞ score: a share the mask made 0, not one that came out small
+            }
         }
     b.grid(W).rowLabels.clear();  // beside the scores, whose labels name the same rows
     b.schedule(Sg, 0.02, 0.4, true);

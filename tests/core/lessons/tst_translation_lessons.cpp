@@ -154,6 +154,7 @@ private slots:
                 QCOMPARE(scaled.at(i, j).masked, j > i);
                 QCOMPARE(scaled.at(i, j).text == "−∞", j > i);
                 if (j > i) QCOMPARE(weights.at(i, j).value, 0.0);
+                QCOMPARE(weights.at(i, j).masked, j > i);  // the shares the mask made 0 are hatched like their scores
             }
         }
         QCOMPARE(texts(weights).substr(0, 24), std::string("1.00 0.00 0.00 0.00 0.00"));
