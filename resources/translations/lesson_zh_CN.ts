@@ -1012,7 +1012,7 @@
     <message>
         <location filename="../../core/lessons/decoder_cross.cpp" line="103"/>
         <source>Which English word each Chinese token reads</source>
-        <translation>每个中文字读的是哪个英文词</translation>
+        <translation>对齐：每个中文字读哪个英文词</translation>
     </message>
     <message>
         <location filename="../../core/lessons/decoder_cross.cpp" line="111"/>
@@ -1027,7 +1027,7 @@
     <message>
         <location filename="../../core/lessons/decoder_lesson.cpp" line="61"/>
         <source>The decoder reads its translation so far</source>
-        <translation>解码器读入已经写出的译文</translation>
+        <translation>解码器：读入已写出的译文</translation>
     </message>
     <message>
         <location filename="../../core/lessons/decoder_lesson.cpp" line="63"/>
@@ -1075,17 +1075,17 @@
         <translation>第 1 行只看得到 &lt;bos&gt;，所以它唯一的份额是 1.00。最后一行能看到全部输入。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_lesson.cpp" line="153"/>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="156"/>
         <source>Why: a row must not read the future</source>
         <translation>为什么：一行不能偷看未来</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_lesson.cpp" line="154"/>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="157"/>
         <source>In training, row i must predict input i + 1 while all rows run at once. If it could read input i + 1 it would copy the answer and learn nothing; when translating, that input does not exist yet.</source>
         <translation>训练时所有行同时计算，第 i 行要预测第 i + 1 个输入。如果它能读到第 i + 1 个输入，就会直接抄答案，什么也学不到；而真正翻译时，这个输入还不存在。</translation>
     </message>
     <message>
-        <location filename="../../core/lessons/decoder_lesson.cpp" line="157"/>
+        <location filename="../../core/lessons/decoder_lesson.cpp" line="160"/>
         <source>The mask makes sure of it. Here input %1 is changed from “%2” to “%3” and the model runs again: the largest change of any logit is exactly 0 in rows 1 … %4, which cannot see input %1, and up to %5 from row %1 on.</source>
         <translation>掩码保证了这一点。这里把第 %1 个输入从“%2”换成“%3”，再让模型算一遍：第 1 … %4 行看不到第 %1 个输入，它们的 logit 最大变化正好是 0；从第 %1 行起，变化最大达到 %5。</translation>
     </message>
