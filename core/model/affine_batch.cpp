@@ -1,9 +1,11 @@
 // affineBatch (see affine_batch.h): the blocks of every product in one parallelFor.
 #include "core/model/affine_batch.h"
 
+#include "core/model/affine_kernel.h"
 #include "core/parallel.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace alab::core {
 namespace {
@@ -22,12 +24,6 @@ struct Block {
 
 double multiplyAdds(const AffineTask& t) { return double(t.x->rows()) * double(t.x->cols()) * double(t.weight->rows()); }
 
-// Eigen's blocking with sizes we choose (level3_blocking keeps them in protected fields).
-class FixedBlocking : public Eigen::internal::level3_blocking<float, float> {
-public:
-    FixedBlocking(Eigen::Index mc, Eigen::Index nc, Eigen::Index kc) { m_mc = mc, m_nc = nc, m_kc = kc; }
-};
-
 // Eigen computes y[:, c0 : c0 + 128] = x · W[c0 : c0 + 128]ᵀ as the column-major product
 // W-block [128 × in] · xᵀ [in × rows] with depth blocks of kc and row blocks of mc; each number's
 // rounding depends on kc and on where its row lies in its row block. When a 128-column block is one
@@ -44,16 +40,28 @@ Eigen::Index groupedDepthBlock(Eigen::Index rows, Eigen::Index in, Eigen::Index&
 
 // Columns [c0, c0 + width) of y = x · Wᵀ, width a multiple of 128, with the blocking of one 128 block.
 void groupedProduct(const AffineTask& t, Eigen::Index c0, Eigen::Index width, Eigen::Index kc, Eigen::Index nc) {
-    using Gemm = Eigen::internal::general_matrix_matrix_product<Eigen::Index, float, Eigen::RowMajor, false, float,
-                                                                Eigen::ColMajor, false, Eigen::ColMajor, 1>;
-    t.y->middleCols(c0, width).setZero();  // as Eigen's `=`: zero, then add the product
-    FixedBlocking blocking(kBlock, nc, kc);
-    const Matrix& w = *t.weight;
-    Gemm::run(width, t.x->rows(), t.x->cols(), w.data() + c0 * w.outerStride(), w.outerStride(), t.x->data(),
-              t.x->outerStride(), t.y->data() + c0, 1, t.y->outerStride(), 1.0f, blocking, nullptr);
+    eigenColumns(*t.x, *t.weight, *t.y, c0, width, kBlock, nc, kc);
 }
 
-void runBlock(const AffineTask& t, const Block& b) {
+// The blocking Eigen's product of one block (width outputs, rows rows) takes: the depth block depends
+// on the inner size only (and on the L1 cache); asking Eigen keeps both right by construction.
+void eigenBlocking(Eigen::Index rows, Eigen::Index in, Eigen::Index width, Eigen::Index& kc, Eigen::Index& mc) {
+    kc = in, mc = width;
+    Eigen::Index nc = rows;
+    Eigen::internal::computeProductBlockingSizes<float, float, 1, Eigen::Index>(kc, mc, nc, Eigen::Index(1));
+}
+
+// Our kernel rounds as Eigen's GEMM does (affine_kernel.h). One row would be Eigen's matrix-vector
+// product instead, which sums in another order, so such products stay with Eigen.
+bool kernelTakes(const AffineTask& t) { return affineKernelAvailable() && t.x->rows() >= 2 && t.x->cols() > 0; }
+
+void runBlock(const AffineTask& t, const Block& b, const PackedRows* packed) {
+    if (b.width > 0 && packed) {
+        Eigen::Index kc = b.kc, mc = kBlock;  // a grouped block: the blocking it was grouped with
+        if (kc == 0) eigenBlocking(t.x->rows(), t.x->cols(), b.width, kc, mc);
+        affineColumnsKernel(*t.x, *packed, *t.weight, *t.bias, *t.y, b.c0, b.width, kc, mc);
+        return;
+    }
     if (b.width == 0) {
         t.y->noalias() = *t.x * t.weight->transpose();
         t.y->rowwise() += *t.bias;
@@ -63,6 +71,40 @@ void runBlock(const AffineTask& t, const Block& b) {
     if (b.kc > 0) groupedProduct(t, b.c0, b.width, b.kc, b.nc);
     else cols.noalias() = *t.x * t.weight->middleRows(b.c0, b.width).transpose();
     cols.rowwise() += t.bias->segment(b.c0, b.width);
+}
+
+// x of every task the kernel runs, packed once (tasks with the same x share it), on all threads.
+// The buffers are kept per calling thread so that a pass does not fault in fresh pages per product.
+std::vector<const PackedRows*> packInputs(const std::vector<AffineTask>& tasks, const std::vector<Block>& blocks,
+                                          bool parallel) {
+    thread_local std::vector<PackedRows> store;
+    std::vector<const Matrix*> inputs;  // distinct x, in order of first use
+    std::vector<size_t> inputOf(tasks.size(), SIZE_MAX);
+    for (const Block& b : blocks) {
+        const AffineTask& t = tasks[b.task];
+        if (b.width == 0 || inputOf[b.task] != SIZE_MAX || !kernelTakes(t)) continue;
+        inputOf[b.task] = size_t(std::find(inputs.begin(), inputs.end(), t.x) - inputs.begin());
+        if (inputOf[b.task] == inputs.size()) inputs.push_back(t.x);
+    }
+    if (store.size() < inputs.size()) store.resize(inputs.size());  // no pointer into store is taken before
+    std::vector<const PackedRows*> packedOf(tasks.size(), nullptr);
+    for (size_t i = 0; i < tasks.size(); ++i)
+        if (inputOf[i] != SIZE_MAX) packedOf[i] = &store[inputOf[i]];
+    std::vector<std::pair<PackedRows*, const Matrix*>> used;
+    for (size_t u = 0; u < inputs.size(); ++u) {
+        store[u].reset(*inputs[u]);
+        used.emplace_back(&store[u], inputs[u]);
+    }
+    std::vector<std::pair<size_t, Eigen::Index>> jobs;  // (which of `used`, row block)
+    for (size_t u = 0; u < used.size(); ++u)
+        for (Eigen::Index r = 0; r < used[u].first->blocks(); ++r) jobs.emplace_back(u, r);
+    const auto pack = [&](int j) {
+        const auto [u, block] = jobs[size_t(j)];
+        used[u].first->packBlock(*used[u].second, block);
+    };
+    if (parallel) parallelFor(int(jobs.size()), pack);
+    else for (size_t j = 0; j < jobs.size(); ++j) pack(int(j));
+    return packedOf;
 }
 
 }  // namespace
@@ -84,20 +126,26 @@ void affineBatch(const std::vector<AffineTask>& tasks) {
             blocks.push_back({i, 0, 0});
             continue;
         }
-        // Consecutive full blocks go together, about two groups per thread (the numbers do not depend on
-        // the grouping, only on the blocks); a narrower last block runs alone.
+        // For Eigen, consecutive full blocks go together, about two groups per thread, so that it packs
+        // xᵀ once per group (the numbers do not depend on the grouping, only on the blocks); our kernel
+        // packs x once per product anyway. A narrower last block runs alone.
         Eigen::Index nc = 0;
         const Eigen::Index kc = groupedDepthBlock(t.x->rows(), t.x->cols(), nc);
         const Eigen::Index full = n / kBlock;
-        const Eigen::Index group = kc > 0 ? std::max<Eigen::Index>(1, full / (kGroupsPerThread * threadCount())) : 1;
+        const Eigen::Index group = kc > 0 && !kernelTakes(t) ? std::max<Eigen::Index>(1, full / (kGroupsPerThread * threadCount())) : 1;
         for (Eigen::Index b = 0; b < full; b += group) {
             const Eigen::Index width = std::min(group, full - b) * kBlock;
             blocks.push_back({i, b * kBlock, width, kc, nc});
         }
         if (n % kBlock) blocks.push_back({i, full * kBlock, n % kBlock});
     }
-    const auto body = [&](int b) { runBlock(tasks[blocks[size_t(b)].task], blocks[size_t(b)]); };
-    if (work < kLargeProduct) {  // too little to pay for waking the pool's threads
+    const bool parallel = work >= kLargeProduct;  // else too little to pay for waking the pool's threads
+    const std::vector<const PackedRows*> packed = packInputs(tasks, blocks, parallel);
+    const auto body = [&](int b) {
+        const Block& block = blocks[size_t(b)];
+        runBlock(tasks[block.task], block, packed[block.task]);
+    };
+    if (!parallel) {
         for (size_t b = 0; b < blocks.size(); ++b) body(int(b));
         return;
     }
