@@ -1,7 +1,9 @@
 // affineBackwardBatch (see affine_backward_batch.h): the blocks of every product in one parallelFor.
 #include "core/train/affine_backward_batch.h"
 
+#include "core/model/affine_kernel.h"
 #include "core/parallel.h"
+#include "core/train/affine_backward_kernel.h"
 
 #include <algorithm>
 
@@ -68,7 +70,31 @@ void groupedInput(const AffineBackwardTask& t, const Block& b) {
               t.dx->data() + b.r0, 1, t.dx->outerStride(), 1.0f, blocking, nullptr);
 }
 
+// The blocking Eigen picks for a product with m rows (of its column-major form), depth k and n columns.
+void eigenBlocking(Eigen::Index m, Eigen::Index k, Eigen::Index n, Eigen::Index& kc, Eigen::Index& mc) {
+    kc = k, mc = m;
+    Eigen::internal::computeProductBlockingSizes<float, float, 1, Eigen::Index>(kc, mc, n, Eigen::Index(1));
+}
+
+// Our kernel takes a block with the bits Eigen's GEMM gives it (affine_backward_kernel.h); a block
+// that Eigen would take as a matrix-vector product (one row of dy, one column or row of the result)
+// stays with Eigen.
+bool kernelBlock(const AffineBackwardTask& t, const Block& b) {
+    if (b.bias || b.n < 2 || t.dy->rows() < 2 || !affineKernelAvailable()) return false;
+    Eigen::Index kc = b.kc, mc = b.mc;
+    if (b.weight) {
+        if (t.x->cols() < 2) return false;
+        if (kc == 0) eigenBlocking(t.x->cols(), t.dy->rows(), b.n, kc, mc);
+        weightGradientKernel(*t.dy, *t.x, *t.dWeight, b.r0, b.n, kc, mc);
+    } else {
+        if (kc == 0) eigenBlocking(b.n, t.weight->rows(), t.dy->rows(), kc, mc);
+        inputGradientKernel(*t.dy, *t.weight, *t.dx, b.r0, b.n, kc, mc);
+    }
+    return true;
+}
+
 void runBlock(const AffineBackwardTask& t, const Block& b) {
+    if (kernelBlock(t, b)) return;
     if (b.bias) *t.dBias += t.dy->colwise().sum();
     else if (b.weight && b.n == 0) t.dWeight->noalias() += t.dy->transpose() * *t.x;  // [out, in]
     else if (b.n == 0) t.dx->noalias() = *t.dy * *t.weight;                          // [rows, in]
