@@ -61,10 +61,10 @@ std::string sub(int n) { return subscriptNumber(n); }
 std::string quoted(const std::string& w) { return "“" + w + "”"; }
 class Steps {
 public:
-    Steps(const CourseRun& r, const LessonOptions& o)
+    Steps(const ExampleRun& r, const LessonOptions& o)
         : r(r), L(multiHeadLayer(*r.trace)), a(r.trace->encoder[size_t(L)].self_attn), words(r.words), S(int(words.size())), h(r.model->config().heads),
           d_k(r.model->config().headDim()), d_model(r.model->config().d_model), F(multiHeadFocus(*r.trace, L)),
-          cap(std::max(3, o.columns)), untrained(r.windowTrace && o.origin == WeightsOrigin::Random) {}
+          cap(std::max(3, o.columns)), untrained(!r.ownSentence && o.origin == WeightsOrigin::Random) {}
 
     LessonStep split();
     LessonStep patterns();
@@ -81,11 +81,11 @@ private:
     std::string name(const std::string& leaf) const { return "encoder." + std::to_string(L) + ".self_attn." + leaf; }
     // Cells of the en→zh stand-in point at no trace of the window.
     void detach(SceneBuilder& b, int g) const {
-        if (r.windowTrace) return;
+        if (!r.ownSentence) return;
         for (SceneCell& c : b.grid(g).cells) c.tensor.clear(), c.index.clear(), c.fromTrace = false;
     }
     LessonParagraph modelNote() const {
-        if (r.windowTrace) return {QT_TRANSLATE_NOOP("Lesson", "Shown on the model of the window, on “%1”."), {joined()}};
+        if (!r.ownSentence) return {QT_TRANSLATE_NOOP("Lesson", "Shown on the model of the window, on “%1”."), {joined()}};
         return {QT_TRANSLATE_NOOP("Lesson",
             "Shown on the trained en→zh model that comes with AttentionLab, on the sentence “%1” (the Thinking Machines "
             "example has a single head)."), {joined()}};
@@ -100,7 +100,7 @@ private:
         return s;
     }
 
-    const CourseRun& r;
+    const ExampleRun& r;
     const int L;  // the last encoder layer: the first one of a trained model mostly reads one or two words
     const AttentionTrace& a;
     const std::vector<std::string>& words;
@@ -222,7 +222,7 @@ LessonStep Steps::concat() {
         for (int c = 0; c < per; ++c) {
             SceneCell& cell = cg.cells[size_t(c)];
             cell.sweep = {{heads[size_t(hd)], 0, c}};
-            if (r.windowTrace) cell.tensor = name("concat"), cell.index = {F, hd * d_k + c}, cell.fromTrace = true;
+            if (!r.ownSentence) cell.tensor = name("concat"), cell.index = {F, hd * d_k + c}, cell.fromTrace = true;
             cell.text = b.grid(heads[size_t(hd)]).cells[size_t(c)].text;
         }
         b.schedule(C, 0.45 + 0.5 * hd / h, 0.45 + 0.5 * (hd + 1) / h);
@@ -253,8 +253,8 @@ LessonStep Steps::mix() {
         {std::to_string(d_model), std::to_string(h * d_k), groupedNumber(perMatrix), groupedNumber(basePer)}});
     step.formula = "MultiHead(Q, K, V) = Concat(head_1, …, head_h)·W^O + b";
     SceneBuilder b;
-    const int C = b.matrix("Concat", name("concat"), {}, a.concat, {F}, cap, {quoted(words[size_t(F)])}, r.windowTrace);
-    const int O = b.matrix("Concat·W^O + b", name("output"), {}, a.output, {F}, cap, {quoted(words[size_t(F)])}, r.windowTrace);
+    const int C = b.matrix("Concat", name("concat"), {}, a.concat, {F}, cap, {quoted(words[size_t(F)])}, !r.ownSentence);
+    const int O = b.matrix("Concat·W^O + b", name("output"), {}, a.output, {F}, cap, {quoted(words[size_t(F)])}, !r.ownSentence);
     const Linear& wo = r.model->weights().encoder[size_t(L)].self_attn.out;  // weight [d_model, h·d_k]
     for (SceneCell& c : b.grid(O).cells) {
         const int col = int(c.index[1]);
@@ -314,11 +314,11 @@ Lesson buildMultiHeadLesson(const Trace& trace, const Model& model, const std::v
     if (int(words.size()) != int(trace.encoder_input.rows()))
         throw InvalidArgument("lesson: " + std::to_string(words.size()) + " words for " +
                               std::to_string(trace.encoder_input.rows()) + " positions");
-    const CourseRun run = courseRun(trace, model, words);
+    const ExampleRun run = courseRun(trace, model, words);
     Lesson l;
     l.spec = options.spec;
     l.words = run.words;
-    l.ownSentence = !run.windowTrace;
+    l.ownSentence = run.ownSentence;
     l.d_k = run.model->config().headDim();
     l.d_model = run.model->config().d_model;
     l.hasPositionalEncoding = run.model->config().positional_encoding != PositionalEncoding::None;

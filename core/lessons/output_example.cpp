@@ -2,6 +2,7 @@
 // decoder rows and their probabilities, beam search the hypotheses, both exactly as the lesson runs them.
 #include "core/lessons/output_example.h"
 
+#include "core/lessons/example_run.h"
 #include "core/lessons/output_lesson.h"
 #include "core/train/decoder_input.h"
 #include "core/train/task.h"
@@ -45,9 +46,7 @@ void beamPart(const LoadedModel& m, const std::vector<int>& src, const std::vect
 }
 
 std::vector<int> sourceIds(const LoadedModel& m, const std::vector<std::string>& src) {
-    const Tokenized tok = tokenize(m.vocab, joinTokens(src));
-    if (!tok.unknown.empty()) throw InvalidArgument("lesson: the en-zh model does not know \"" + tok.unknown[0] + "\"");
-    return tok.ids;
+    return exampleTokens(m.vocab, joinTokens(src), "en-zh").ids;
 }
 
 }  // namespace

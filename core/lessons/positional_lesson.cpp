@@ -218,9 +218,9 @@ LessonStep Steps::add() {
     const int cols = std::min(cap, d_model);
     for (int k = 0; k < cols; ++k) xs.push_back(t.src_embedding(F, k)), ys.push_back(t.src_positional_encoding(F, k)), zs.push_back(t.encoder_input(F, k));
     const int d = sumDecimals({xs, ys}, zs);
-    const int X = b.matrix({}, "input.src_embedding", {}, t.src_embedding, {F}, cap, {c.scale_embedding ? "E·√d" : "E"}, r.windowTrace);
-    const int Y = b.matrix({}, "input.positional_encoding", {}, t.src_positional_encoding, {F}, cap, {"PE(p = " + std::to_string(F) + ")"}, r.windowTrace);
-    const int Z = b.matrix({}, "encoder.input", {}, t.encoder_input, {F}, cap, {"x" + subscriptNumber(F + 1)}, r.windowTrace);
+    const int X = b.matrix({}, "input.src_embedding", {}, t.src_embedding, {F}, cap, {c.scale_embedding ? "E·√d" : "E"}, !r.ownSentence);
+    const int Y = b.matrix({}, "input.positional_encoding", {}, t.src_positional_encoding, {F}, cap, {"PE(p = " + std::to_string(F) + ")"}, !r.ownSentence);
+    const int Z = b.matrix({}, "encoder.input", {}, t.encoder_input, {F}, cap, {"x" + subscriptNumber(F + 1)}, !r.ownSentence);
     double reach = 0;  // one colour scale for the whole equation: a number has the same colour in every row
     for (int g : {X, Y, Z})
         for (const SceneCell& cell : b.grid(g).cells) reach = std::max(reach, std::abs(cell.value));

@@ -155,12 +155,12 @@ Lesson buildPositionalLesson(const Trace& trace, const Model& model, const std::
     if (int(words.size()) != int(trace.encoder_input.rows()))
         throw InvalidArgument("lesson: " + std::to_string(words.size()) + " words for " +
                               std::to_string(trace.encoder_input.rows()) + " positions");
-    const CourseRun run = courseRun(trace, model, words);
+    const ExampleRun run = courseRun(trace, model, words);
     if (run.words.size() < 2) throw InvalidArgument("lesson: needs at least 2 words, the sentence has " + std::to_string(run.words.size()));
     Lesson l;
     l.spec = options.spec;
     l.words = run.words;
-    l.ownSentence = !run.windowTrace;
+    l.ownSentence = run.ownSentence;
     l.d_k = run.model->config().headDim();
     l.d_model = run.model->config().d_model;
     l.hasPositionalEncoding = run.model->config().positional_encoding != PositionalEncoding::None;

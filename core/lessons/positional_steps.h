@@ -20,10 +20,10 @@ inline std::string quoted(const std::string& w) { return "“" + w + "”"; }
 
 class Steps {
 public:
-    Steps(const CourseRun& r, const LessonOptions& o)
+    Steps(const ExampleRun& r, const LessonOptions& o)
         : r(r), words(r.words), S(int(words.size())), d_model(r.model->config().d_model), F(positionalAddFocus(*r.trace, std::max(3, o.columns))),
           cap(std::max(3, o.columns)), shown(std::min(S, std::max(4, std::min(o.rows, 8)))),
-          untrained(r.windowTrace && o.origin == WeightsOrigin::Random) {}
+          untrained(!r.ownSentence && o.origin == WeightsOrigin::Random) {}
 
     LessonStep order();
     LessonStep waves();
@@ -38,7 +38,7 @@ private:
         return out;
     }
     void detach(SceneBuilder& b, int g) const {
-        if (r.windowTrace) return;
+        if (!r.ownSentence) return;
         for (SceneCell& c : b.grid(g).cells) c.tensor.clear(), c.index.clear(), c.fromTrace = false;
     }
     std::string sentence(const std::vector<int>& order) const {
@@ -48,7 +48,7 @@ private:
     }
     int weightsGrid(SceneBuilder& b, const std::string& title, const Matrix& w, const std::vector<int>& order);
 
-    const CourseRun& r;
+    const ExampleRun& r;
     const std::vector<std::string>& words;
     const int S, d_model, F, cap, shown;
     const bool untrained;  // the window's random demo model

@@ -1,8 +1,8 @@
 // translationExample (see translation_example.h): the shipped model loaded once, the given trace
-// recognised by the model's output layer, or the lesson's own sentence decoded greedily.
+// recognised by the model's output layer, or the lesson's own sentence decoded greedily (once: example_run.h).
 #include "core/lessons/translation_example.h"
 
-#include "core/tokenizer.h"
+#include "core/lessons/example_run.h"
 #include "core/train/decoder_input.h"
 #include "core/train/shipped_models.h"
 
@@ -44,11 +44,14 @@ TranslationExample translationExample(const Trace& trace, const Model& model, co
         e.trace = trace;
         e.src = words;
     } else {
-        const Tokenized tok = tokenize(vocab, sentence);
-        if (!tok.unknown.empty()) throw InvalidArgument("lesson: the en-zh model does not know \"" + tok.unknown[0] + "\"");
-        e.model = e.loaded->model.get();
-        e.trace = e.model->forward(tok.ids, greedyDecoderInput(*e.model, vocab, tok.ids));
-        e.src = tok.tokens;
+        const ExampleRun run = cachedExampleRun(std::string("translation: ") + sentence, [&] {
+            const Tokenized tok = exampleTokens(vocab, sentence, "en-zh");
+            const Model& m = *e.loaded->model;
+            return ownRun(e.loaded->model, m.forward(tok.ids, greedyDecoderInput(m, vocab, tok.ids)), tok.tokens);
+        });
+        e.model = run.model;
+        e.trace = *run.trace;
+        e.src = run.words;
         e.ownTrace = true;
     }
     for (int id : e.trace.tgt_ids) e.input.push_back(vocab.token(id));

@@ -58,7 +58,7 @@ std::string formatNorm(double v) {
 
 class Steps {
 public:
-    Steps(const WhyAttentionRun& r, const LessonOptions& o)
+    Steps(const ExampleRun& r, const LessonOptions& o)
         : t(*r.trace), words(r.words), S(int(words.size())), shown(std::min(S, std::max(2, o.rows))), own(r.ownSentence),
           rnn(whyAttentionRnn(r.model->config().d_model)), xs(whyAttentionInputs(t)), run(runTinyRnn(rnn, xs)),
           norms(gradientNorms(rnn, run)) {}
@@ -304,7 +304,7 @@ Lesson buildWhyAttentionLesson(const Trace& trace, const Model& model, const std
     const int S = int(trace.src_embedding.rows());
     if (int(words.size()) != S)
         throw InvalidArgument("lesson: " + std::to_string(words.size()) + " words for " + std::to_string(S) + " positions");
-    const WhyAttentionRun run = whyAttentionRun(trace, model, words);  // a short sentence: the lesson's own
+    const ExampleRun run = whyAttentionRun(trace, model, words);  // a short sentence: the lesson's own
     Lesson l;
     l.spec = options.spec;
     l.words = run.words;

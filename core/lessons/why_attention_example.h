@@ -5,12 +5,7 @@
 // Legend: S words of the run.
 #pragma once
 
-#include "core/model.h"
-#include "core/trace.h"
-
-#include <memory>
-#include <string>
-#include <vector>
+#include "core/lessons/example_run.h"
 
 namespace alab::core {
 
@@ -19,18 +14,8 @@ constexpr int kWhyMinWords = 6;
 /// The lesson's own sentence (demo vocabulary): it goes on from "Thinking Machines".
 inline constexpr const char* kWhyExampleSentence = "thinking machines can read every word of this story";
 
-/// The model, one forward pass of it and its words.
-struct WhyAttentionRun {
-    std::shared_ptr<const Model> owned;      // the demo model when the lesson runs its own sentence
-    std::shared_ptr<const Trace> ownedTrace;
-    const Model* model = nullptr;
-    const Trace* trace = nullptr;
-    std::vector<std::string> words;          // [S]
-    bool ownSentence = false;                // kWhyExampleSentence on the seeded demo model
-};
-
 /// The window's trace when it has ≥ kWhyMinWords words and a captured encoder layer 1, else the demo
-/// model (seed 2017, untrained) on kWhyExampleSentence, computed once.
-WhyAttentionRun whyAttentionRun(const Trace& trace, const Model& model, const std::vector<std::string>& words);
+/// model (seed 2017, untrained) on kWhyExampleSentence (ownSentence), computed once.
+ExampleRun whyAttentionRun(const Trace& trace, const Model& model, const std::vector<std::string>& words);
 
 }  // namespace alab::core

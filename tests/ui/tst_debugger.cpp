@@ -15,6 +15,7 @@
 #include "ui/debugger/watches_panel.h"
 #include "ui/main_window.h"
 #include "../core/core_test_support.h"
+#include "debugger_support.h"
 
 #include <QTabWidget>
 #include <QTableWidget>
@@ -45,14 +46,6 @@ QString loadGoldenInto(TraceSession& session, const Plant& plant = {}) {
     return session.loadModel(loaded, g.src, g.tgt, true);
 }
 
-DebuggerView* openDebugger(MainWindow& w) {
-    auto* view = w.findChild<DebuggerView*>();
-    w.tabs()->setCurrentWidget(view);
-    w.resize(1280, 720);
-    w.show();
-    return view;
-}
-
 }  // namespace
 
 Q_DECLARE_METATYPE(Plant)
@@ -72,7 +65,7 @@ private slots:
 void TestDebugger::stepping() {
     MainWindow w(false);
     QCOMPARE(loadGoldenInto(*w.session()), QString());
-    DebuggerView* view = openDebugger(w);
+    DebuggerView* view = test::openDebugger(w);
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     DebuggerState* st = view->state();
     QCOMPARE(st->currentName(), QStringLiteral("input.src_embedding"));
@@ -98,7 +91,7 @@ void TestDebugger::stepping() {
 void TestDebugger::opView() {
     MainWindow w(false);
     QCOMPARE(loadGoldenInto(*w.session()), QString());
-    DebuggerView* view = openDebugger(w);
+    DebuggerView* view = test::openDebugger(w);
     QVERIFY(view->state()->setCurrentByName(QStringLiteral("decoder.0.self_attn.weights")));
     OpView* op = view->opView();
     QCOMPARE(op->formulaText(), QStringLiteral("A = softmax(QKᵀ / √d_k), row by row"));
@@ -167,7 +160,7 @@ void TestDebugger::breakpointKinds() {
         return w.session()->loadModel(loaded, g.src, g.tgt, true);
     };
     QCOMPARE(load({}), QString());
-    DebuggerView* view = openDebugger(w);
+    DebuggerView* view = test::openDebugger(w);
     view->breakpointsPanel()->addBreakpoint(pattern, core::BreakCondition(condition), threshold);
     QCOMPARE(view->breakpointsPanel()->table()->rowCount(), 1);
     view->tree()->setFocus();
@@ -184,7 +177,7 @@ void TestDebugger::breakpointKinds() {
 void TestDebugger::runToCursor() {
     MainWindow w(false);
     QCOMPARE(loadGoldenInto(*w.session()), QString());
-    DebuggerView* view = openDebugger(w);
+    DebuggerView* view = test::openDebugger(w);
     DebuggerState* st = view->state();
     const int target = st->order().indexOf("decoder.1.ffn.output");
     view->tree()->setCurrentItem(view->tree()->itemOf(target));
@@ -202,7 +195,7 @@ void TestDebugger::runToCursor() {
 void TestDebugger::watchesFollowTheInput() {
     MainWindow w(false);
     QCOMPARE(loadGoldenInto(*w.session()), QString());
-    DebuggerView* view = openDebugger(w);
+    DebuggerView* view = test::openDebugger(w);
     view->state()->setCurrentByName(QStringLiteral("encoder.input"));
     view->watchesPanel()->findChild<QPushButton*>(QStringLiteral("watchCurrent"))->click();
     view->state()->addWatch(QStringLiteral("no.such.tensor"));

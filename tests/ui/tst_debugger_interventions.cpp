@@ -20,6 +20,7 @@
 #include "ui/debugger/watches_panel.h"
 #include "ui/main_window.h"
 #include "../core/core_test_support.h"
+#include "debugger_support.h"
 
 #include "core/debug/intervention.h"
 
@@ -27,14 +28,11 @@
 #include <QApplication>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QSettings>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-
-#include <filesystem>
 
 using namespace alab;
 using namespace alab::ui;
@@ -42,28 +40,6 @@ using namespace alab::ui;
 namespace {
 
 constexpr const char* kHeadSpec = "decoder.0.cross_attn.head=1:zero";
-
-// The golden post-norm model's files copied into `dir` and loaded as File → Open model does.
-QString loadGoldenFiles(TraceSession& session, const QString& dir) {
-    const test::GoldenCase g = test::loadGolden("postnorm_h2");
-    if (!g.error.empty()) return QString::fromStdString(g.error);
-    namespace fs = std::filesystem;
-    for (const char* f : {"weights.safetensors", "config.json"})
-        fs::copy_file(test::goldenDir("postnorm_h2") + "/" + f, (dir + "/" + f).toStdString(), fs::copy_options::overwrite_existing);
-    core::ModelSource source;
-    source.weightsPath = (dir + "/weights.safetensors").toStdString();
-    source.configPath = (dir + "/config.json").toStdString();
-    return session.loadIds(source, g.src, g.tgt, true);
-}
-
-DebuggerView* openDebugger(MainWindow& w) {
-    auto* view = w.findChild<DebuggerView*>();
-    w.tabs()->setCurrentWidget(view);
-    w.resize(1280, 720);
-    w.show();
-    view->setSidePanel(QStringLiteral("interventions"));
-    return view;
-}
 
 // The golden run with `spec` applied, computed here by core directly (not through the debugger).
 core::Trace intervenedByCore(const std::string& spec) {
@@ -99,10 +75,7 @@ QString shortcutsDialogText(MainWindow& w) {
 class TestDebuggerInterventions : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
-        QCoreApplication::setOrganizationName(QStringLiteral("AttentionLabTests"));
-        QSettings().remove(QStringLiteral("debugger/recentSessions"));
-    }
+    void initTestCase() { test::useDebuggerTestSettings(); }
     void zeroHeadFromThePanel();
     void badChoicesAreSaid();
     void heatmapClickPicksACell();
@@ -114,8 +87,8 @@ private slots:
 void TestDebuggerInterventions::zeroHeadFromThePanel() {
     QTemporaryDir tmp;
     MainWindow w(false);
-    QCOMPARE(loadGoldenFiles(*w.session(), tmp.path()), QString());
-    DebuggerView* view = openDebugger(w);
+    QCOMPARE(test::loadGoldenFiles(*w.session(), tmp.path()), QString());
+    DebuggerView* view = test::openDebugger(w, QStringLiteral("interventions"));
     DebuggerState* st = view->state();
     InterventionsPanel* panel = view->interventionsPanel();
     QVERIFY(st->setCurrentByName(QStringLiteral("decoder.0.cross_attn.weights")));
@@ -164,8 +137,8 @@ void TestDebuggerInterventions::zeroHeadFromThePanel() {
 void TestDebuggerInterventions::badChoicesAreSaid() {
     QTemporaryDir tmp;
     MainWindow w(false);
-    QCOMPARE(loadGoldenFiles(*w.session(), tmp.path()), QString());
-    DebuggerView* view = openDebugger(w);
+    QCOMPARE(test::loadGoldenFiles(*w.session(), tmp.path()), QString());
+    DebuggerView* view = test::openDebugger(w, QStringLiteral("interventions"));
     DebuggerState* st = view->state();
     InterventionsPanel* panel = view->interventionsPanel();
     QString err = st->addIntervention(QStringLiteral("encoder.0.self_attn.head=7:zero"));
@@ -193,8 +166,8 @@ void TestDebuggerInterventions::badChoicesAreSaid() {
 void TestDebuggerInterventions::heatmapClickPicksACell() {
     QTemporaryDir tmp;
     MainWindow w(false);
-    QCOMPARE(loadGoldenFiles(*w.session(), tmp.path()), QString());
-    DebuggerView* view = openDebugger(w);
+    QCOMPARE(test::loadGoldenFiles(*w.session(), tmp.path()), QString());
+    DebuggerView* view = test::openDebugger(w, QStringLiteral("interventions"));
     DebuggerState* st = view->state();
     QVERIFY(st->setCurrentByName(QStringLiteral("decoder.1.self_attn.weights")));
     view->opView()->setHead(1);
@@ -211,8 +184,8 @@ void TestDebuggerInterventions::heatmapClickPicksACell() {
 void TestDebuggerInterventions::watchesAcrossRuns() {
     QTemporaryDir tmp;
     MainWindow w(false);
-    QCOMPARE(loadGoldenFiles(*w.session(), tmp.path()), QString());
-    DebuggerView* view = openDebugger(w);
+    QCOMPARE(test::loadGoldenFiles(*w.session(), tmp.path()), QString());
+    DebuggerView* view = test::openDebugger(w, QStringLiteral("interventions"));
     DebuggerState* st = view->state();
     st->setWatches({QStringLiteral("decoder.0.cross_attn.context"), QStringLiteral("encoder.1.output")});
     QTableWidget* table = view->watchesPanel()->table();
@@ -252,8 +225,8 @@ void TestDebuggerInterventions::watchesAcrossRuns() {
 void TestDebuggerInterventions::sessionKeepsInterventions() {
     QTemporaryDir tmp;
     MainWindow w(false);
-    QCOMPARE(loadGoldenFiles(*w.session(), tmp.path()), QString());
-    DebuggerView* view = openDebugger(w);
+    QCOMPARE(test::loadGoldenFiles(*w.session(), tmp.path()), QString());
+    DebuggerView* view = test::openDebugger(w, QStringLiteral("interventions"));
     DebuggerState* st = view->state();
     auto* sessions = w.findChild<SessionActions*>();
     QCOMPARE(st->addIntervention(QString::fromLatin1(kHeadSpec)), QString());

@@ -9,6 +9,7 @@
 #include "ui/debugger/execution_tree.h"
 #include "ui/debugger/interventions_panel.h"
 #include "ui/main_window.h"
+#include "screenshot_support.h"
 
 #include <QPushButton>
 #include <QTabWidget>
@@ -20,25 +21,14 @@ using namespace alab::ui;
 class TestDebuggerScreenshots : public QObject {
     Q_OBJECT
 private slots:
-    void debuggerTab_data() {
-        QTest::addColumn<QString>("lang");
-        QTest::addColumn<QSize>("size");
-        for (const char* lang : {"en", "zh_CN"})
-            for (QSize s : {QSize(1280, 720), QSize(1920, 1080)})
-                QTest::newRow(qPrintable(QStringLiteral("%1 %2x%3").arg(lang).arg(s.width()).arg(s.height())))
-                    << QString::fromLatin1(lang) << s;
-    }
+    void debuggerTab_data() { test::addScreenshotRows(); }
     void debuggerTab() {
-        const QString out = qEnvironmentVariable("ALAB_SCREENSHOTS");
+        const QString out = test::screenshotDir();
         if (out.isEmpty()) QSKIP("set ALAB_SCREENSHOTS=DIR to save screenshots of the debugger tab");
         QFETCH(QString, lang);
         QFETCH(QSize, size);
-        QCoreApplication::setOrganizationName(QStringLiteral("AttentionLabTests"));
         MainWindow w(false);
-        QVERIFY(w.setLanguage(lang, false));
-        w.resize(size);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(test::showWindow(w, lang, size));
         core::ModelSource demo;
         demo.preset = "demo";
         QCOMPARE(w.session()->load(demo, QStringLiteral("the cat sat on the mat"), QStringLiteral("<bos> 猫 坐 在 垫 子 上"), true),
@@ -50,21 +40,17 @@ private slots:
                             {"*", core::BreakCondition::NanOrInf, 0, true}});
         st->setWatches({QStringLiteral("encoder.0.self_attn.weights"), QStringLiteral("decoder.0.cross_attn.weights"),
                         QStringLiteral("output.probs")});
-        const QString tag = QStringLiteral("%1/%2-%3x%4-").arg(out, lang).arg(size.width()).arg(size.height());
-        const auto shot = [&](const QString& name) {
-            QCoreApplication::processEvents();
-            QVERIFY(w.grab().save(tag + name + QStringLiteral(".png")));
-        };
+        const test::Screenshots shot(w, out, lang, size);
         view->tree()->setFocus();
         QTest::keyClick(view->tree(), Qt::Key_F5);
-        shot(QStringLiteral("debugger-breakpoint"));
+        QVERIFY(shot(QStringLiteral("debugger-breakpoint")));
         view->setSidePanel(QStringLiteral("watches"));
         st->setCurrentByName(QStringLiteral("encoder.0.self_attn.context"));
-        shot(QStringLiteral("debugger-watches"));
+        QVERIFY(shot(QStringLiteral("debugger-watches")));
         view->setSidePanel(QStringLiteral("compare"));
         QCOMPARE(st->setSecondText(QStringLiteral("the mat sat on the cat"), QStringLiteral("<bos> 猫 坐 在 垫 子 上")), QString());
         view->comparePanel()->firstDivergenceButton()->click();
-        shot(QStringLiteral("debugger-compare"));
+        QVERIFY(shot(QStringLiteral("debugger-compare")));
         view->setSidePanel(QStringLiteral("interventions"));
         st->clearSecond();
         QVERIFY(st->setCurrentByName(QStringLiteral("decoder.1.cross_attn.weights")));
@@ -81,9 +67,9 @@ private slots:
         panel->setPosition(2);
         QVERIFY(st->setCurrentByName(QStringLiteral("decoder.1.cross_attn.weights")));
         panel->pickCell(1, 2, 3);  // as a click on the heatmap: the head, row and column spin boxes show
-        shot(QStringLiteral("debugger-interventions"));
+        QVERIFY(shot(QStringLiteral("debugger-interventions")));
         view->setSidePanel(QStringLiteral("watches"));
-        shot(QStringLiteral("debugger-watches-two-runs"));
+        QVERIFY(shot(QStringLiteral("debugger-watches-two-runs")));
     }
 };
 

@@ -14,11 +14,11 @@
 #include "ui/debugger/tensor_panel.h"
 #include "ui/main_window.h"
 #include "../core/core_test_support.h"
+#include "debugger_support.h"
 
 #include "core/trace_writer.h"
 
 #include <QPushButton>
-#include <QSettings>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -31,31 +31,10 @@ using namespace alab::ui;
 
 namespace {
 
-// Copies the golden post-norm model's files into `dir` and loads them (as File → Open model does).
-QString loadGoldenFiles(TraceSession& session, const QString& dir) {
-    const test::GoldenCase g = test::loadGolden("postnorm_h2");
-    if (!g.error.empty()) return QString::fromStdString(g.error);
-    namespace fs = std::filesystem;
-    for (const char* f : {"weights.safetensors", "config.json"})
-        fs::copy_file(test::goldenDir("postnorm_h2") + "/" + f, (dir + "/" + f).toStdString(), fs::copy_options::overwrite_existing);
-    core::ModelSource source;
-    source.weightsPath = (dir + "/weights.safetensors").toStdString();
-    source.configPath = (dir + "/config.json").toStdString();
-    return session.loadIds(source, g.src, g.tgt, true);
-}
-
 QString loadDemo(TraceSession& session) {
     core::ModelSource source;
     source.preset = "demo";
     return session.load(source, QStringLiteral("the cat sat"), {}, true);
-}
-
-DebuggerView* openDebugger(MainWindow& w) {
-    auto* view = w.findChild<DebuggerView*>();
-    w.tabs()->setCurrentWidget(view);
-    w.resize(1280, 720);
-    w.show();
-    return view;
 }
 
 }  // namespace
@@ -63,10 +42,7 @@ DebuggerView* openDebugger(MainWindow& w) {
 class TestDebuggerSessions : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
-        QCoreApplication::setOrganizationName(QStringLiteral("AttentionLabTests"));
-        QSettings().remove(QStringLiteral("debugger/recentSessions"));
-    }
+    void initTestCase() { test::useDebuggerTestSettings(); }
     void plantedDivergence();
     void secondSentence();
     void sessionReopens();
@@ -77,8 +53,8 @@ private slots:
 void TestDebuggerSessions::plantedDivergence() {
     QTemporaryDir tmp;
     MainWindow w(false);
-    QCOMPARE(loadGoldenFiles(*w.session(), tmp.path()), QString());
-    DebuggerView* view = openDebugger(w);
+    QCOMPARE(test::loadGoldenFiles(*w.session(), tmp.path()), QString());
+    DebuggerView* view = test::openDebugger(w);
     core::Trace copy = *w.session()->snapshot()->trace;
     copy.encoder[1].ffn.hidden(2, 7) += 0.5f;  // only this tensor changes; everything after it is the original
     const QString dir = tmp.filePath(QStringLiteral("copy"));
@@ -104,8 +80,8 @@ void TestDebuggerSessions::plantedDivergence() {
 void TestDebuggerSessions::secondSentence() {
     QTemporaryDir tmp;
     MainWindow w(false);
-    QCOMPARE(loadGoldenFiles(*w.session(), tmp.path()), QString());
-    DebuggerView* view = openDebugger(w);
+    QCOMPARE(test::loadGoldenFiles(*w.session(), tmp.path()), QString());
+    DebuggerView* view = test::openDebugger(w);
     std::vector<int> src = w.session()->snapshot()->src, tgt = w.session()->snapshot()->tgt;
     src[0] = src[0] == 1 ? 2 : 1;
     QCOMPARE(view->state()->setSecondIds(src, tgt), QString());
@@ -118,8 +94,8 @@ void TestDebuggerSessions::secondSentence() {
 void TestDebuggerSessions::sessionReopens() {
     QTemporaryDir tmp;
     MainWindow w(false);
-    QCOMPARE(loadGoldenFiles(*w.session(), tmp.path()), QString());
-    DebuggerView* view = openDebugger(w);
+    QCOMPARE(test::loadGoldenFiles(*w.session(), tmp.path()), QString());
+    DebuggerView* view = test::openDebugger(w);
     auto* sessions = w.findChild<SessionActions*>();
     DebuggerState* st = view->state();
     st->setBreakpoints({{"decoder.*.cross_attn.weights", core::BreakCondition::LowEntropy, 0.2, true},
@@ -152,8 +128,8 @@ void TestDebuggerSessions::sessionReopens() {
 void TestDebuggerSessions::badSessionChangesNothing() {
     QTemporaryDir tmp;
     MainWindow w(false);
-    QCOMPARE(loadGoldenFiles(*w.session(), tmp.path()), QString());
-    DebuggerView* view = openDebugger(w);
+    QCOMPARE(test::loadGoldenFiles(*w.session(), tmp.path()), QString());
+    DebuggerView* view = test::openDebugger(w);
     auto* sessions = w.findChild<SessionActions*>();
     view->state()->setBreakpoints({{"*", core::BreakCondition::NanOrInf, 0, true}});
     const std::string before = core::sessionToJson(sessions->capture());
@@ -172,8 +148,8 @@ void TestDebuggerSessions::badSessionChangesNothing() {
 void TestDebuggerSessions::movedModel() {
     QTemporaryDir tmp;
     MainWindow w(false);
-    QCOMPARE(loadGoldenFiles(*w.session(), tmp.path()), QString());
-    DebuggerView* view = openDebugger(w);
+    QCOMPARE(test::loadGoldenFiles(*w.session(), tmp.path()), QString());
+    DebuggerView* view = test::openDebugger(w);
     auto* sessions = w.findChild<SessionActions*>();
     view->state()->setBreakpoints({{"*.weights", core::BreakCondition::RowSumNotOne, 1e-4, true}});
     const QString path = tmp.filePath(QStringLiteral("s.alab"));

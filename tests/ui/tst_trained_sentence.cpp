@@ -11,6 +11,7 @@
 #include "ui/lesson/lesson_view.h"
 #include "ui/lesson/sentence_bar.h"
 #include "ui/main_window.h"
+#include "screenshot_support.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -19,6 +20,7 @@
 #include <QTabWidget>
 #include <QTest>
 
+using namespace alab;
 using namespace alab::ui;
 
 namespace {
@@ -95,40 +97,26 @@ private slots:
         w.setLanguage(QStringLiteral("en"), false);
     }
 
-    void screenshots_data() {
-        QTest::addColumn<QString>("lang");
-        QTest::addColumn<QSize>("size");
-        for (const char* lang : {"en", "zh_CN"})
-            for (QSize s : {QSize(1280, 720), QSize(1920, 1080)})
-                QTest::newRow(qPrintable(QStringLiteral("%1 %2x%3").arg(lang).arg(s.width()).arg(s.height())))
-                    << QString::fromLatin1(lang) << s;
-    }
+    void screenshots_data() { test::addScreenshotRows(); }
     void screenshots() {
-        const QString out = qEnvironmentVariable("ALAB_SCREENSHOTS");
+        const QString out = test::screenshotDir();
         if (out.isEmpty()) QSKIP("set ALAB_SCREENSHOTS=DIR to save screenshots of the trained model's views");
         QFETCH(QString, lang);
         QFETCH(QSize, size);
         MainWindow w(false);
-        QVERIFY(w.setLanguage(lang, false));
-        w.resize(size);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(test::showWindow(w, lang, size));
         typeSentence(w, kSentence);
         QTRY_COMPARE(w.session()->snapshot()->modelName, QStringLiteral("en-zh"));
-        const QString tag = QStringLiteral("%1/%2-%3x%4-").arg(out, lang).arg(size.width()).arg(size.height());
-        const auto shot = [&](const QString& name) {
-            QCoreApplication::processEvents();
-            QVERIFY(w.grab().save(tag + name + QStringLiteral(".png")));
-        };
-        shot(QStringLiteral("lesson-en-zh"));
+        const test::Screenshots shot(w, out, lang, size);
+        QVERIFY(shot(QStringLiteral("lesson-en-zh")));
         auto* attention = w.findChild<AttentionView*>();
         w.tabs()->setCurrentWidget(attention);
         attention->showHead(AttentionKind::Cross, 1, 0);
-        shot(QStringLiteral("heatmap-en-zh-cross"));
+        QVERIFY(shot(QStringLiteral("heatmap-en-zh-cross")));
         auto* all = w.findChild<AllHeadsView*>();
         w.tabs()->setCurrentWidget(all);
         all->setKind(AttentionKind::Cross);
-        shot(QStringLiteral("all-heads-en-zh-cross"));
+        QVERIFY(shot(QStringLiteral("all-heads-en-zh-cross")));
     }
 };
 

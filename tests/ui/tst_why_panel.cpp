@@ -18,6 +18,7 @@
 #include "ui/debugger/why_grid_model.h"
 #include "ui/debugger/why_panel.h"
 #include "ui/main_window.h"
+#include "screenshot_support.h"
 
 #include "core/debug/intervention.h"
 #include "core/train/decode.h"
@@ -227,16 +228,10 @@ void TestWhyPanel::chineseTexts() {
     QVERIFY(why->questionText().startsWith(QStringLiteral("为什么")));
 }
 
-void TestWhyPanel::screenshots_data() {
-    QTest::addColumn<QString>("lang");
-    QTest::addColumn<QSize>("size");
-    for (const char* lang : {"en", "zh_CN"})
-        for (QSize s : {QSize(1280, 720), QSize(1920, 1080)})
-            QTest::newRow(qPrintable(QStringLiteral("%1 %2x%3").arg(lang).arg(s.width()).arg(s.height()))) << QString::fromLatin1(lang) << s;
-}
+void TestWhyPanel::screenshots_data() { test::addScreenshotRows(); }
 
 void TestWhyPanel::screenshots() {
-    const QString out = qEnvironmentVariable("ALAB_SCREENSHOTS");
+    const QString out = test::screenshotDir();
     if (out.isEmpty()) QSKIP("set ALAB_SCREENSHOTS=DIR to save screenshots of the why panel");
     QFETCH(QString, lang);
     QFETCH(QSize, size);
@@ -251,13 +246,11 @@ void TestWhyPanel::screenshots() {
     QTRY_VERIFY(!why->isBusy() && why->question().position == 2);
     const QModelIndex cell = why->gridModel()->index(4, 2);
     QTest::mouseClick(why->grid()->viewport(), Qt::LeftButton, {}, why->grid()->visualRect(cell).center());
-    const QString tag = QStringLiteral("%1/%2-%3x%4-").arg(out, lang).arg(size.width()).arg(size.height());
-    QCoreApplication::processEvents();
-    QVERIFY(w.grab().save(tag + QStringLiteral("debugger-why.png")));
+    const test::Screenshots shot(w, out, lang, size);
+    QVERIFY(shot(QStringLiteral("debugger-why")));
     why->methodBox()->setCurrentIndex(1);
     QTRY_VERIFY(!why->isBusy() && why->gridModel()->table().method == core::AttributionMethod::Ablation);
-    QCoreApplication::processEvents();
-    QVERIFY(w.grab().save(tag + QStringLiteral("debugger-why-ablation.png")));
+    QVERIFY(shot(QStringLiteral("debugger-why-ablation")));
 }
 
 QTEST_MAIN(TestWhyPanel)

@@ -9,10 +9,10 @@
 #include "ui/analysis/tensor_inspector.h"
 #include "ui/common/trace_session.h"
 #include "ui/main_window.h"
+#include "screenshot_support.h"
 #include "test_support.h"
 
 #include <QDockWidget>
-#include <QSettings>
 #include <QTabWidget>
 #include <QTest>
 
@@ -22,53 +22,38 @@ using namespace alab::ui;
 class TestWindowScreenshots : public QObject {
     Q_OBJECT
 private slots:
-    void analysisTabs_data() {
-        QTest::addColumn<QString>("lang");
-        QTest::addColumn<QSize>("size");
-        for (const char* lang : {"en", "zh_CN"})
-            for (QSize s : {QSize(1280, 720), QSize(1920, 1080)})
-                QTest::newRow(qPrintable(QStringLiteral("%1 %2x%3").arg(lang).arg(s.width()).arg(s.height())))
-                    << QString::fromLatin1(lang) << s;
-    }
+    void analysisTabs_data() { test::addScreenshotRows(); }
     void analysisTabs() {
-        const QString out = qEnvironmentVariable("ALAB_SCREENSHOTS");
+        const QString out = test::screenshotDir();
         if (out.isEmpty()) QSKIP("set ALAB_SCREENSHOTS=DIR to save screenshots of the analysis tabs");
         QFETCH(QString, lang);
         QFETCH(QSize, size);
-        QCoreApplication::setOrganizationName(QStringLiteral("AttentionLabTests"));
         MainWindow w(false);
-        QVERIFY(w.setLanguage(lang, false));
-        w.resize(size);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        const QString tag = QStringLiteral("%1/%2-%3x%4-").arg(out, lang).arg(size.width()).arg(size.height());
-        const auto shot = [&](const QString& name) {
-            QCoreApplication::processEvents();
-            QVERIFY(w.grab().save(tag + name + QStringLiteral(".png")));
-        };
+        QVERIFY(test::showWindow(w, lang, size));
+        const test::Screenshots shot(w, out, lang, size);
         auto* attention = w.findChild<AttentionView*>();
         auto* pe = w.findChild<PositionalView*>();
         w.tabs()->setCurrentWidget(pe);
-        shot(QStringLiteral("positional-thinking-machines"));
+        QVERIFY(shot(QStringLiteral("positional-thinking-machines")));
         w.tabs()->setCurrentWidget(attention);
         attention->plot()->setFocus();
         QTest::keyClick(attention->plot(), Qt::Key_Right);  // row 1, column 2 as people count
         QTest::keyClick(attention->plot(), Qt::Key_Return);
-        shot(QStringLiteral("heatmap-thinking-machines"));
+        QVERIFY(shot(QStringLiteral("heatmap-thinking-machines")));
         QCOMPARE(test::loadPreset(*w.session(), "demo", QStringLiteral("the cat sat on the mat"),
                                   QStringLiteral("<bos> 猫 坐 在 垫 子 上")), QString());
         attention->showHead(AttentionKind::DecoderSelf, 0, 1);
         attention->plot()->setFocus();
         for (Qt::Key k : {Qt::Key_Down, Qt::Key_Down, Qt::Key_Right, Qt::Key_Return}) QTest::keyClick(attention->plot(), k);
-        shot(QStringLiteral("heatmap-demo"));
+        QVERIFY(shot(QStringLiteral("heatmap-demo")));
         auto* all = w.findChild<AllHeadsView*>();
         w.tabs()->setCurrentWidget(all);
         all->setKind(AttentionKind::Cross);
-        shot(QStringLiteral("all-heads-demo"));
+        QVERIFY(shot(QStringLiteral("all-heads-demo")));
         all->setKind(AttentionKind::DecoderSelf);  // the causal mask, hatched
-        shot(QStringLiteral("all-heads-demo-causal"));
+        QVERIFY(shot(QStringLiteral("all-heads-demo-causal")));
         w.tabs()->setCurrentWidget(pe);
-        shot(QStringLiteral("positional-demo"));
+        QVERIFY(shot(QStringLiteral("positional-demo")));
         w.tabs()->setCurrentWidget(attention);
         auto* dock = w.findChild<QDockWidget*>(QStringLiteral("tensorInspectorDock"));
         dock->show();  // where it opens by default: floating over a small window, docked below a large one
@@ -76,23 +61,19 @@ private slots:
         auto* inspector = w.findChild<TensorInspector*>();
         inspector->selectTensor(QStringLiteral("decoder.0.self_attn.scaled"));
         inspector->setHead(1);
-        shot(QStringLiteral("inspector-demo"));
-        if (dock->isFloating()) QVERIFY(dock->grab().save(tag + QStringLiteral("inspector-demo-floating.png")));
+        QVERIFY(shot(QStringLiteral("inspector-demo")));
+        if (dock->isFloating()) QVERIFY(dock->grab().save(shot.path(QStringLiteral("inspector-demo-floating"))));
     }
     void longInputHeatmap_data() { analysisTabs_data(); }
     // 4 096 tokens on the demo model: lean capture (the status bar says so), the head recomputed in the
     // background and drawn from a display grid.
     void longInputHeatmap() {
-        const QString out = qEnvironmentVariable("ALAB_SCREENSHOTS");
+        const QString out = test::screenshotDir();
         if (out.isEmpty()) QSKIP("set ALAB_SCREENSHOTS=DIR to save screenshots of the analysis tabs");
         QFETCH(QString, lang);
         QFETCH(QSize, size);
-        QCoreApplication::setOrganizationName(QStringLiteral("AttentionLabTests"));
         MainWindow w(false);
-        QVERIFY(w.setLanguage(lang, false));
-        w.resize(size);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(test::showWindow(w, lang, size));
         std::vector<int> ids;
         for (int i = 0; i < 4096; ++i) ids.push_back(4 + (i * 7919) % 60);
         core::ModelSource demo;
@@ -103,8 +84,7 @@ private slots:
         w.tabs()->setCurrentWidget(attention);
         attention->showHead(AttentionKind::EncoderSelf, 1, 2);
         QTRY_VERIFY_WITH_TIMEOUT(!attention->isComputing(), 60000);
-        QCoreApplication::processEvents();
-        QVERIFY(w.grab().save(QStringLiteral("%1/%2-%3x%4-heatmap-4096.png").arg(out, lang).arg(size.width()).arg(size.height())));
+        QVERIFY(test::Screenshots(w, out, lang, size)(QStringLiteral("heatmap-4096")));
     }
 };
 

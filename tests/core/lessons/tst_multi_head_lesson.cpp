@@ -60,7 +60,7 @@ private slots:
         const Lesson l = buildLesson("multi-head", r.trace, *r.model, r.words);
         const LessonStep& s = step(l, "split");
         QCOMPARE(s.paragraphs[0].args, (std::vector<std::string>{"512", "8", "64"}));
-        const CourseRun run = courseRun(r.trace, *r.model, r.words);
+        const ExampleRun run = courseRun(r.trace, *r.model, r.words);
         const ModelConfig& c = run.model->config();
         QCOMPARE(c.heads * c.headDim(), c.d_model);
         QCOMPARE(s.paragraphs[1].args[0], std::to_string(c.d_model));
@@ -72,7 +72,7 @@ private slots:
     // Row h of the split is columns h·d_k … of the full query x·W^Q + b, computed here from the weights.
     void splitRowsAreTheFullQueryCut() {
         const Run r = thinking();
-        const CourseRun run = courseRun(r.trace, *r.model, r.words);
+        const ExampleRun run = courseRun(r.trace, *r.model, r.words);
         const Lesson l = buildLesson("multi-head", r.trace, *r.model, r.words);
         const int L = multiHeadLayer(*run.trace), F = multiHeadFocus(*run.trace, L), d_k = run.model->config().headDim();
         const MhaWeights& w = run.model->weights().encoder[size_t(L)].self_attn;
@@ -90,7 +90,7 @@ private slots:
     // each head's strongest word for the focus word.
     void eachHeadHasItsOwnPattern() {
         const Run r = thinking();
-        const CourseRun run = courseRun(r.trace, *r.model, r.words);
+        const ExampleRun run = courseRun(r.trace, *r.model, r.words);
         const Lesson l = buildLesson("multi-head", r.trace, *r.model, r.words);
         const int L = multiHeadLayer(*run.trace), F = multiHeadFocus(*run.trace, L);
         const AttentionTrace& a = run.trace->encoder[size_t(L)].self_attn;
@@ -129,7 +129,7 @@ private slots:
     // Concat puts the heads' z side by side: the trace's concat row is every head's context in turn.
     void concatIsTheHeadsSideBySide() {
         const Run r = thinking();
-        const CourseRun run = courseRun(r.trace, *r.model, r.words);
+        const ExampleRun run = courseRun(r.trace, *r.model, r.words);
         const Lesson l = buildLesson("multi-head", r.trace, *r.model, r.words);
         const int L = multiHeadLayer(*run.trace), F = multiHeadFocus(*run.trace, L), d_k = run.model->config().headDim();
         const AttentionTrace& a = run.trace->encoder[size_t(L)].self_attn;
@@ -159,7 +159,7 @@ private slots:
     // Concat·W^O + b, recomputed from the weights, is the trace's output and the numbers shown.
     void outputIsConcatTimesWO() {
         const Run r = thinking();
-        const CourseRun run = courseRun(r.trace, *r.model, r.words);
+        const ExampleRun run = courseRun(r.trace, *r.model, r.words);
         const Lesson l = buildLesson("multi-head", r.trace, *r.model, r.words);
         const int L = multiHeadLayer(*run.trace), F = multiHeadFocus(*run.trace, L);
         const AttentionTrace& a = run.trace->encoder[size_t(L)].self_attn;

@@ -61,8 +61,8 @@ private slots:
     void shufflingOnlyPermutesWithoutPositions() {
         QFETCH(bool, trained);
         const Run t = thinking(), d = demo();
-        const CourseRun run = trained ? courseRun(t.trace, *t.model, t.words) : courseRun(d.trace, *d.model, d.words);
-        QCOMPARE(run.windowTrace, !trained);
+        const ExampleRun run = trained ? courseRun(t.trace, *t.model, t.words) : courseRun(d.trace, *d.model, d.words);
+        QCOMPARE(run.ownSentence, trained);
         const Model bare = withoutPositions(*run.model);
         QCOMPARE(bare.config().positional_encoding, PositionalEncoding::None);
         const std::vector<int> ids = run.trace->src_ids, order = shuffledOrder(int(ids.size()));
@@ -83,7 +83,7 @@ private slots:
     // The two maps are those traces' head 1 of layer 1, rows labelled in their sentences' order.
     void orderStepShowsTheTwoTraces() {
         const Run t = thinking();
-        const CourseRun run = courseRun(t.trace, *t.model, t.words);
+        const ExampleRun run = courseRun(t.trace, *t.model, t.words);
         const Lesson l = buildLesson("positional-encoding", t.trace, *t.model, t.words);
         const Model bare = withoutPositions(*run.model);
         const std::vector<int> ids = run.trace->src_ids, order = shuffledOrder(int(ids.size()));
@@ -109,7 +109,7 @@ private slots:
     // The waves are the formula, and for the sentence's positions the trace's PE.
     void wavesAreTheFormula() {
         const Run t = thinking();
-        const CourseRun run = courseRun(t.trace, *t.model, t.words);
+        const ExampleRun run = courseRun(t.trace, *t.model, t.words);
         const Lesson l = buildLesson("positional-encoding", t.trace, *t.model, t.words);
         const int d = run.model->config().d_model, S = int(run.words.size());
         const LessonStep& s = step(l, "waves");

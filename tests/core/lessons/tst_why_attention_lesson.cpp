@@ -119,7 +119,7 @@ private slots:
     void jacobianColumnsAreWords() {
         QFETCH(bool, thinking);
         const Run r = runCase(thinking);
-        const WhyAttentionRun run = whyAttentionRun(r.trace, *r.model, std::vector<std::string>(r.trace.src_ids.size(), "w"));
+        const ExampleRun run = whyAttentionRun(r.trace, *r.model, std::vector<std::string>(r.trace.src_ids.size(), "w"));
         const TinyRnn rnn = whyAttentionRnn(run.model->config().d_model);
         const TinyRnnTrace t = runTinyRnn(rnn, whyAttentionInputs(*run.trace));
         const int S = int(r.lesson.words.size()), n = S - 1;
@@ -170,7 +170,7 @@ private slots:
         }
         const SceneGrid& shares = step(r.lesson, "path").scene.grids[2];
         const int S = int(r.lesson.words.size());
-        const WhyAttentionRun run = whyAttentionRun(r.trace, *r.model, std::vector<std::string>(r.trace.src_ids.size(), "w"));
+        const ExampleRun run = whyAttentionRun(r.trace, *r.model, std::vector<std::string>(r.trace.src_ids.size(), "w"));
         QCOMPARE(run.ownSentence, thinking);
         for (int j = 0; j < shares.cols; ++j) {
             QCOMPARE(shares.cells[size_t(j)].fromTrace, !thinking);  // the lesson's own run is not the window's trace
