@@ -15,16 +15,6 @@ namespace alab::core {
 
 using Eigen::Index;
 
-namespace {
-
-// Eigen's blocking with sizes we choose (level3_blocking keeps them in protected fields).
-class FixedBlocking : public Eigen::internal::level3_blocking<float, float> {
-public:
-    FixedBlocking(Index mc, Index nc, Index kc) { m_mc = mc, m_nc = nc, m_kc = kc; }
-};
-
-}  // namespace
-
 // As Eigen evaluates y.middleCols(c0, width) = x · W.middleRows(c0, width)ᵀ for a row-major y: the
 // column-major product W-block [width × in] · xᵀ [in × rows], here with the blocking given.
 void eigenColumns(const Matrix& x, const Matrix& weight, Matrix& y, Index c0, Index width, Index mc, Index nc,
@@ -32,7 +22,7 @@ void eigenColumns(const Matrix& x, const Matrix& weight, Matrix& y, Index c0, In
     using Gemm = Eigen::internal::general_matrix_matrix_product<Index, float, Eigen::RowMajor, false, float,
                                                                 Eigen::ColMajor, false, Eigen::ColMajor, 1>;
     y.middleCols(c0, width).setZero();  // as Eigen's `=`: zero, then add the product
-    FixedBlocking blocking(mc, nc, kc);
+    FixedEigenBlocking blocking(mc, nc, kc);
     Gemm::run(width, x.rows(), x.cols(), weight.data() + c0 * weight.outerStride(), weight.outerStride(), x.data(),
               x.outerStride(), y.data() + c0, 1, y.outerStride(), 1.0f, blocking, nullptr);
 }

@@ -12,6 +12,13 @@
 
 namespace alab::core {
 
+/// Eigen's GEMM blocking with the sizes given (level3_blocking keeps them in protected fields): calling
+/// Eigen's GEMM with the blocking a product would get rounds its numbers as that product does.
+class FixedEigenBlocking : public Eigen::internal::level3_blocking<float, float> {
+public:
+    FixedEigenBlocking(Eigen::Index mc, Eigen::Index nc, Eigen::Index kc) { m_mc = mc, m_nc = nc, m_kc = kc; }
+};
+
 /// True when this build has the kernel (compiled for a CPU with AVX-512, and Eigen not handing its
 /// products to a BLAS: ALAB_BLAS); otherwise callers use Eigen.
 bool affineKernelAvailable();

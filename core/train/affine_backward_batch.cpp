@@ -24,12 +24,6 @@ struct Block {
     bool bias = false;  // instead: dBias += the column sums of dy
 };
 
-// Eigen's blocking with sizes we choose (level3_blocking keeps them in protected fields).
-class FixedBlocking : public Eigen::internal::level3_blocking<float, float> {
-public:
-    FixedBlocking(Eigen::Index mc, Eigen::Index nc, Eigen::Index kc) { m_mc = mc, m_nc = nc, m_kc = kc; }
-};
-
 // Eigen computes a 128 block as a column-major product whose numbers round according to its depth
 // blocks (kc) and to where a number's row lies in its row block (mc). One call over several
 // consecutive blocks with the same kc and mc rounds every number as the blocks one by one do, and
@@ -52,22 +46,11 @@ bool inputBlocking(const AffineBackwardTask& t, Block& b) {
 }
 
 void groupedWeight(const AffineBackwardTask& t, const Block& b) {
-    using Gemm = Eigen::internal::general_matrix_matrix_product<Eigen::Index, float, Eigen::ColMajor, false, float,
-                                                                Eigen::RowMajor, false, Eigen::ColMajor, 1>;
-    FixedBlocking blocking(b.mc, b.nc, b.kc);
-    Matrix& dw = *t.dWeight;
-    Gemm::run(t.x->cols(), b.n, t.dy->rows(), t.x->data(), t.x->outerStride(), t.dy->data() + b.r0,
-              t.dy->outerStride(), dw.data() + b.r0 * dw.outerStride(), 1, dw.outerStride(), 1.0f, blocking, nullptr);
+    eigenWeightGradient(*t.dy, *t.x, *t.dWeight, b.r0, b.n, 0, t.x->cols(), b.kc, b.mc, b.nc);
 }
 
 void groupedInput(const AffineBackwardTask& t, const Block& b) {
-    using Gemm = Eigen::internal::general_matrix_matrix_product<Eigen::Index, float, Eigen::ColMajor, false, float,
-                                                                Eigen::ColMajor, false, Eigen::ColMajor, 1>;
-    t.dx->middleCols(b.r0, b.n).setZero();  // as Eigen's `=`: zero, then add the product
-    FixedBlocking blocking(b.mc, b.nc, b.kc);
-    const Matrix& w = *t.weight;
-    Gemm::run(b.n, t.dy->rows(), w.rows(), w.data() + b.r0, w.outerStride(), t.dy->data(), t.dy->outerStride(),
-              t.dx->data() + b.r0, 1, t.dx->outerStride(), 1.0f, blocking, nullptr);
+    eigenInputGradient(*t.dy, *t.weight, *t.dx, b.r0, b.n, b.kc, b.mc, b.nc);
 }
 
 // The blocking Eigen picks for a product with m rows (of its column-major form), depth k and n columns.

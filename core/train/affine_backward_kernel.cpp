@@ -15,32 +15,26 @@ namespace alab::core {
 
 using Eigen::Index;
 
-namespace {
-
-class FixedBlocking : public Eigen::internal::level3_blocking<float, float> {
-public:
-    FixedBlocking(Index mc, Index nc, Index kc) { m_mc = mc, m_nc = nc, m_kc = kc; }
-};
-
-// Eigen's GEMM for dWeight rows [r0, r0 + n), x's columns [k0, k0 + m) only: the column-major product
-// dWᵀ-part [m × n] += xᵀ-part [m × rows] · dy-block [rows × n], with mc = m.
-void eigenWeightPart(const Matrix& dy, const Matrix& x, Matrix& dw, Index r0, Index n, Index k0, Index m, Index kc) {
+void eigenWeightGradient(const Matrix& dy, const Matrix& x, Matrix& dWeight, Index r0, Index n, Index k0, Index m,
+                         Index kc, Index mc, Index nc) {
     using Gemm = Eigen::internal::general_matrix_matrix_product<Index, float, Eigen::ColMajor, false, float,
                                                                 Eigen::RowMajor, false, Eigen::ColMajor, 1>;
-    FixedBlocking blocking(m, n, kc);
+    FixedEigenBlocking blocking(mc, nc, kc);
     Gemm::run(m, n, dy.rows(), x.data() + k0, x.outerStride(), dy.data() + r0, dy.outerStride(),
-              dw.data() + r0 * dw.outerStride() + k0, 1, dw.outerStride(), 1.0f, blocking, nullptr);
+              dWeight.data() + r0 * dWeight.outerStride() + k0, 1, dWeight.outerStride(), 1.0f, blocking, nullptr);
 }
 
-// Eigen's GEMM for dx's columns [k0, k0 + m): dxᵀ-part [m × rows] = Wᵀ-part [m × out] · dyᵀ [out × rows].
-void eigenInputPart(const Matrix& dy, const Matrix& w, Matrix& dx, Index k0, Index m, Index kc) {
+void eigenInputGradient(const Matrix& dy, const Matrix& weight, Matrix& dx, Index k0, Index m, Index kc, Index mc,
+                        Index nc) {
     using Gemm = Eigen::internal::general_matrix_matrix_product<Index, float, Eigen::ColMajor, false, float,
                                                                 Eigen::ColMajor, false, Eigen::ColMajor, 1>;
     dx.middleCols(k0, m).setZero();  // as Eigen's `=`: zero, then add the product
-    FixedBlocking blocking(m, dy.rows(), kc);
-    Gemm::run(m, dy.rows(), w.rows(), w.data() + k0, w.outerStride(), dy.data(), dy.outerStride(), dx.data() + k0, 1,
-              dx.outerStride(), 1.0f, blocking, nullptr);
+    FixedEigenBlocking blocking(mc, nc, kc);
+    Gemm::run(m, dy.rows(), weight.rows(), weight.data() + k0, weight.outerStride(), dy.data(), dy.outerStride(),
+              dx.data() + k0, 1, dx.outerStride(), 1.0f, blocking, nullptr);
 }
+
+namespace {
 
 #if defined(__AVX512F__)
 using namespace tile;
@@ -102,7 +96,8 @@ void weightGradientKernel(const Matrix& dy, const Matrix& x, Matrix& dWeight, In
         chained = chainedRows(rowsOfBlock);
         if (chained > 0) weightChains(dy, x, dWeight, r0, n, i2, i2 + chained, kc);
 #endif
-        if (rowsOfBlock > chained) eigenWeightPart(dy, x, dWeight, r0, n, i2 + chained, rowsOfBlock - chained, kc);
+        if (rowsOfBlock > chained)
+            eigenWeightGradient(dy, x, dWeight, r0, n, i2 + chained, rowsOfBlock - chained, kc, rowsOfBlock - chained, n);
     }
 }
 
@@ -114,7 +109,9 @@ void inputGradientKernel(const Matrix& dy, const Matrix& weight, Matrix& dx, Ind
         chained = chainedRows(rowsOfBlock);
         if (chained > 0) inputChains(dy, weight, dx, c0 + i2, c0 + i2 + chained, kc);
 #endif
-        if (rowsOfBlock > chained) eigenInputPart(dy, weight, dx, c0 + i2 + chained, rowsOfBlock - chained, kc);
+        if (rowsOfBlock > chained)
+            eigenInputGradient(dy, weight, dx, c0 + i2 + chained, rowsOfBlock - chained, kc, rowsOfBlock - chained,
+                               dy.rows());
     }
 }
 

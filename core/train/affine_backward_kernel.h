@@ -18,4 +18,14 @@ void weightGradientKernel(const Matrix& dy, const Matrix& x, Matrix& dWeight, Ei
 void inputGradientKernel(const Matrix& dy, const Matrix& weight, Matrix& dx, Eigen::Index c0, Eigen::Index n,
                          Eigen::Index kc, Eigen::Index mc);
 
+/// Eigen's GEMM for dWeight[r0 : r0 + n] += dy[:, r0 : r0 + n]ᵀ · x[:, k0 : k0 + m] (x's columns
+/// k0 … k0 + m − 1 only), with the blocking given: the column-major dWᵀ-part [m × n] += xᵀ-part · dy-block.
+void eigenWeightGradient(const Matrix& dy, const Matrix& x, Matrix& dWeight, Eigen::Index r0, Eigen::Index n,
+                         Eigen::Index k0, Eigen::Index m, Eigen::Index kc, Eigen::Index mc, Eigen::Index nc);
+
+/// Eigen's GEMM for dx[:, k0 : k0 + m] = dy · weight[:, k0 : k0 + m], with the blocking given: the
+/// column-major dxᵀ-part [m × rows] = Wᵀ-part [m × out] · dyᵀ.
+void eigenInputGradient(const Matrix& dy, const Matrix& weight, Matrix& dx, Eigen::Index k0, Eigen::Index m,
+                        Eigen::Index kc, Eigen::Index mc, Eigen::Index nc);
+
 }  // namespace alab::core
