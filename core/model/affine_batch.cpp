@@ -73,11 +73,20 @@ void runBlock(const AffineTask& t, const Block& b, const PackedRows* packed) {
     cols.rowwise() += t.bias->segment(b.c0, b.width);
 }
 
+// Packed inputs are kept per calling thread between products, so that a pass does not fault in fresh
+// pages for each; one larger than 16 MiB (an input of thousands of tokens) is given back after use.
+thread_local std::vector<PackedRows> t_packed;
+constexpr size_t kKeptPackedBytes = size_t(16) << 20;
+
+void trimPackedInputs() {
+    for (PackedRows& p : t_packed)
+        if (p.capacityBytes() > kKeptPackedBytes) p = PackedRows();
+}
+
 // x of every task the kernel runs, packed once (tasks with the same x share it), on all threads.
-// The buffers are kept per calling thread so that a pass does not fault in fresh pages per product.
 std::vector<const PackedRows*> packInputs(const std::vector<AffineTask>& tasks, const std::vector<Block>& blocks,
                                           bool parallel) {
-    thread_local std::vector<PackedRows> store;
+    std::vector<PackedRows>& store = t_packed;
     std::vector<const Matrix*> inputs;  // distinct x, in order of first use
     std::vector<size_t> inputOf(tasks.size(), SIZE_MAX);
     for (const Block& b : blocks) {
@@ -145,11 +154,9 @@ void affineBatch(const std::vector<AffineTask>& tasks) {
         const Block& block = blocks[size_t(b)];
         runBlock(tasks[block.task], block, packed[block.task]);
     };
-    if (!parallel) {
-        for (size_t b = 0; b < blocks.size(); ++b) body(int(b));
-        return;
-    }
-    parallelFor(int(blocks.size()), body);
+    if (parallel) parallelFor(int(blocks.size()), body);
+    else for (size_t b = 0; b < blocks.size(); ++b) body(int(b));
+    trimPackedInputs();
 }
 
 }  // namespace alab::core

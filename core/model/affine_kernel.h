@@ -32,6 +32,7 @@ public:
     Eigen::Index rows() const { return m_rows; }
     Eigen::Index depth() const { return m_depth; }
     const float* block(Eigen::Index b) const { return m_start + b * m_depth * 32; }
+    size_t capacityBytes() const { return m_buffer.capacity() * sizeof(float); }
 
 private:
     std::vector<float> m_buffer;
