@@ -5,6 +5,7 @@
 
 #include "core/parallel.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -37,6 +38,36 @@ void adamUpdate(const AdamOptions& o, float* __restrict p, const float* __restri
         v[j] = o.beta2 * v[j] + (1.0f - o.beta2) * gj * gj;
         p[j] -= stepSize * (m[j] / (std::sqrt(v[j]) / bc2Sqrt + o.eps));
     }
+}
+
+// A run of one gradient tensor's elements: tensors are cut into runs of at most kPiece elements, by
+// their sizes alone, so the runs (and the order their sums are added in) never depend on the threads.
+struct Piece {
+    size_t span;
+    Eigen::Index begin, end;
+};
+constexpr Eigen::Index kPiece = Eigen::Index(1) << 15;
+
+std::vector<Piece> piecesOf(const std::vector<ParamSpan>& spans) {
+    std::vector<Piece> pieces;
+    for (size_t i = 0; i < spans.size(); ++i)
+        for (Eigen::Index b = 0; b < spans[i].size; b += kPiece)
+            pieces.push_back({i, b, std::min(spans[i].size, b + kPiece)});
+    return pieces;
+}
+
+// Σ x² in double over 8 interleaved lanes (lane l takes elements l, l + 8, …), added in lane order at
+// the end: a fixed order that vectorises (a float's square is exact in double, so fused or not the
+// lanes round alike).
+double sumOfSquares(const float* x, Eigen::Index n) {
+    double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    Eigen::Index j = 0;
+    for (; j + 8 <= n; j += 8)
+        for (int l = 0; l < 8; ++l) lane[l] += double(x[j + l]) * double(x[j + l]);
+    for (; j < n; ++j) lane[0] += double(x[j]) * double(x[j]);
+    double s = 0;
+    for (double v : lane) s += v;
+    return s;
 }
 
 }  // namespace
@@ -110,14 +141,22 @@ float paperLearningRate(int step, int d_model, int warmup, float scale) {
 }
 
 float clipGradNorm(const std::vector<ParamSpan>& grads, float maxNorm) {
+    const std::vector<Piece> pieces = piecesOf(grads);
+    std::vector<double> partial(pieces.size());
+    parallelFor(int(pieces.size()), [&](int k) {
+        const Piece& p = pieces[size_t(k)];
+        partial[size_t(k)] = sumOfSquares(grads[p.span].data + p.begin, p.end - p.begin);
+    });
     double sum = 0;
-    for (const ParamSpan& g : grads)
-        for (Eigen::Index j = 0; j < g.size; ++j) sum += double(g.data[j]) * double(g.data[j]);
+    for (double s : partial) sum += s;  // in piece order, whichever thread made each
     const float norm = float(std::sqrt(sum));
     const float coef = maxNorm / (norm + 1e-6f);
     if (coef < 1.0f)
-        for (const ParamSpan& g : grads)
-            for (Eigen::Index j = 0; j < g.size; ++j) g.data[j] *= coef;
+        parallelFor(int(pieces.size()), [&](int k) {
+            const Piece& p = pieces[size_t(k)];
+            float* g = grads[p.span].data;
+            for (Eigen::Index j = p.begin; j < p.end; ++j) g[j] *= coef;
+        });
     return norm;
 }
 
