@@ -2,18 +2,23 @@
 #include "core/layers.h"
 
 #include "core/attention.h"
+#include "core/model/row_blocks.h"
 
 #include <cmath>
 
 namespace alab::core {
 namespace {
 
+// In place, by row blocks on the pool's threads (core/model/row_blocks.h).
 void activate(Matrix& x, Activation act) {
-    if (act == Activation::Relu) {
-        x = x.cwiseMax(0.0f);
-    } else {  // exact GELU, x·Φ(x), as PyTorch's default
-        x = x.unaryExpr([](float v) { return 0.5f * v * (1.0f + std::erf(v * float(M_SQRT1_2))); });
-    }
+    forRowBlocks(x.rows(), x.cols(), [&](Eigen::Index begin, Eigen::Index n) {
+        auto rows = x.middleRows(begin, n);
+        if (act == Activation::Relu) {
+            rows = rows.cwiseMax(0.0f);
+        } else {  // exact GELU, x·Φ(x), as PyTorch's default
+            rows = rows.unaryExpr([](float v) { return 0.5f * v * (1.0f + std::erf(v * float(M_SQRT1_2))); });
+        }
+    });
 }
 
 // Record a LayerNorm output / residual stream into a trace slot when tracing.
@@ -29,13 +34,15 @@ Matrix layerNorm(const Matrix& x, const LayerNormWeights& w, float eps, LayerNor
         stats->mean.resize(x.rows(), 1);
         stats->rstd.resize(x.rows(), 1);
     }
-    for (Eigen::Index r = 0; r < x.rows(); ++r) {  // one pass over y: centre, scale, gamma, beta
-        const float mean = x.row(r).mean();
-        const float var = (x.row(r).array() - mean).square().mean();
-        const float inv = 1.0f / std::sqrt(var + eps);
-        y.row(r) = ((x.row(r).array() - mean) * inv * w.gamma.array() + w.beta.array()).matrix();
-        if (stats) stats->mean(r, 0) = mean, stats->rstd(r, 0) = inv;
-    }
+    forRowBlocks(x.rows(), x.cols(), [&](Eigen::Index begin, Eigen::Index n) {
+        for (Eigen::Index r = begin; r < begin + n; ++r) {  // one pass over y: centre, scale, gamma, beta
+            const float mean = x.row(r).mean();
+            const float var = (x.row(r).array() - mean).square().mean();
+            const float inv = 1.0f / std::sqrt(var + eps);
+            y.row(r) = ((x.row(r).array() - mean) * inv * w.gamma.array() + w.beta.array()).matrix();
+            if (stats) stats->mean(r, 0) = mean, stats->rstd(r, 0) = inv;
+        }
+    });
     return y;
 }
 

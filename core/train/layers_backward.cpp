@@ -2,6 +2,7 @@
 // in reverse: post-norm  r = x + sublayer(x), y = norm(r);  pre-norm  n = norm(x), y = x + sublayer(n).
 #include "core/train/layers_backward.h"
 
+#include "core/model/row_blocks.h"
 #include "core/train/attention_backward.h"
 
 #include <cmath>
@@ -13,14 +14,23 @@ void keep(Matrix* slot, const Matrix& value) {
     if (slot) *slot = value;
 }
 
-// d activation(u) / du at the pre-activation u: ReLU's step, or exact GELU's Φ(u) + u·φ(u).
-Matrix activationDerivative(const Matrix& u, Activation act) {
-    if (act == Activation::Relu) return (u.array() > 0.0f).cast<float>().matrix();
-    return u.unaryExpr([](float v) {
-        const float cdf = 0.5f * (1.0f + std::erf(v * float(M_SQRT1_2)));
-        const float pdf = std::exp(-0.5f * v * v) * float(0.5 * M_2_SQRTPI * M_SQRT1_2);  // 1/sqrt(2π)
-        return cdf + v * pdf;
+// dL/du = dL/dh · activation'(u) at the pre-activation u: ReLU's step, or exact GELU's Φ(u) + u·φ(u);
+// by row blocks on the pool's threads (core/model/row_blocks.h).
+Matrix activationBackward(const Matrix& dh, const Matrix& u, Activation act) {
+    Matrix du(u.rows(), u.cols());
+    forRowBlocks(u.rows(), u.cols(), [&](Eigen::Index begin, Eigen::Index n) {
+        const auto ub = u.middleRows(begin, n);
+        if (act == Activation::Relu) {
+            du.middleRows(begin, n) = dh.middleRows(begin, n).cwiseProduct((ub.array() > 0.0f).cast<float>().matrix());
+            return;
+        }
+        du.middleRows(begin, n) = dh.middleRows(begin, n).cwiseProduct(ub.unaryExpr([](float v) {
+            const float cdf = 0.5f * (1.0f + std::erf(v * float(M_SQRT1_2)));
+            const float pdf = std::exp(-0.5f * v * v) * float(0.5 * M_2_SQRTPI * M_SQRT1_2);  // 1/sqrt(2π)
+            return cdf + v * pdf;
+        }));
     });
+    return du;
 }
 
 // One attention's backward: per example of a packed batch when segments are given (qs, ks), else
@@ -47,23 +57,32 @@ Matrix dropoutBackward(const Matrix& dy, const Matrix& mask) {
     return mask.size() == 0 ? dy : dy.cwiseProduct(mask);
 }
 
+// Rows are independent but for γ's and β's gradients, column sums over every row: those are taken
+// over the whole matrices, as one serial expression.
 Matrix layerNormBackward(const Matrix& dy, const Matrix& x, const LayerNormStats& s, const LayerNormWeights& w,
                          LayerNormWeights& grads) {
-    const Matrix xhat = ((x.colwise() - s.mean.col(0)).array().colwise() * s.rstd.col(0).array()).matrix();
+    Matrix xhat(x.rows(), x.cols()), dx(x.rows(), x.cols());
+    forRowBlocks(x.rows(), x.cols(), [&](Eigen::Index b, Eigen::Index n) {
+        const auto mean = s.mean.col(0).segment(b, n);
+        const auto rstd = s.rstd.col(0).segment(b, n);
+        xhat.middleRows(b, n) = ((x.middleRows(b, n).colwise() - mean).array().colwise() * rstd.array()).matrix();
+        const auto xh = xhat.middleRows(b, n);
+        const Matrix dnorm = (dy.middleRows(b, n).array().rowwise() * w.gamma.array()).matrix();  // dL/dxhat
+        const Eigen::VectorXf meanD = dnorm.rowwise().mean();
+        const Eigen::VectorXf meanDX = dnorm.cwiseProduct(xh).rowwise().mean();
+        Matrix d = dnorm - (xh.array().colwise() * meanDX.array()).matrix();
+        d.colwise() -= meanD;
+        dx.middleRows(b, n) = (d.array().colwise() * rstd.array()).matrix();
+    });
     grads.beta += dy.colwise().sum();
     grads.gamma += dy.cwiseProduct(xhat).colwise().sum();
-    const Matrix dnorm = (dy.array().rowwise() * w.gamma.array()).matrix();  // dL/dxhat
-    const Eigen::VectorXf meanD = dnorm.rowwise().mean();
-    const Eigen::VectorXf meanDX = dnorm.cwiseProduct(xhat).rowwise().mean();
-    Matrix dx = dnorm - (xhat.array().colwise() * meanDX.array()).matrix();
-    dx.colwise() -= meanD;
-    return (dx.array().colwise() * s.rstd.col(0).array()).matrix();
+    return dx;
 }
 
 Matrix feedForwardBackward(const Matrix& dout, const Matrix& x, const FfnTrace& t, const Linear& linear1,
                            const Linear& linear2, Activation act, Linear& grad1, Linear& grad2, FfnTrace* g) {
     const Matrix dhidden = affineBackward(dout, t.hidden, linear2.weight, grad2.weight, grad2.bias);
-    const Matrix dpre = dhidden.cwiseProduct(activationDerivative(t.pre_activation, act));
+    const Matrix dpre = activationBackward(dhidden, t.pre_activation, act);
     if (g) {
         g->output = dout;
         g->hidden = dhidden;
