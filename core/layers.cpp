@@ -9,14 +9,16 @@
 namespace alab::core {
 namespace {
 
-// In place, by row blocks on the pool's threads (core/model/row_blocks.h).
-void activate(Matrix& x, Activation act) {
-    forRowBlocks(x.rows(), x.cols(), [&](Eigen::Index begin, Eigen::Index n) {
-        auto rows = x.middleRows(begin, n);
+// out = activation(in), by row blocks on the pool's threads (core/model/row_blocks.h); out may be in.
+void activate(const Matrix& in, Matrix& out, Activation act) {
+    if (&out != &in) out.resize(in.rows(), in.cols());
+    forRowBlocks(in.rows(), in.cols(), [&](Eigen::Index begin, Eigen::Index n) {
+        const auto x = in.middleRows(begin, n);
         if (act == Activation::Relu) {
-            rows = rows.cwiseMax(0.0f);
+            out.middleRows(begin, n) = x.cwiseMax(0.0f);
         } else {  // exact GELU, x·Φ(x), as PyTorch's default
-            rows = rows.unaryExpr([](float v) { return 0.5f * v * (1.0f + std::erf(v * float(M_SQRT1_2))); });
+            out.middleRows(begin, n) =
+                x.unaryExpr([](float v) { return 0.5f * v * (1.0f + std::erf(v * float(M_SQRT1_2))); });
         }
     });
 }
@@ -48,8 +50,12 @@ Matrix layerNorm(const Matrix& x, const LayerNormWeights& w, float eps, LayerNor
 
 Matrix feedForward(const Matrix& x, const Linear& linear1, const Linear& linear2, Activation act, FfnTrace* trace) {
     Matrix hidden = affine(x, linear1.weight, linear1.bias);
-    if (trace) trace->pre_activation = hidden;
-    activate(hidden, act);
+    if (trace) {  // the pre-activation moves into the trace; the activation writes a new matrix (no copy)
+        trace->pre_activation = std::move(hidden);
+        activate(trace->pre_activation, hidden, act);
+    } else {
+        activate(hidden, hidden, act);
+    }
     Matrix out = affine(hidden, linear2.weight, linear2.bias);
     if (trace) {
         trace->hidden = std::move(hidden);
