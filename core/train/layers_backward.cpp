@@ -51,6 +51,20 @@ Matrix selfAttentionBackward(const Matrix& dout, const Matrix& x, const MhaWeigh
     return dxq;
 }
 
+// dL/d(sublayer output) through its dropout, passed on as const Matrix&: dy itself when no mask was
+// drawn (the usual case; dropoutBackward would copy it), else dy ∘ mask, alive for the full expression.
+class Dropped {
+public:
+    Dropped(const Matrix& dy, const Matrix& mask) : m_dy(dy) {
+        if (mask.size() > 0) m_masked = dy.cwiseProduct(mask);
+    }
+    operator const Matrix&() const { return m_masked.size() > 0 ? m_masked : m_dy; }
+
+private:
+    const Matrix& m_dy;
+    Matrix m_masked;
+};
+
 }  // namespace
 
 Matrix dropoutBackward(const Matrix& dy, const Matrix& mask) {
@@ -103,21 +117,21 @@ Matrix encoderLayerBackward(const Matrix& dout, const Matrix& x, const EncoderLa
         keep(g ? &g->norm2 : nullptr, dout);
         const Matrix dr2 = layerNormBackward(dout, t.residual2, t.norm2_stats, w.norm2, gw.norm2);
         keep(g ? &g->residual2 : nullptr, dr2);
-        const Matrix dh1 = dr2 + feedForwardBackward(dropoutBackward(dr2, t.dropout2), t.norm1, t.ffn, w.linear1,
+        const Matrix dh1 = dr2 + feedForwardBackward(Dropped(dr2, t.dropout2), t.norm1, t.ffn, w.linear1,
                                                      w.linear2, c.activation, gw.linear1, gw.linear2, gf);
         keep(g ? &g->norm1 : nullptr, dh1);
         keep(g ? &g->add_norm1 : nullptr, dh1);
         const Matrix dr1 = layerNormBackward(dh1, t.residual1, t.norm1_stats, w.norm1, gw.norm1);
         keep(g ? &g->residual1 : nullptr, dr1);
-        return dr1 + selfAttentionBackward(dropoutBackward(dr1, t.dropout1), x, w.self_attn, t.self_attn, gw.self_attn,
+        return dr1 + selfAttentionBackward(Dropped(dr1, t.dropout1), x, w.self_attn, t.self_attn, gw.self_attn,
                                            g ? &g->self_attn : nullptr, segs);
     }
-    const Matrix dn2 = feedForwardBackward(dropoutBackward(dout, t.dropout2), t.norm2, t.ffn, w.linear1, w.linear2,
+    const Matrix dn2 = feedForwardBackward(Dropped(dout, t.dropout2), t.norm2, t.ffn, w.linear1, w.linear2,
                                            c.activation, gw.linear1, gw.linear2, gf);
     keep(g ? &g->norm2 : nullptr, dn2);
     const Matrix da1 = dout + layerNormBackward(dn2, t.add_norm1, t.norm2_stats, w.norm2, gw.norm2);
     keep(g ? &g->add_norm1 : nullptr, da1);
-    const Matrix dn1 = selfAttentionBackward(dropoutBackward(da1, t.dropout1), t.norm1, w.self_attn, t.self_attn,
+    const Matrix dn1 = selfAttentionBackward(Dropped(da1, t.dropout1), t.norm1, w.self_attn, t.self_attn,
                                              gw.self_attn, g ? &g->self_attn : nullptr, segs);
     keep(g ? &g->norm1 : nullptr, dn1);
     return da1 + layerNormBackward(dn1, x, t.norm1_stats, w.norm1, gw.norm1);
@@ -140,13 +154,13 @@ Matrix decoderLayerBackward(const Matrix& dout, const Matrix& x, const Matrix& m
         keep(g ? &g->norm3 : nullptr, dout);
         const Matrix dr3 = layerNormBackward(dout, t.residual3, t.norm3_stats, w.norm3, gw.norm3);
         keep(g ? &g->residual3 : nullptr, dr3);
-        const Matrix dh2 = dr3 + feedForwardBackward(dropoutBackward(dr3, t.dropout3), t.norm2, t.ffn, w.linear1,
+        const Matrix dh2 = dr3 + feedForwardBackward(Dropped(dr3, t.dropout3), t.norm2, t.ffn, w.linear1,
                                                      w.linear2, c.activation, gw.linear1, gw.linear2, gf);
         keep(g ? &g->norm2 : nullptr, dh2);
         keep(g ? &g->add_norm2 : nullptr, dh2);
         const Matrix dr2 = layerNormBackward(dh2, t.residual2, t.norm2_stats, w.norm2, gw.norm2);
         keep(g ? &g->residual2 : nullptr, dr2);
-        attentionBackward(dropoutBackward(dr2, t.dropout2), t.norm1, memory, w.cross_attn, t.cross_attn, dq, dkv,
+        attentionBackward(Dropped(dr2, t.dropout2), t.norm1, memory, w.cross_attn, t.cross_attn, dq, dkv,
                           gw.cross_attn, gc, segs, srcSegs);
         dMemory += dkv;
         const Matrix dh1 = dr2 + dq;
@@ -154,21 +168,21 @@ Matrix decoderLayerBackward(const Matrix& dout, const Matrix& x, const Matrix& m
         keep(g ? &g->add_norm1 : nullptr, dh1);
         const Matrix dr1 = layerNormBackward(dh1, t.residual1, t.norm1_stats, w.norm1, gw.norm1);
         keep(g ? &g->residual1 : nullptr, dr1);
-        return dr1 + selfAttentionBackward(dropoutBackward(dr1, t.dropout1), x, w.self_attn, t.self_attn, gw.self_attn,
+        return dr1 + selfAttentionBackward(Dropped(dr1, t.dropout1), x, w.self_attn, t.self_attn, gw.self_attn,
                                            gs, segs);
     }
-    const Matrix dn3 = feedForwardBackward(dropoutBackward(dout, t.dropout3), t.norm3, t.ffn, w.linear1, w.linear2,
+    const Matrix dn3 = feedForwardBackward(Dropped(dout, t.dropout3), t.norm3, t.ffn, w.linear1, w.linear2,
                                            c.activation, gw.linear1, gw.linear2, gf);
     keep(g ? &g->norm3 : nullptr, dn3);
     const Matrix da2 = dout + layerNormBackward(dn3, t.add_norm2, t.norm3_stats, w.norm3, gw.norm3);
     keep(g ? &g->add_norm2 : nullptr, da2);
-    attentionBackward(dropoutBackward(da2, t.dropout2), t.norm2, memory, w.cross_attn, t.cross_attn, dq, dkv,
+    attentionBackward(Dropped(da2, t.dropout2), t.norm2, memory, w.cross_attn, t.cross_attn, dq, dkv,
                       gw.cross_attn, gc, segs, srcSegs);
     dMemory += dkv;
     keep(g ? &g->norm2 : nullptr, dq);
     const Matrix da1 = da2 + layerNormBackward(dq, t.add_norm1, t.norm2_stats, w.norm2, gw.norm2);
     keep(g ? &g->add_norm1 : nullptr, da1);
-    const Matrix dn1 = selfAttentionBackward(dropoutBackward(da1, t.dropout1), t.norm1, w.self_attn, t.self_attn,
+    const Matrix dn1 = selfAttentionBackward(Dropped(da1, t.dropout1), t.norm1, w.self_attn, t.self_attn,
                                              gw.self_attn, gs, segs);
     keep(g ? &g->norm1 : nullptr, dn1);
     return da1 + layerNormBackward(dn1, x, t.norm1_stats, w.norm1, gw.norm1);
