@@ -1,5 +1,5 @@
 // Row blocks on the pool's threads (core/model/row_blocks.h) and the LayerNorm code that uses them:
-// forRowBlocks visits every row once, in blocks of 32 rows from 2^16 elements on and as one block below;
+// forRowBlocks visits every row once, in blocks of 32 rows from 2^18 elements on and as one block below;
 // LayerNorm forward and backward of a matrix large enough to split give the same bits on 1, 2 and 3
 // threads, and each row's output and input gradient equal those of that row computed alone (the
 // serial path), so splitting changes no number. γ's and β's gradients agree with the rows' sum. The
@@ -56,8 +56,8 @@ private slots:
 
     void blocksCoverEveryRowOnce() {
         core::setThreadCount(2);
-        for (const auto& [rows, cols, calls] : {std::tuple{Eigen::Index(300), Eigen::Index(256), 10},
-                                                 std::tuple{Eigen::Index(100), Eigen::Index(64), 1},
+        for (const auto& [rows, cols, calls] : {std::tuple{Eigen::Index(1100), Eigen::Index(256), 35},
+                                                 std::tuple{Eigen::Index(1000), Eigen::Index(128), 1},
                                                  std::tuple{Eigen::Index(32), Eigen::Index(4096), 1}}) {
             std::vector<int> seen(size_t(rows), 0);
             std::mutex m;
@@ -74,7 +74,7 @@ private slots:
     }
 
     void layerNormSplitChangesNoBit() {
-        const Eigen::Index rows = 300, cols = 256;  // 76 800 elements: split into 10 blocks
+        const Eigen::Index rows = 1100, cols = 256;  // 281 600 elements: split into 35 blocks
         const core::Matrix x = noise(rows, cols, 1), dy = noise(rows, cols, 2);
         const core::LayerNormWeights w{noise(1, cols, 3).row(0), noise(1, cols, 4).row(0)};
         core::setThreadCount(1);
@@ -87,7 +87,7 @@ private slots:
             QVERIFY(sameBits(one.grads.gamma, more.grads.gamma) && sameBits(one.grads.beta, more.grads.beta));
         }
         core::RowVector gammaSum = core::RowVector::Zero(cols), betaSum = core::RowVector::Zero(cols);
-        for (Eigen::Index r : {Eigen::Index(0), Eigen::Index(31), Eigen::Index(32), Eigen::Index(157), rows - 1}) {
+        for (Eigen::Index r : {Eigen::Index(0), Eigen::Index(31), Eigen::Index(32), Eigen::Index(557), rows - 1}) {
             const NormResult alone = normBothWays(x.middleRows(r, 1), dy.middleRows(r, 1), w);
             QVERIFY2(sameBits(alone.y, one.y.middleRows(r, 1)), qPrintable(QString("row %1").arg(r + 1)));
             QVERIFY2(sameBits(alone.dx, one.dx.middleRows(r, 1)), qPrintable(QString("row %1").arg(r + 1)));
@@ -101,9 +101,9 @@ private slots:
         QVERIFY(one.grads.beta.cwiseAbs().maxCoeff() > 1.0f);  // the sums are not trivially small
     }
 
-    // The FFN's activation (forward) and its derivative (backward) run by row blocks: 300 × 512 hidden.
+    // The FFN's activation (forward) and its derivative (backward) run by row blocks: 600 × 512 hidden.
     void feedForwardSplitChangesNoBit() {
-        const Eigen::Index rows = 300, d = 64, ff = 512;
+        const Eigen::Index rows = 600, d = 64, ff = 512;
         const core::Matrix x = noise(rows, d, 5), dout = noise(rows, d, 6);
         const core::Linear l1{noise(ff, d, 7), noise(1, ff, 8).row(0)}, l2{noise(d, ff, 9), noise(1, d, 10).row(0)};
         for (core::Activation act : {core::Activation::Relu, core::Activation::Gelu}) {
