@@ -2,18 +2,25 @@
 #include "core/layers.h"
 
 #include "core/attention.h"
+#include "core/model/row_blocks.h"
 
 #include <cmath>
 
 namespace alab::core {
 namespace {
 
-void activate(Matrix& x, Activation act) {
-    if (act == Activation::Relu) {
-        x = x.cwiseMax(0.0f);
-    } else {  // exact GELU, x·Φ(x), as PyTorch's default
-        x = x.unaryExpr([](float v) { return 0.5f * v * (1.0f + std::erf(v * float(M_SQRT1_2))); });
-    }
+// out = activation(in), by row blocks on the pool's threads (core/model/row_blocks.h); out may be in.
+void activate(const Matrix& in, Matrix& out, Activation act) {
+    if (&out != &in) out.resize(in.rows(), in.cols());
+    forRowBlocks(in.rows(), in.cols(), [&](Eigen::Index begin, Eigen::Index n) {
+        const auto x = in.middleRows(begin, n);
+        if (act == Activation::Relu) {
+            out.middleRows(begin, n) = x.cwiseMax(0.0f);
+        } else {  // exact GELU, x·Φ(x), as PyTorch's default
+            out.middleRows(begin, n) =
+                x.unaryExpr([](float v) { return 0.5f * v * (1.0f + std::erf(v * float(M_SQRT1_2))); });
+        }
+    });
 }
 
 // Record a LayerNorm output / residual stream into a trace slot when tracing.
@@ -29,20 +36,26 @@ Matrix layerNorm(const Matrix& x, const LayerNormWeights& w, float eps, LayerNor
         stats->mean.resize(x.rows(), 1);
         stats->rstd.resize(x.rows(), 1);
     }
-    for (Eigen::Index r = 0; r < x.rows(); ++r) {  // one pass over y: centre, scale, gamma, beta
-        const float mean = x.row(r).mean();
-        const float var = (x.row(r).array() - mean).square().mean();
-        const float inv = 1.0f / std::sqrt(var + eps);
-        y.row(r) = ((x.row(r).array() - mean) * inv * w.gamma.array() + w.beta.array()).matrix();
-        if (stats) stats->mean(r, 0) = mean, stats->rstd(r, 0) = inv;
-    }
+    forRowBlocks(x.rows(), x.cols(), [&](Eigen::Index begin, Eigen::Index n) {
+        for (Eigen::Index r = begin; r < begin + n; ++r) {  // one pass over y: centre, scale, gamma, beta
+            const float mean = x.row(r).mean();
+            const float var = (x.row(r).array() - mean).square().mean();
+            const float inv = 1.0f / std::sqrt(var + eps);
+            y.row(r) = ((x.row(r).array() - mean) * inv * w.gamma.array() + w.beta.array()).matrix();
+            if (stats) stats->mean(r, 0) = mean, stats->rstd(r, 0) = inv;
+        }
+    });
     return y;
 }
 
 Matrix feedForward(const Matrix& x, const Linear& linear1, const Linear& linear2, Activation act, FfnTrace* trace) {
     Matrix hidden = affine(x, linear1.weight, linear1.bias);
-    if (trace) trace->pre_activation = hidden;
-    activate(hidden, act);
+    if (trace) {  // the pre-activation moves into the trace; the activation writes a new matrix (no copy)
+        trace->pre_activation = std::move(hidden);
+        activate(trace->pre_activation, hidden, act);
+    } else {
+        activate(hidden, hidden, act);
+    }
     Matrix out = affine(hidden, linear2.weight, linear2.bias);
     if (trace) {
         trace->hidden = std::move(hidden);

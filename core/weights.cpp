@@ -4,8 +4,10 @@
 #include "core/parallel.h"
 #include "core/rng.h"
 
+#include <bit>
 #include <cassert>
 #include <cmath>
+#include <cstdint>
 #include <tuple>
 #include <type_traits>
 
@@ -124,10 +126,22 @@ std::vector<int64_t> shapeOf(const Slot<const Weights>& s) {
     return {s.vector->size()};
 }
 
+// Whether no float of a block is NaN or ±∞ (every exponent bit set), tested on the bits: a loop the
+// compiler vectorises and that runs at memory speed (Eigen's allFinite() compared x − x with itself
+// element by element, 4 % of a base-model training step).
+template <class M>
+bool allFinite(const M& m) {
+    const float* p = m.data();
+    uint32_t special = 0;
+    for (Eigen::Index i = 0; i < m.size(); ++i)
+        special |= uint32_t((std::bit_cast<uint32_t>(p[i]) & 0x7f800000u) == 0x7f800000u);
+    return special == 0;
+}
+
 bool allFinite(const Slot<const Weights>& s) {
-    if (s.inProj && s.matrix) return s.inProj->wq.allFinite() && s.inProj->wk.allFinite() && s.inProj->wv.allFinite();
-    if (s.inProj) return s.inProj->bq.allFinite() && s.inProj->bk.allFinite() && s.inProj->bv.allFinite();
-    return s.matrix ? s.matrix->allFinite() : s.vector->allFinite();
+    if (s.inProj && s.matrix) return allFinite(s.inProj->wq) && allFinite(s.inProj->wk) && allFinite(s.inProj->wv);
+    if (s.inProj) return allFinite(s.inProj->bq) && allFinite(s.inProj->bk) && allFinite(s.inProj->bv);
+    return s.matrix ? allFinite(*s.matrix) : allFinite(*s.vector);
 }
 
 void checkShape(const std::string& name, const std::vector<int64_t>& shape, const std::vector<int64_t>& expected) {

@@ -5,6 +5,7 @@
 
 #include "core/parallel.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -24,19 +25,53 @@ void add(std::vector<ParamSpan>& spans, MhaWeights& w) {
 
 // One tensor's update. The arrays never overlap, and this file is built with -fno-math-errno
 // (core/CMakeLists.txt), so the compiler vectorises the loop (sqrt and division are exact in IEEE
-// arithmetic either way: the numbers are those of the scalar loop).
+// arithmetic either way: the numbers are those of the scalar loop). Scaled: every gradient is read as
+// g · scale, the float product that clipping in place would have stored (with L2 decay, whose sum the
+// compiler could fuse with that product, the caller scales the gradients first instead).
+template <bool Scaled>
 void adamUpdate(const AdamOptions& o, float* __restrict p, const float* __restrict g, float* __restrict m,
-                float* __restrict v, Eigen::Index n, float lr, float stepSize, float bc2Sqrt) {
+                float* __restrict v, Eigen::Index n, float lr, float stepSize, float bc2Sqrt, float scale) {
     const bool l2 = o.weight_decay > 0 && o.decay == WeightDecay::L2;
     const bool decoupled = o.weight_decay > 0 && o.decay == WeightDecay::Decoupled;
     for (Eigen::Index j = 0; j < n; ++j) {
         float gj = g[j];
+        if constexpr (Scaled) gj *= scale;
         if (l2) gj += o.weight_decay * p[j];
         if (decoupled) p[j] *= 1.0f - lr * o.weight_decay;
         m[j] = o.beta1 * m[j] + (1.0f - o.beta1) * gj;
         v[j] = o.beta2 * v[j] + (1.0f - o.beta2) * gj * gj;
         p[j] -= stepSize * (m[j] / (std::sqrt(v[j]) / bc2Sqrt + o.eps));
     }
+}
+
+// A run of one gradient tensor's elements: tensors are cut into runs of at most kPiece elements, by
+// their sizes alone, so the runs (and the order their sums are added in) never depend on the threads.
+struct Piece {
+    size_t span;
+    Eigen::Index begin, end;
+};
+constexpr Eigen::Index kPiece = Eigen::Index(1) << 15;
+
+std::vector<Piece> piecesOf(const std::vector<ParamSpan>& spans) {
+    std::vector<Piece> pieces;
+    for (size_t i = 0; i < spans.size(); ++i)
+        for (Eigen::Index b = 0; b < spans[i].size; b += kPiece)
+            pieces.push_back({i, b, std::min(spans[i].size, b + kPiece)});
+    return pieces;
+}
+
+// Σ x² in double over 8 interleaved lanes (lane l takes elements l, l + 8, …), added in lane order at
+// the end: a fixed order that vectorises (a float's square is exact in double, so fused or not the
+// lanes round alike).
+double sumOfSquares(const float* x, Eigen::Index n) {
+    double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    Eigen::Index j = 0;
+    for (; j + 8 <= n; j += 8)
+        for (int l = 0; l < 8; ++l) lane[l] += double(x[j + l]) * double(x[j + l]);
+    for (; j < n; ++j) lane[0] += double(x[j]) * double(x[j]);
+    double s = 0;
+    for (double v : lane) s += v;
+    return s;
 }
 
 }  // namespace
@@ -69,7 +104,7 @@ Adam::Adam(AdamOptions o) : m_options(o) {
         throw InvalidArgument("Adam's eps and weight decay must be non-negative");
 }
 
-void Adam::step(const std::vector<ParamSpan>& params, const std::vector<ParamSpan>& grads, float lr) {
+void Adam::step(const std::vector<ParamSpan>& params, const std::vector<ParamSpan>& grads, float lr, float gradScale) {
     if (params.size() != grads.size()) throw InvalidArgument("Adam got a gradient list of another length");
     if (m_m.empty()) {
         for (const ParamSpan& p : params) m_m.emplace_back(size_t(p.size), 0.0f), m_v.emplace_back(size_t(p.size), 0.0f);
@@ -85,10 +120,17 @@ void Adam::step(const std::vector<ParamSpan>& params, const std::vector<ParamSpa
         if (params[i].size != grads[i].size || Eigen::Index(m_m[i].size()) != params[i].size)
             throw InvalidArgument("Adam: parameter " + std::to_string(i) + " and its gradient differ in size");
     // Every element's update is its own, so tensors can go to the pool's threads in any order.
+    const bool l2 = o.weight_decay > 0 && o.decay == WeightDecay::L2;
     parallelFor(int(params.size()), [&](int t) {
         const size_t i = size_t(t);
-        adamUpdate(o, params[i].data, grads[i].data, m_m[i].data(), m_v[i].data(), params[i].size, lr, stepSize,
-                   bc2Sqrt);
+        const ParamSpan& p = params[i];
+        float* g = grads[i].data;
+        if (gradScale != 1.0f && l2)
+            for (Eigen::Index j = 0; j < p.size; ++j) g[j] *= gradScale;
+        if (gradScale != 1.0f && !l2)
+            adamUpdate<true>(o, p.data, g, m_m[i].data(), m_v[i].data(), p.size, lr, stepSize, bc2Sqrt, gradScale);
+        else
+            adamUpdate<false>(o, p.data, g, m_m[i].data(), m_v[i].data(), p.size, lr, stepSize, bc2Sqrt, 1.0f);
     });
 }
 
@@ -109,15 +151,34 @@ float paperLearningRate(int step, int d_model, int warmup, float scale) {
     return float(double(scale) / std::sqrt(double(d_model)) * std::min(1.0 / std::sqrt(s), s * std::pow(warmup, -1.5)));
 }
 
-float clipGradNorm(const std::vector<ParamSpan>& grads, float maxNorm) {
+float gradientNorm(const std::vector<ParamSpan>& grads) {
+    const std::vector<Piece> pieces = piecesOf(grads);
+    std::vector<double> partial(pieces.size());
+    parallelFor(int(pieces.size()), [&](int k) {
+        const Piece& p = pieces[size_t(k)];
+        partial[size_t(k)] = sumOfSquares(grads[p.span].data + p.begin, p.end - p.begin);
+    });
     double sum = 0;
-    for (const ParamSpan& g : grads)
-        for (Eigen::Index j = 0; j < g.size; ++j) sum += double(g.data[j]) * double(g.data[j]);
-    const float norm = float(std::sqrt(sum));
+    for (double s : partial) sum += s;  // in piece order, whichever thread made each
+    return float(std::sqrt(sum));
+}
+
+float clipFactor(float norm, float maxNorm) {
     const float coef = maxNorm / (norm + 1e-6f);
-    if (coef < 1.0f)
-        for (const ParamSpan& g : grads)
-            for (Eigen::Index j = 0; j < g.size; ++j) g.data[j] *= coef;
+    return coef < 1.0f ? coef : 1.0f;
+}
+
+float clipGradNorm(const std::vector<ParamSpan>& grads, float maxNorm) {
+    const float norm = gradientNorm(grads);
+    const float coef = clipFactor(norm, maxNorm);
+    if (coef != 1.0f) {
+        const std::vector<Piece> pieces = piecesOf(grads);
+        parallelFor(int(pieces.size()), [&](int k) {
+            const Piece& p = pieces[size_t(k)];
+            float* g = grads[p.span].data;
+            for (Eigen::Index j = p.begin; j < p.end; ++j) g[j] *= coef;
+        });
+    }
     return norm;
 }
 

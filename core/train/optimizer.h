@@ -41,8 +41,10 @@ public:
     explicit Adam(AdamOptions options = {});  ///< throws InvalidArgument on betas outside [0, 1) or eps/λ < 0
 
     /// One update with learning rate lr: params and grads are parallel lists of equal sizes (the first
-    /// call fixes them; a different layout later throws InvalidArgument).
-    void step(const std::vector<ParamSpan>& params, const std::vector<ParamSpan>& grads, float lr);
+    /// call fixes them; a different layout later throws InvalidArgument). gradScale (clipFactor) scales
+    /// every gradient as clipGradNorm would, inside the update's one pass over the arrays.
+    void step(const std::vector<ParamSpan>& params, const std::vector<ParamSpan>& grads, float lr,
+              float gradScale = 1.0f);
 
     int steps() const { return m_step; }
     const AdamOptions& options() const { return m_options; }
@@ -62,6 +64,12 @@ private:
 /// step · warmup^−1.5). It rises linearly for `warmup` steps, then decays as 1/√step.
 /// Throws InvalidArgument for step < 1, warmup < 1 or d_model < 1.
 float paperLearningRate(int step, int d_model, int warmup, float scale = 1.0f);
+
+/// The global L2 norm of all gradients (a double sum in a fixed order, on the pool's threads).
+float gradientNorm(const std::vector<ParamSpan>& grads);
+
+/// What clipping to maxNorm multiplies every gradient by: maxNorm / (norm + 1e−6) when that is < 1, else 1.
+float clipFactor(float norm, float maxNorm);
 
 /// torch.nn.utils.clip_grad_norm_: the global L2 norm of all gradients; when it exceeds maxNorm every
 /// gradient is multiplied by maxNorm / (norm + 1e−6). Returns the norm before clipping.

@@ -108,8 +108,9 @@ StepResult trainStep(const ModelConfig& c, Weights& weights, Adam& adam, const s
     Weights grads = batchGradients(c, weights, batch, options.label_smoothing, r.loss, r.tokens, options.dropout,
                                    options.dropout_seed);
     std::vector<ParamSpan> g = parameterSpans(c, grads);
-    r.grad_norm = clipGradNorm(g, options.clip_norm > 0 ? options.clip_norm : std::numeric_limits<float>::infinity());
-    adam.step(parameterSpans(c, weights), g, lr);
+    r.grad_norm = gradientNorm(g);
+    const float maxNorm = options.clip_norm > 0 ? options.clip_norm : std::numeric_limits<float>::infinity();
+    adam.step(parameterSpans(c, weights), g, lr, clipFactor(r.grad_norm, maxNorm));  // clipping inside Adam's pass
     return r;
 }
 

@@ -211,6 +211,7 @@ void TestIo::modelChecksWeights() {
         {[](core::Weights& w) { w.decoder[1].self_attn.bv(3) = NAN; },
          "tensor decoder.layers.1.self_attn.in_proj_bias contains NaN or infinity"},
         {[](core::Weights& w) { w.generator.weight(0, 0) = INFINITY; }, "tensor generator.weight contains NaN or infinity"},
+        {[](core::Weights& w) { w.src_embed(2, 5) = -INFINITY; }, "tensor src_embed.weight contains NaN or infinity"},
         {[](core::Weights& w) { w.encoder.pop_back(); }, "the weights have 1 encoder layers, the config 2"},
     };
     for (const auto& [spoil, message] : cases) {

@@ -1,12 +1,16 @@
 // The optimiser against PyTorch: six golden steps (tests/golden/optimizer, from
 // make_optimizer_golden.py) of clip_grad_norm_ + torch.optim.Adam without decay, with L2 decay, and
-// torch.optim.AdamW (decoupled), at the paper's learning rates; the schedule's shape; clipping; and
+// torch.optim.AdamW (decoupled), at the paper's learning rates; the schedule's shape; clipping (also
+// inside Adam's pass, bit for bit as clipping first); and
 // trainStep on a tiny model: it learns a fixed batch, and the same inputs give bit-identical weights.
 #include "core/train/optimizer.h"
 #include "core/train/train_step.h"
+#include "core/rng.h"
 #include "../core_test_support.h"
 
 #include <QtTest>
+
+#include <cstring>
 
 using namespace alab;
 
@@ -35,6 +39,8 @@ private slots:
     void adamMatchesPyTorch();
     void paperSchedule();
     void clipping();
+    void clippingInsideAdamKeepsTheBits_data();
+    void clippingInsideAdamKeepsTheBits();
     void duplicatedExampleKeepsTheMean();
     void trainStepLearnsAndIsDeterministic();
 };
@@ -111,6 +117,52 @@ void TestOptimizer::clipping() {
 }
 
 // The batch loss is a mean over labels: an example twice is the same batch as once.
+void TestOptimizer::clippingInsideAdamKeepsTheBits_data() {
+    QTest::addColumn<float>("decay");
+    QTest::addColumn<int>("mode");
+    QTest::newRow("no weight decay") << 0.0f << int(core::WeightDecay::L2);
+    QTest::newRow("L2 decay (scaled before the update)") << 0.05f << int(core::WeightDecay::L2);
+    QTest::newRow("decoupled decay") << 0.05f << int(core::WeightDecay::Decoupled);
+}
+
+// trainStep hands the clipping factor to Adam (one pass over the arrays): the weights must be those of
+// clipGradNorm scaling the gradients first, bit for bit, over steps that clip and steps that do not.
+void TestOptimizer::clippingInsideAdamKeepsTheBits() {
+    QFETCH(float, decay);
+    QFETCH(int, mode);
+    core::AdamOptions o;
+    o.weight_decay = decay, o.decay = core::WeightDecay(mode);
+    core::Adam first(o), inside(o);
+    core::Rng rng(7);
+    std::vector<std::vector<float>> pa(3), pb;
+    for (size_t i = 0; i < pa.size(); ++i)
+        for (size_t j = 0; j < 1000 + 37 * i; ++j) pa[i].push_back(rng.uniform(1.0f));
+    pb = pa;
+    int clipped = 0;
+    for (int t = 1; t <= 6; ++t) {
+        std::vector<std::vector<float>> ga(3);
+        const float size = t % 3 == 0 ? 1e-3f : 0.5f;  // every third step stays below the limit
+        for (size_t i = 0; i < ga.size(); ++i)
+            for (size_t j = 0; j < pa[i].size(); ++j) ga[i].push_back(rng.uniform(size));
+        std::vector<std::vector<float>> gb = ga;
+        std::vector<core::ParamSpan> sa, sb, wa, wb;
+        for (size_t i = 0; i < ga.size(); ++i) {
+            sa.push_back(span(ga[i])), sb.push_back(span(gb[i]));
+            wa.push_back(span(pa[i])), wb.push_back(span(pb[i]));
+        }
+        const float norm = core::clipGradNorm(sa, 1.0f);
+        first.step(wa, sa, 1e-3f);
+        QCOMPARE(core::gradientNorm(sb), norm);
+        const float factor = core::clipFactor(norm, 1.0f);
+        clipped += factor < 1.0f;
+        inside.step(wb, sb, 1e-3f, factor);
+        for (size_t i = 0; i < pa.size(); ++i)
+            QVERIFY2(std::memcmp(pa[i].data(), pb[i].data(), pa[i].size() * sizeof(float)) == 0,
+                     qPrintable(QStringLiteral("step %1, tensor %2").arg(t).arg(i + 1)));
+    }
+    QCOMPARE(clipped, 4);
+}
+
 void TestOptimizer::duplicatedExampleKeepsTheMean() {
     const core::ModelConfig c = tinyConfig();
     const core::Weights w = core::initWeights(c, 5);
