@@ -141,7 +141,8 @@ void affineBatch(const std::vector<AffineTask>& tasks) {
         Eigen::Index nc = 0;
         const Eigen::Index kc = groupedDepthBlock(t.x->rows(), t.x->cols(), nc);
         const Eigen::Index full = n / kBlock;
-        const Eigen::Index group = kc > 0 && !kernelTakes(t) ? std::max<Eigen::Index>(1, full / (kGroupsPerThread * threadCount())) : 1;
+        const bool grouped = kc > 0 && !kernelTakes(t);
+        const Eigen::Index group = grouped ? std::max<Eigen::Index>(1, full / (kGroupsPerThread * threadCount())) : 1;
         for (Eigen::Index b = 0; b < full; b += group) {
             const Eigen::Index width = std::min(group, full - b) * kBlock;
             blocks.push_back({i, b * kBlock, width, kc, nc});

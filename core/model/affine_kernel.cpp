@@ -48,7 +48,8 @@ void transposeRows(const float* src, Index ld, Index depth, Index count, float* 
             for (int i = 0; i < 16; ++i) _mm512_store_ps(dst + (p0 + i) * kBlockRows + first, r[i]);
         }
         for (Index p = fast; p < depth; ++p)
-            for (Index i = 0; i < 16; ++i) dst[p * kBlockRows + first + i] = i < valid ? src[(first + i) * ld + p] : 0.0f;
+            for (Index i = 0; i < 16; ++i)
+                dst[p * kBlockRows + first + i] = i < valid ? src[(first + i) * ld + p] : 0.0f;
     }
 }
 

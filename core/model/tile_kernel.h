@@ -50,7 +50,8 @@ inline __m512i stageIndices() {
     return _mm512_setr_epi32(stageIndex(B, Hi, 0), stageIndex(B, Hi, 1), stageIndex(B, Hi, 2), stageIndex(B, Hi, 3),
                              stageIndex(B, Hi, 4), stageIndex(B, Hi, 5), stageIndex(B, Hi, 6), stageIndex(B, Hi, 7),
                              stageIndex(B, Hi, 8), stageIndex(B, Hi, 9), stageIndex(B, Hi, 10), stageIndex(B, Hi, 11),
-                             stageIndex(B, Hi, 12), stageIndex(B, Hi, 13), stageIndex(B, Hi, 14), stageIndex(B, Hi, 15));
+                             stageIndex(B, Hi, 12), stageIndex(B, Hi, 13), stageIndex(B, Hi, 14),
+                             stageIndex(B, Hi, 15));
 }
 
 template <int B>

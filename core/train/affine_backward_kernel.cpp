@@ -96,8 +96,8 @@ void weightGradientKernel(const Matrix& dy, const Matrix& x, Matrix& dWeight, In
         chained = chainedRows(rowsOfBlock);
         if (chained > 0) weightChains(dy, x, dWeight, r0, n, i2, i2 + chained, kc);
 #endif
-        if (rowsOfBlock > chained)
-            eigenWeightGradient(dy, x, dWeight, r0, n, i2 + chained, rowsOfBlock - chained, kc, rowsOfBlock - chained, n);
+        const Index rest = rowsOfBlock - chained;
+        if (rest > 0) eigenWeightGradient(dy, x, dWeight, r0, n, i2 + chained, rest, kc, rest, n);
     }
 }
 
@@ -109,9 +109,8 @@ void inputGradientKernel(const Matrix& dy, const Matrix& weight, Matrix& dx, Ind
         chained = chainedRows(rowsOfBlock);
         if (chained > 0) inputChains(dy, weight, dx, c0 + i2, c0 + i2 + chained, kc);
 #endif
-        if (rowsOfBlock > chained)
-            eigenInputGradient(dy, weight, dx, c0 + i2 + chained, rowsOfBlock - chained, kc, rowsOfBlock - chained,
-                               dy.rows());
+        const Index rest = rowsOfBlock - chained;
+        if (rest > 0) eigenInputGradient(dy, weight, dx, c0 + i2 + chained, rest, kc, rest, dy.rows());
     }
 }
 

@@ -1,8 +1,9 @@
 // Our AVX-512 product kernels (core/model/affine_kernel.h, core/train/affine_backward_kernel.h) against
 // two witnesses, compared with memcmp: a scalar loop that states the rounding promised (one std::fma
 // chain per depth block, the blocks added in order, then the bias), and Eigen's own product of the same
-// block, which the shipped models were trained with. Shapes cover row counts around the kernel's 32-row blocks, column counts around
-// its 12-column tiles, depths with and without a remainder of 16, one and several depth blocks.
+// block, which the shipped models were trained with. Shapes cover row counts around the kernel's
+// 32-row blocks, column counts around its 12-column tiles and Eigen's runs of 48/32/16, depths with and
+// without a remainder of 16, one and several depth blocks.
 #include "core/model/affine_kernel.h"
 #include "core/attention.h"
 #include "core/rng.h"
@@ -65,7 +66,8 @@ void backwardShapes() {
     for (int rows : {2, 13, 64, 130, 512})
         for (int inner : {16, 40, 100, 512, 2048})
             for (int width : {17, 100, 128})
-                QTest::newRow(qPrintable(QString("%1x%2, %3").arg(rows).arg(inner).arg(width))) << rows << inner << width;
+                QTest::newRow(qPrintable(QString("%1x%2, %3").arg(rows).arg(inner).arg(width)))
+                    << rows << inner << width;
 }
 
 }  // namespace
