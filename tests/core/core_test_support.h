@@ -1,6 +1,7 @@
 // Helpers shared by the core test executables: loading a golden case through the core, running
 // the built attention-lab binary, comparing tensors with a tolerance that reports its max
-// difference, and reading back what was written (folder entries, .npy files). Header-only so every tst_*.cpp stays a single self-contained CTest executable.
+// difference or bit for bit, seeded random matrices, and reading back what was written (folder
+// entries, .npy files). Header-only so every tst_*.cpp stays a single self-contained CTest executable.
 #pragma once
 
 #include "core/config.h"
@@ -8,6 +9,7 @@
 #include "core/json.h"
 #include "core/model.h"
 #include "core/npy.h"
+#include "core/rng.h"
 #include "core/safetensors.h"
 
 #include <QDir>
@@ -16,6 +18,7 @@
 #include <QStringList>
 
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -83,6 +86,27 @@ inline double maxAbs(const core::Tensor& t) {
     double m = 0;
     for (float v : t.data)
         if (std::isfinite(v)) m = std::max(m, std::fabs(double(v)));
+    return m;
+}
+
+/// a and b have the same shape and the same floats bit for bit (memcmp). Given a name, a difference is
+/// reported as a warning: the two shapes, or the largest |a − b|.
+inline bool sameBits(const core::Matrix& a, const core::Matrix& b, const char* what = nullptr) {
+    if (a.rows() != b.rows() || a.cols() != b.cols()) {
+        if (what)
+            qWarning("%s: shapes differ (%ldx%ld vs %ldx%ld)", what, long(a.rows()), long(a.cols()), long(b.rows()),
+                     long(b.cols()));
+        return false;
+    }
+    if (std::memcmp(a.data(), b.data(), sizeof(float) * size_t(a.size())) == 0) return true;
+    if (what) qWarning("%s: differs, max |difference| %g", what, double((a - b).cwiseAbs().maxCoeff()));
+    return false;
+}
+
+/// A [rows, cols] matrix of rng.uniform(bound) numbers, in row order.
+inline core::Matrix randomMatrix(core::Rng& rng, Eigen::Index rows, Eigen::Index cols, float bound = 1.0f) {
+    core::Matrix m(rows, cols);
+    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = rng.uniform(bound);
     return m;
 }
 

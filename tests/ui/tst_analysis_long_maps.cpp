@@ -17,16 +17,17 @@
 #include "ui/common/color_maps.h"
 #include "ui/common/display_text.h"
 #include "ui/common/trace_session.h"
+#include "../core/core_test_support.h"
 
 #include <QDir>
 #include <QLabel>
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <cstring>
 
 using namespace alab;
 using namespace alab::ui;
+using alab::test::sameBits;
 
 namespace {
 
@@ -48,10 +49,6 @@ std::vector<int> ids(int n) {
     std::vector<int> out;
     for (int i = 0; i < n; ++i) out.push_back(4 + (i * 7919) % 46);
     return out;
-}
-
-bool sameBits(const core::Matrix& a, const core::Matrix& b) {
-    return a.rows() == b.rows() && a.cols() == b.cols() && std::memcmp(a.data(), b.data(), sizeof(float) * size_t(a.size())) == 0;
 }
 
 QByteArray readAll(const QString& path) {

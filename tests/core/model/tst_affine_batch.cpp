@@ -12,6 +12,7 @@
 #include "core/train/affine_backward_batch.h"
 #include "core/train/attention_backward.h"
 #include "core/weights.h"
+#include "../core_test_support.h"
 
 #include <QtTest>
 
@@ -20,25 +21,10 @@
 #include <tuple>
 
 using namespace alab;
+using alab::test::sameBits;
+using alab::test::randomMatrix;
 
 namespace {
-
-bool sameBits(const core::Matrix& a, const core::Matrix& b, const char* what) {
-    if (a.rows() != b.rows() || a.cols() != b.cols()) {
-        qWarning("%s: shapes differ (%ldx%ld vs %ldx%ld)", what, long(a.rows()), long(a.cols()), long(b.rows()),
-                 long(b.cols()));
-        return false;
-    }
-    if (std::memcmp(a.data(), b.data(), sizeof(float) * size_t(a.size())) == 0) return true;
-    qWarning("%s: differs, max |difference| %g", what, double((a - b).cwiseAbs().maxCoeff()));
-    return false;
-}
-
-core::Matrix randomMatrix(core::Rng& rng, int rows, int cols) {
-    core::Matrix m(rows, cols);
-    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = rng.uniform(1.0f);
-    return m;
-}
 
 struct Product {
     core::Matrix x, weight;

@@ -8,6 +8,7 @@
 #include "core/attention.h"
 #include "core/rng.h"
 #include "core/train/affine_backward_kernel.h"
+#include "../core_test_support.h"
 
 #include <QtTest>
 
@@ -15,20 +16,11 @@
 #include <cstring>
 
 using namespace alab;
+using alab::test::sameBits;
+using alab::test::randomMatrix;
 using Eigen::Index;
 
 namespace {
-
-core::Matrix randomMatrix(core::Rng& rng, Index rows, Index cols) {
-    core::Matrix m(rows, cols);
-    for (Index i = 0; i < m.size(); ++i) m.data()[i] = rng.uniform(1.0f);
-    return m;
-}
-
-bool sameBits(const core::Matrix& a, const core::Matrix& b) {
-    return a.rows() == b.rows() && a.cols() == b.cols() &&
-           std::memcmp(a.data(), b.data(), sizeof(float) * size_t(a.size())) == 0;
-}
 
 core::Matrix viaKernel(const core::Matrix& x, const core::Matrix& w, const core::RowVector& b, Index c0, Index width,
                        Index kc, Index mc) {

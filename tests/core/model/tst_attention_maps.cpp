@@ -10,6 +10,7 @@
 #include "core/model/memory_estimate.h"
 #include "core/rng.h"
 #include "core/weights.h"
+#include "../core_test_support.h"
 
 #include <QtTest>
 
@@ -17,30 +18,15 @@
 #include <cstring>
 
 using namespace alab;
+using alab::test::sameBits;
+using alab::test::randomMatrix;
 
 namespace {
 
 // Bit-for-bit equality; on a mismatch prints where and by how much.
-bool sameBits(const core::Matrix& a, const core::Matrix& b, const char* what) {
-    if (a.rows() != b.rows() || a.cols() != b.cols()) {
-        qWarning("%s: shapes differ (%ldx%ld vs %ldx%ld)", what, long(a.rows()), long(a.cols()), long(b.rows()), long(b.cols()));
-        return false;
-    }
-    if (std::memcmp(a.data(), b.data(), sizeof(float) * size_t(a.size())) == 0) return true;
-    const float diff = (a - b).cwiseAbs().maxCoeff();
-    qWarning("%s: differs, max |difference| %g", what, double(diff));
-    return false;
-}
-
 bool sameBits(const core::Tensor& a, const core::Tensor& b) {
     return a.shape == b.shape && a.data.size() == b.data.size() &&
            std::memcmp(a.data.data(), b.data.data(), sizeof(float) * a.data.size()) == 0;
-}
-
-core::Matrix randomMatrix(core::Rng& rng, int rows, int cols) {
-    core::Matrix m(rows, cols);
-    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = rng.uniform(2.0f);
-    return m;
 }
 
 core::ModelConfig smallConfig() {
@@ -99,7 +85,8 @@ void TestAttentionMaps::rowBlocksEqualOneWholeMap() {
     QFETCH(bool, causal);
     const int Tk = 16384, d_k = 8;
     core::Rng rng(7);
-    const core::Matrix q = randomMatrix(rng, Tq, d_k), k = randomMatrix(rng, Tk, d_k), v = randomMatrix(rng, Tk, d_k);
+    const core::Matrix q = randomMatrix(rng, Tq, d_k, 2.0f), k = randomMatrix(rng, Tk, d_k, 2.0f),
+                       v = randomMatrix(rng, Tk, d_k, 2.0f);
     std::vector<unsigned char> allowed(size_t(Tk), 1);
     for (int j = 100; j < 140; ++j) allowed[size_t(j)] = 0;
     core::Matrix scores, scaled, weights;

@@ -14,24 +14,18 @@
 #include "core/tensor/block_pool.h"
 #include "core/tensor_export.h"
 #include "core/weights.h"
+#include "../core_test_support.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
-#include <cstring>
 #include <limits>
 
 using namespace alab;
+using alab::test::sameBits;
 
 namespace {
-
-bool sameBits(const core::Matrix& a, const core::Matrix& b, const std::string& what) {
-    if (a.rows() == b.rows() && a.cols() == b.cols() && std::memcmp(a.data(), b.data(), sizeof(float) * size_t(a.size())) == 0)
-        return true;
-    qWarning("%s differs (%ldx%ld vs %ldx%ld)", what.c_str(), long(a.rows()), long(a.cols()), long(b.rows()), long(b.cols()));
-    return false;
-}
 
 core::ModelConfig config() {
     core::ModelConfig c;
@@ -101,7 +95,7 @@ void TestMapDisplay::headsOnThreadsEqualFullCapture() {
                 const std::string name = std::string(attention) + leaf;
                 const std::optional<core::Matrix> a = core::findTensorHead(leanTrace, name, head);
                 QVERIFY2(a, name.c_str());
-                QVERIFY(sameBits(*a, *core::findTensorHead(full, name, head), name + " head " + std::to_string(head)));
+                QVERIFY(sameBits(*a, *core::findTensorHead(full, name, head), (name + " head " + std::to_string(head)).c_str()));
             }
 }
 

@@ -9,12 +9,14 @@
 #include "core/train/batch.h"
 #include "core/train/trainer.h"
 #include "core/train/train_step.h"
+#include "../core_test_support.h"
 
 #include <QtTest>
 
 #include <cstring>
 
 using namespace alab::core;
+using alab::test::sameBits;
 
 namespace {
 
@@ -23,11 +25,6 @@ ModelConfig smallConfig(bool normFirst) {
     c.d_model = 8, c.heads = 2, c.d_ff = 12, c.encoder_layers = 2, c.decoder_layers = 2;
     c.src_vocab = c.tgt_vocab = 9, c.max_len = 8, c.pad_id = 0, c.norm_first = normFirst;
     return c;
-}
-
-bool sameBits(const Matrix& a, const Matrix& b) {
-    return a.rows() == b.rows() && a.cols() == b.cols() &&
-           std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)) == 0;
 }
 
 bool sameWeights(const ModelConfig& c, Weights a, Weights b) {

@@ -9,27 +9,21 @@
 #include "core/parallel.h"
 #include "core/rng.h"
 #include "core/train/layers_backward.h"
+#include "../core_test_support.h"
 
 #include <QtTest>
 
-#include <cstring>
 #include <mutex>
 #include <vector>
 
 using namespace alab;
+using alab::test::sameBits;
 
 namespace {
 
 core::Matrix noise(Eigen::Index rows, Eigen::Index cols, uint64_t seed) {
     core::Rng rng(seed);
-    core::Matrix m(rows, cols);
-    for (Eigen::Index i = 0; i < m.size(); ++i) m.data()[i] = rng.uniform(2.0f);
-    return m;
-}
-
-bool sameBits(const core::Matrix& a, const core::Matrix& b) {
-    return a.rows() == b.rows() && a.cols() == b.cols() &&
-           std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(float)) == 0;
+    return alab::test::randomMatrix(rng, rows, cols, 2.0f);
 }
 
 struct NormResult {
