@@ -107,21 +107,15 @@ void kernelColumns(const PackedRows& x, const Matrix& weight, const RowVector& b
 
 }  // namespace
 
-// Eigen's kernel walks the weight rows of a block (our output columns) in row blocks of mc, each in
-// runs of 48 and 32 that it rounds as one FMA chain per number, as ours does; a run of 16 and the last
-// rows (< 16) take its other paths, which split or vectorise the sum otherwise. Those columns are left
-// to Eigen's GEMM itself, called on just them with the same blocking: the same paths, the same bits.
+// The chained columns to the kernel, the others to Eigen (splitByEigenRounding), then their bias.
 void affineColumnsKernel(const Matrix& x, const PackedRows& packed, const Matrix& weight, const RowVector& bias,
                          Matrix& y, Index c0, Index width, Index kc, Index mc) {
-    for (Index i2 = 0; i2 < width; i2 += mc) {
-        const Index rowsOfBlock = std::min(mc, width - i2);
-        const Index chained = chainedRows(rowsOfBlock);
-        if (chained > 0) kernelColumns(packed, weight, bias, y, c0 + i2, chained, kc);
-        const Index rest = rowsOfBlock - chained;
-        if (rest == 0) continue;
-        eigenColumns(x, weight, y, c0 + i2 + chained, rest, rest, x.rows(), kc);
-        y.middleCols(c0 + i2 + chained, rest).rowwise() += bias.segment(c0 + i2 + chained, rest);
-    }
+    splitByEigenRounding(
+        width, mc, [&](Index begin, Index end) { kernelColumns(packed, weight, bias, y, c0 + begin, end - begin, kc); },
+        [&](Index begin, Index n) {
+            eigenColumns(x, weight, y, c0 + begin, n, n, x.rows(), kc);
+            y.middleCols(c0 + begin, n).rowwise() += bias.segment(c0 + begin, n);
+        });
 }
 
 #else  // no AVX-512: Eigen does every product

@@ -8,6 +8,7 @@
 
 #include "core/tensor.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace alab::core {
@@ -18,6 +19,23 @@ class FixedEigenBlocking : public Eigen::internal::level3_blocking<float, float>
 public:
     FixedEigenBlocking(Eigen::Index mc, Eigen::Index nc, Eigen::Index kc) { m_mc = mc, m_nc = nc, m_kc = kc; }
 };
+
+/// Eigen's GEMM walks the rows of its column-major product (our output columns in the forward, x's or
+/// W's columns in the backward) in row blocks of mc, each in runs of 48 and then one of 32 that it
+/// rounds as one FMA chain per number, as our kernel does; a run of 16 and the last rows (< 16) take
+/// paths that split or vectorise the sum otherwise. Calls chains(begin, end) for the chained rows of
+/// each block of [0, count) and rest(begin, n) for the n rows after them, which callers leave to
+/// Eigen's GEMM on just those rows with the same blocking: the same paths, the same bits.
+template <class Chains, class Rest>
+void splitByEigenRounding(Eigen::Index count, Eigen::Index mc, Chains chains, Rest rest) {
+    for (Eigen::Index i2 = 0; i2 < count; i2 += mc) {
+        const Eigen::Index rows = std::min(mc, count - i2);
+        Eigen::Index chained = rows / 48 * 48;
+        if (rows - chained >= 32) chained += 32;
+        if (chained > 0) chains(i2, i2 + chained);
+        if (rows > chained) rest(i2 + chained, rows - chained);
+    }
+}
 
 /// True when this build has the kernel (compiled for a CPU with AVX-512, and Eigen not handing its
 /// products to a BLAS: ALAB_BLAS); otherwise callers use Eigen.

@@ -2,7 +2,8 @@
 // core/train/affine_backward_kernel.cpp). A tile is C(v, c) = Σ_p A(v, p) · B(c, p) for 32 values of v
 // (two 16-float vectors of A per step p) and up to 12 values of c (B broadcast): 24 accumulators, 24 FMAs
 // per step, one FMA chain per number in the order of p — the rounding of Eigen's kernel in its runs of
-// 48 and 32 rows. Internal to the core; compiled only where __AVX512F__ is defined.
+// 48 and 32 rows (splitByEigenRounding, affine_kernel.h). Internal to the core; compiled only where
+// __AVX512F__ is defined.
 #pragma once
 
 #if defined(__AVX512F__)
@@ -146,14 +147,6 @@ void runTile(int cols, const Tile& t, Index k0, Index k1, bool first, bool last,
 template <Layout L, bool Masked>
 void run(int cols, const Tile& t, Index k0, Index k1, bool first, bool last) {
     runTile<L, Masked>(cols, t, k0, k1, first, last, std::make_integer_sequence<int, kCols>());
-}
-
-/// How many of the first `rows` rows of one of Eigen's row blocks it rounds as plain chains: its runs
-/// of 48, then one of 32; a run of 16 and the last rows (< 16) take paths that sum otherwise.
-inline Index chainedRows(Index rows) {
-    Index chained = rows / 48 * 48;
-    if (rows - chained >= 32) chained += 32;
-    return chained;
 }
 
 }  // namespace alab::core::tile

@@ -86,32 +86,27 @@ void inputChains(const Matrix& dy, const Matrix& w, Matrix& dx, Index v0, Index 
 
 }  // namespace
 
-// As in affineColumnsKernel: per row block of mc (Eigen's rows here are our columns), the runs Eigen
-// rounds as chains go to the kernel, the rest to Eigen's GEMM on just those columns.
+// As in affineColumnsKernel: the chained columns to the kernel, the others to Eigen's GEMM
+// (splitByEigenRounding). A build without the kernel is never asked (affineKernelAvailable()); it
+// would give Eigen the whole product.
 void weightGradientKernel(const Matrix& dy, const Matrix& x, Matrix& dWeight, Index r0, Index n, Index kc, Index mc) {
-    for (Index i2 = 0; i2 < x.cols(); i2 += mc) {
-        const Index rowsOfBlock = std::min(mc, x.cols() - i2);
-        Index chained = 0;
 #if defined(__AVX512F__)
-        chained = chainedRows(rowsOfBlock);
-        if (chained > 0) weightChains(dy, x, dWeight, r0, n, i2, i2 + chained, kc);
+    splitByEigenRounding(
+        x.cols(), mc, [&](Index begin, Index end) { weightChains(dy, x, dWeight, r0, n, begin, end, kc); },
+        [&](Index begin, Index m) { eigenWeightGradient(dy, x, dWeight, r0, n, begin, m, kc, m, n); });
+#else
+    eigenWeightGradient(dy, x, dWeight, r0, n, 0, x.cols(), kc, mc, n);
 #endif
-        const Index rest = rowsOfBlock - chained;
-        if (rest > 0) eigenWeightGradient(dy, x, dWeight, r0, n, i2 + chained, rest, kc, rest, n);
-    }
 }
 
 void inputGradientKernel(const Matrix& dy, const Matrix& weight, Matrix& dx, Index c0, Index n, Index kc, Index mc) {
-    for (Index i2 = 0; i2 < n; i2 += mc) {
-        const Index rowsOfBlock = std::min(mc, n - i2);
-        Index chained = 0;
 #if defined(__AVX512F__)
-        chained = chainedRows(rowsOfBlock);
-        if (chained > 0) inputChains(dy, weight, dx, c0 + i2, c0 + i2 + chained, kc);
+    splitByEigenRounding(
+        n, mc, [&](Index begin, Index end) { inputChains(dy, weight, dx, c0 + begin, c0 + end, kc); },
+        [&](Index begin, Index m) { eigenInputGradient(dy, weight, dx, c0 + begin, m, kc, m, dy.rows()); });
+#else
+    eigenInputGradient(dy, weight, dx, c0, n, kc, mc, dy.rows());
 #endif
-        const Index rest = rowsOfBlock - chained;
-        if (rest > 0) eigenInputGradient(dy, weight, dx, c0 + i2 + chained, rest, kc, rest, dy.rows());
-    }
 }
 
 }  // namespace alab::core
